@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Hot loops (LIF engine, analysis kernels) are built without bounds checks and for AVX2;
+/// see Benchmarks/ and the README for the measured gain.
+let fastSettings: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked", "-target-cpu", "haswell"]),
+]
+
+let package = Package(
+    name: "humam",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "humam", targets: ["humam"]),
+        .library(name: "Model", targets: ["Model"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapack-dev"])]),
+        // Layer 1: input data -> network description.
+        .target(name: "Model", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Layer 2: mean-field theory and the spiking engine, both on top of Model.
+        .target(name: "Theory", dependencies: ["Model", "COpenBLAS"]),
+        .target(name: "Spiking", dependencies: ["Model"], swiftSettings: fastSettings),
+        // Layer 3: analysis of spikes (and of theory predictions).
+        .target(name: "Analysis", dependencies: ["Model", "COpenBLAS"], swiftSettings: fastSettings),
+        // Layer 4: the command-line tool.
+        .executableTarget(
+            name: "humam",
+            dependencies: [
+                "Model", "Theory", "Spiking", "Analysis",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
+        .testTarget(name: "TheoryTests", dependencies: ["Theory", "Model", "TestSupport"]),
+        .testTarget(name: "SpikingTests", dependencies: ["Spiking", "Model", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Model", "TestSupport"]),
+    ]
+)

@@ -1,0 +1,7 @@
+import ArgumentParser
+
+@main
+struct Humam: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The Human Multi-Area Model (Pronold et al. 2024): network, theory, simulation, analysis.")
+}
