@@ -1,0 +1,81 @@
+/// State of all neurons as a structure of arrays (NEST `iaf_psc_exp::State_`), plus the input
+/// arriving in the current step. Allocated once per simulation; threads write disjoint ranges.
+final class NeuronState: @unchecked Sendable {
+    let count: Int
+    /// Membrane potential relative to E_L, mV.
+    let potential: UnsafeMutablePointer<Double>
+    /// Synaptic currents, pA.
+    let excitatoryCurrent: UnsafeMutablePointer<Double>
+    let inhibitoryCurrent: UnsafeMutablePointer<Double>
+    /// Remaining refractory steps.
+    let refractoryCountdown: UnsafeMutablePointer<Int32>
+    /// Summed PSC amplitudes arriving in the current step, pA: element 2i excitatory, 2i + 1
+    /// inhibitory (NEST's input ring buffer slot, channels SYN_EX / SYN_IN).
+    let input: UnsafeMutablePointer<Double>
+
+    init(count: Int) {
+        self.count = count
+        potential = .allocate(capacity: count)
+        potential.initialize(repeating: 0, count: count)
+        excitatoryCurrent = .allocate(capacity: count)
+        excitatoryCurrent.initialize(repeating: 0, count: count)
+        inhibitoryCurrent = .allocate(capacity: count)
+        inhibitoryCurrent.initialize(repeating: 0, count: count)
+        refractoryCountdown = .allocate(capacity: count)
+        refractoryCountdown.initialize(repeating: 0, count: count)
+        input = .allocate(capacity: 2 * count)
+        input.initialize(repeating: 0, count: 2 * count)
+    }
+
+    deinit {
+        potential.deallocate()
+        excitatoryCurrent.deallocate()
+        inhibitoryCurrent.deallocate()
+        refractoryCountdown.deallocate()
+        input.deallocate()
+    }
+
+    /// Bytes held per neuron.
+    static let bytesPerNeuron = 8 * 3 + 4 + 16
+
+    /// Advances the neurons of `run` by one step, exactly as NEST's `iaf_psc_exp::update` does for
+    /// one lag: membrane with the old currents (unless refractory, then count down), current
+    /// decay, arriving input added, threshold, reset and refractory count. Consumes (zeroes) the
+    /// input of these neurons and appends the index of every neuron that fires to `spikes`.
+    /// Returns the new number of entries in `spikes`.
+    @inline(__always)
+    func advance(_ run: NeuronRun, spikes: UnsafeMutablePointer<Int32>, spikeCount: Int) -> Int {
+        let p = run.integration
+        var spikeCount = spikeCount
+        for i in run.range {
+            var v = potential[i]
+            var countdown = refractoryCountdown[i]
+            if countdown == 0 {
+                v = v * p.p22 + excitatoryCurrent[i] * p.p21Excitatory + inhibitoryCurrent[i] * p.p21Inhibitory
+                    + p.constantInput
+            } else {
+                countdown -= 1
+            }
+            excitatoryCurrent[i] = excitatoryCurrent[i] * p.p11Excitatory + input[2 &* i]
+            inhibitoryCurrent[i] = inhibitoryCurrent[i] * p.p11Inhibitory + input[2 &* i &+ 1]
+            input[2 &* i] = 0
+            input[2 &* i &+ 1] = 0
+            if v >= p.threshold {
+                countdown = p.refractorySteps
+                v = p.reset
+                spikes[spikeCount] = Int32(truncatingIfNeeded: i)
+                spikeCount &+= 1
+            }
+            potential[i] = v
+            refractoryCountdown[i] = countdown
+        }
+        return spikeCount
+    }
+}
+
+/// A contiguous range of neurons that share one parameter set (a population, or a single
+/// neuron when parameters are spread per neuron).
+struct NeuronRun: Sendable {
+    var range: Range<Int>
+    var integration: ExactIntegration
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// What a random stream is used for; part of its key, so that streams for different purposes
+/// never coincide even for the same index.
+public enum RandomPurpose: UInt64, Sendable {
+    case initialPotential = 1
+    case neuronParameters
+    case connectionEndpoints
+    case connectionValues
+    case externalWeight
+    case externalSpikes
+}
+
+/// A counter-based random stream keyed by (seed, purpose, index): SplitMix64 (Steele, Lea &
+/// Flood 2014, "Fast splittable pseudorandom number generators", as in Java's
+/// `SplittableRandom`) started from a state that is a hash of the key. Every neuron and every
+/// pathway has its own stream, so results do not depend on how work is split over threads.
+public struct RandomStream: Sendable {
+    private var state: UInt64
+    private var spareNormal: Double?
+
+    /// The SplitMix64 output function (a 64-bit finaliser; Stafford's "Mix13").
+    @inline(__always)
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    public init(seed: UInt64, purpose: RandomPurpose, index: UInt64) {
+        let keyed = Self.mix(Self.mix(seed &+ 0x9E37_79B9_7F4A_7C15) ^ (purpose.rawValue &* 0xD6E8_FEB8_6659_FD93))
+        state = Self.mix(keyed ^ (index &* 0xA076_1D64_78BD_642F))
+    }
+
+    @inline(__always)
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        return Self.mix(state)
+    }
+
+    /// Uniform on [0, 1), 53 random bits.
+    @inline(__always)
+    public mutating func uniform() -> Double {
+        Double(next() >> 11) * 0x1p-53
+    }
+
+    /// Uniform on (0, 1], for logarithms.
+    @inline(__always)
+    public mutating func uniformPositive() -> Double {
+        Double((next() >> 11) + 1) * 0x1p-53
+    }
+
+    /// Uniform integer in 0..<bound without bias (Lemire 2019, "Fast random integer
+    /// generation in an interval").
+    @inline(__always)
+    public mutating func integer(below bound: Int) -> Int {
+        let range = UInt64(bound)
+        var product = next().multipliedFullWidth(by: range)
+        if product.low < range {
+            let threshold = (0 &- range) % range
+            while product.low < threshold { product = next().multipliedFullWidth(by: range) }
+        }
+        return Int(product.high)
+    }
+
+    /// Standard normal deviate (Box–Muller; the second value of each pair is kept for the next call).
+    public mutating func normal() -> Double {
+        if let spare = spareNormal {
+            spareNormal = nil
+            return spare
+        }
+        let radius = (-2 * log(uniformPositive())).squareRoot()
+        let angle = 2 * Double.pi * uniform()
+        spareNormal = radius * sin(angle)
+        return radius * cos(angle)
+    }
+
+    public mutating func normal(mean: Double, standardDeviation: Double) -> Double {
+        mean + standardDeviation * normal()
+    }
+
+    /// Lognormal deviate exp(μ + σ·Z) with the parameters of the underlying normal
+    /// (NEST's `nest.random.lognormal(mean=μ, std=σ)`).
+    public mutating func lognormal(mu: Double, sigma: Double) -> Double {
+        exp(mu + sigma * normal())
+    }
+
+    /// Exponential deviate with rate 1.
+    @inline(__always)
+    public mutating func exponential() -> Double {
+        -log(uniformPositive())
+    }
+}
+
+/// Parameters (μ, σ) of the normal underlying a lognormal distribution with the given mean and
+/// relative SD: μ = ln(mean / √(1 + r²)), σ = √ln(1 + r²) (the original's
+/// `helpers/lognormal.py: mu_sigma_lognorm`).
+public func lognormalParameters(mean: Double, relativeSD: Double) -> (mu: Double, sigma: Double) {
+    let factor = relativeSD * relativeSD + 1
+    return (log(mean / factor.squareRoot()), log(factor).squareRoot())
+}

@@ -1,0 +1,194 @@
+import Foundation
+import Model
+
+/// A spiking simulation of a `Network` with NEST's `iaf_psc_exp` neurons on a fixed time grid,
+/// set up as the original's `Simulation.setup` does (populations with DC drive and initial
+/// potentials, Poisson background, internal connections; `src/simulation.py`).
+///
+/// Work is split over `parameters.threads` threads that each own a contiguous range of target
+/// neurons: a thread updates its neurons, and after the one barrier per step delivers every new
+/// spike to the synapses that end on its own neurons. Every random number comes from a stream
+/// keyed by (seed, neuron or pathway) and inputs are summed in the same order whatever the
+/// thread count, so the spikes are bit-identical for any number of threads.
+public final class Simulation: @unchecked Sendable {
+    public let network: Network
+    public let parameters: SimulationParameters
+    public let indexing: NeuronIndexing
+    /// Wall-clock seconds spent in `init` (network instantiation).
+    public let setupSeconds: Double
+
+    let partition: ThreadPartition
+    let state: NeuronState
+    let synapses: SynapseStore
+    let external: ExternalDrive
+    /// Parameter runs of each thread's neurons.
+    let runs: [[NeuronRun]]
+    private var hasRun = false
+
+    /// Instantiates the network: neurons, initial state, external drive and synapses. Throws if
+    /// the parameters are invalid or the network does not fit in memory.
+    public init(network: Network, parameters: SimulationParameters) throws(InputError) {
+        let start = Date()
+        guard parameters.resolution > 0, parameters.duration >= 0, parameters.threads >= 1 else {
+            throw InputError("simulation parameters: need resolution > 0 ms, duration ≥ 0 ms and at least one thread")
+        }
+        let indexing = NeuronIndexing(neuronCounts: network.neuronCounts)
+        guard indexing.neuronCount < Int(Int32.max) / 2 else {
+            throw InputError("\(indexing.neuronCount) neurons exceed the engine's 32-bit neuron index")
+        }
+        let estimate = MemoryEstimate(network: network, parameters: parameters)
+        if let available = MemoryEstimate.availableBytes, estimate.totalBytes > available {
+            throw InputError("the simulation needs about \(estimate.totalBytes / 1_000_000) MB but only \(available / 1_000_000) MB are available")
+        }
+        self.network = network
+        self.parameters = parameters
+        self.indexing = indexing
+        let threads = min(parameters.threads, max(indexing.neuronCount, 1))
+        partition = ThreadPartition(neuronCount: indexing.neuronCount, threads: threads)
+        state = NeuronState(count: indexing.neuronCount)
+        var allRuns: [NeuronRun] = []
+        for population in 0..<indexing.populationCount where network.neuronCounts[population] > 0 {
+            allRuns += Self.neuronRuns(network: network, population: population, indexing: indexing,
+                                       parameters: parameters)
+        }
+        for neuron in 0..<indexing.neuronCount {
+            let population = indexing.population(ofNeuron: neuron)
+            var stream = RandomStream(seed: parameters.seed, purpose: .initialPotential, index: UInt64(neuron))
+            state.potential[neuron] = stream.normal(mean: parameters.initialPotentialMean,
+                                                    standardDeviation: parameters.initialPotentialSD)
+                - network.neuronParameters(ofPopulation: population).restingPotential
+        }
+        runs = (0..<threads).map { thread in
+            let owned = ThreadPartition(neuronCount: indexing.neuronCount, threads: threads).neurons(ofThread: thread)
+            return allRuns.compactMap { run in
+                let range = run.range.clamped(to: owned)
+                return range.isEmpty ? nil : NeuronRun(range: range, integration: run.integration)
+            }
+        }
+        external = ExternalDrive(network: network, indexing: indexing, parameters: parameters)
+        synapses = try ConnectivityBuilder(network: network, parameters: parameters, indexing: indexing,
+                                           partition: partition).build()
+        setupSeconds = Date().timeIntervalSince(start)
+    }
+
+    /// The parameter runs of one population: one run with the population's parameters, or one
+    /// per neuron when V_th, C_m or τ_m are spread lognormally (the original's
+    /// `neuron_param_dist_*`: V_th − E_L, C_m and τ_m lognormal with the parameter as mean).
+    static func neuronRuns(network: Network, population: Int, indexing: NeuronIndexing,
+                           parameters: SimulationParameters) -> [NeuronRun] {
+        let base = network.neuronParameters(ofPopulation: population)
+        let spread = network.layout.population(at: population).cellType == .excitatory
+            ? network.excitatorySpread : network.inhibitorySpread
+        let current = network.dcDrive[population]
+        let neurons = indexing.neurons(ofPopulation: population)
+        guard spread.thresholdRelativeSD > 0 || spread.capacitanceRelativeSD > 0
+                || spread.membraneTimeConstantRelativeSD > 0 else {
+            return [NeuronRun(range: neurons, integration: ExactIntegration(
+                parameters: base, constantCurrent: current, resolution: parameters.resolution))]
+        }
+        return neurons.map { neuron in
+            var stream = RandomStream(seed: parameters.seed, purpose: .neuronParameters, index: UInt64(neuron))
+            var neuronParameters = base
+            func draw(mean: Double, relativeSD: Double) -> Double {
+                let (mu, sigma) = lognormalParameters(mean: mean, relativeSD: relativeSD)
+                return stream.lognormal(mu: mu, sigma: sigma)
+            }
+            if spread.thresholdRelativeSD > 0 {
+                neuronParameters.threshold = base.restingPotential
+                    + draw(mean: base.threshold - base.restingPotential, relativeSD: spread.thresholdRelativeSD)
+            }
+            if spread.capacitanceRelativeSD > 0 {
+                neuronParameters.capacitance = draw(mean: base.capacitance, relativeSD: spread.capacitanceRelativeSD)
+            }
+            if spread.membraneTimeConstantRelativeSD > 0 {
+                neuronParameters.membraneTimeConstant = draw(mean: base.membraneTimeConstant,
+                                                             relativeSD: spread.membraneTimeConstantRelativeSD)
+            }
+            return NeuronRun(range: neuron ..< neuron + 1, integration: ExactIntegration(
+                parameters: neuronParameters, constantCurrent: current, resolution: parameters.resolution))
+        }
+    }
+
+    public var neuronCount: Int { indexing.neuronCount }
+    public var synapseCount: Int { synapses.count }
+    public var threadCount: Int { partition.threadCount }
+
+    /// Simulates `parameters.duration` ms. `progress`, if given, is called on the calling thread
+    /// about every 100 ms of simulated time. A simulation runs once.
+    public func run(progress: (@Sendable (SimulationProgress) -> Void)? = nil) -> SimulationResult {
+        precondition(!hasRun, "a Simulation runs once")
+        hasRun = true
+        let start = Date()
+        let steps = parameters.steps
+        let threads = partition.threadCount
+        let horizon = max(synapses.maximumDelay, 1)
+        let workers = (0..<threads).map { thread in
+            Worker(thread: thread, simulation: self, horizon: horizon)
+        }
+        let spikeBuffers = SpikeExchange(partition: partition)
+        let barrier = SpinBarrier(parties: threads)
+        let progressInterval = max(1, Int((100 / parameters.resolution).rounded()))
+        runOnThreads(threads) { thread in
+            let worker = workers[thread]
+            var spikesSoFar = 0
+            for step in 0..<steps {
+                worker.receive(step: step)
+                let parity = step & 1
+                let count = worker.update(into: spikeBuffers.buffers[thread][parity], step: step)
+                spikeBuffers.counts[2 * thread + parity] = count
+                if threads > 1 { barrier.wait() }
+                for source in 0..<threads {
+                    let buffer = spikeBuffers.buffers[source][parity]
+                    let count = spikeBuffers.counts[2 * source + parity]
+                    worker.deliver(UnsafeBufferPointer(start: buffer, count: count), emittedIn: step)
+                    if thread == 0 { spikesSoFar += count }
+                }
+                if thread == 0, let progress, (step + 1) % progressInterval == 0 || step + 1 == steps {
+                    progress(SimulationProgress(simulatedMs: Double(step + 1) * self.parameters.resolution,
+                                                totalMs: Double(steps) * self.parameters.resolution,
+                                                wallSeconds: Date().timeIntervalSince(start),
+                                                spikes: spikesSoFar))
+                }
+            }
+        }
+        let spikes = SpikeRecord.merge(workers.map(\.record), steps: steps)
+        return SimulationResult(spikes: spikes, indexing: indexing, parameters: parameters,
+                                threads: threads, synapseCount: synapses.count,
+                                setupSeconds: setupSeconds, simulateSeconds: Date().timeIntervalSince(start))
+    }
+}
+
+/// How far a running simulation has got.
+public struct SimulationProgress: Sendable {
+    public var simulatedMs: Double
+    public var totalMs: Double
+    public var wallSeconds: Double
+    public var spikes: Int
+
+    /// Wall time per simulated time.
+    public var realTimeFactor: Double { simulatedMs > 0 ? wallSeconds / (simulatedMs / 1000) : 0 }
+    /// Estimated wall seconds still needed.
+    public var remainingSeconds: Double { simulatedMs > 0 ? wallSeconds * (totalMs - simulatedMs) / simulatedMs : 0 }
+}
+
+/// The spikes each thread emitted in the last two steps (double-buffered by step parity, so a
+/// thread may write the next step's spikes while another still reads this step's).
+final class SpikeExchange: @unchecked Sendable {
+    let buffers: [[UnsafeMutablePointer<Int32>]]
+    /// Spikes in `buffers[thread][parity]`, at index 2 · thread + parity.
+    let counts: UnsafeMutablePointer<Int>
+
+    init(partition: ThreadPartition) {
+        buffers = (0..<partition.threadCount).map { thread in
+            let capacity = max(partition.neurons(ofThread: thread).count, 1)
+            return [.allocate(capacity: capacity), .allocate(capacity: capacity)]
+        }
+        counts = .allocate(capacity: 2 * partition.threadCount)
+        counts.initialize(repeating: 0, count: 2 * partition.threadCount)
+    }
+
+    deinit {
+        counts.deallocate()
+        for pair in buffers { for buffer in pair { buffer.deallocate() } }
+    }
+}

@@ -1,0 +1,44 @@
+import Model
+
+/// All internal synapses, stored compactly by source neuron: 32-bit target code, 32-bit weight
+/// and 16-bit delay, 10 bytes per synapse (NEST: about 40). The synapses of source s that end
+/// on neurons of thread t are `offsets[s * threads + t] ..< offsets[s * threads + t + 1]`, in
+/// the order they were drawn, so a thread delivers only to its own neurons.
+final class SynapseStore: @unchecked Sendable {
+    let threadCount: Int
+    let offsets: [Int]
+    /// 2 · target + channel (0 excitatory, 1 inhibitory), the index into `NeuronState.input`.
+    let targetCodes: UnsafeMutablePointer<UInt32>
+    /// PSC amplitude, pA.
+    let weights: UnsafeMutablePointer<Float>
+    /// Delay in steps, ≥ 1.
+    let delays: UnsafeMutablePointer<UInt16>
+    let count: Int
+    /// Largest delay in steps.
+    let maximumDelay: Int
+
+    static let bytesPerSynapse = 4 + 4 + 2
+
+    init(threadCount: Int, offsets: [Int], targetCodes: UnsafeMutablePointer<UInt32>,
+         weights: UnsafeMutablePointer<Float>, delays: UnsafeMutablePointer<UInt16>, maximumDelay: Int) {
+        self.threadCount = threadCount
+        self.offsets = offsets
+        self.targetCodes = targetCodes
+        self.weights = weights
+        self.delays = delays
+        self.count = offsets.last!
+        self.maximumDelay = maximumDelay
+    }
+
+    deinit {
+        targetCodes.deallocate()
+        weights.deallocate()
+        delays.deallocate()
+    }
+
+    /// Synapse indices of `source` onto neurons of `thread`.
+    @inline(__always)
+    func range(source: Int, thread: Int) -> Range<Int> {
+        offsets[source &* threadCount &+ thread] ..< offsets[source &* threadCount &+ thread &+ 1]
+    }
+}

@@ -1,0 +1,83 @@
+/// One thread's share of a running simulation: its neurons, the events on their way to them,
+/// and the spikes they emitted.
+final class Worker: @unchecked Sendable {
+    let thread: Int
+    let state: NeuronState
+    let synapses: SynapseStore
+    let external: ExternalDrive
+    let runs: [NeuronRun]
+    /// Internal events by arrival step.
+    let events: EventRing<SynapticEvent>
+    /// Neurons whose next external spike may arrive in a step, by step.
+    let externalChecks: EventRing<UInt32>
+    var record = SpikeRecord()
+
+    init(thread: Int, simulation: Simulation, horizon: Int) {
+        self.thread = thread
+        state = simulation.state
+        synapses = simulation.synapses
+        external = simulation.external
+        runs = simulation.runs[thread]
+        events = EventRing(horizon: horizon)
+        externalChecks = EventRing(horizon: horizon)
+        for neuron in simulation.partition.neurons(ofThread: thread) {
+            scheduleExternalCheck(of: neuron, after: 0)
+        }
+    }
+
+    /// Schedules the next look at `neuron`'s external train: at its next arrival step, or at the
+    /// end of the ring if that is further away.
+    @inline(__always)
+    private func scheduleExternalCheck(of neuron: Int, after step: Int) {
+        let arrival = external.arrivalStep(of: neuron)
+        guard arrival != Int.max else { return }
+        externalChecks.append(UInt32(truncatingIfNeeded: neuron), step: min(arrival, step + externalChecks.mask))
+    }
+
+    /// Adds everything arriving in `step` to the input of this thread's neurons: first the
+    /// external spikes, then the internal events in the order they were sent.
+    @inline(__always)
+    func receive(step: Int) {
+        let input = state.input
+        for neuron32 in externalChecks.events(step: step) {
+            let neuron = Int(neuron32)
+            if external.arrivalStep(of: neuron) == step {
+                let spikes = external.takeSpikes(of: neuron, arrivingIn: step)
+                // NEST: weight × multiplicity of the generator's event.
+                input[2 &* neuron] += external.weights[neuron] * Double(spikes)
+            }
+            scheduleExternalCheck(of: neuron, after: step)
+        }
+        externalChecks.clear(step: step)
+        for event in events.events(step: step) {
+            input[Int(event.targetCode)] += Double(event.weight)
+        }
+        events.clear(step: step)
+    }
+
+    /// Advances this thread's neurons by one step; writes the indices of neurons that fire to
+    /// `spikes` and returns how many fired.
+    @inline(__always)
+    func update(into spikes: UnsafeMutablePointer<Int32>, step: Int) -> Int {
+        var count = 0
+        for run in runs {
+            count = state.advance(run, spikes: spikes, spikeCount: count)
+        }
+        // NEST stamps a spike of the update from step to step + 1 with step + 1.
+        record.append(UnsafeBufferPointer(start: spikes, count: count), stamp: Int32(step + 1))
+        return count
+    }
+
+    /// Sends the spikes emitted in `step` along the synapses that end on this thread's neurons;
+    /// a synapse with delay d delivers in step `step + d`.
+    @inline(__always)
+    func deliver(_ spikes: UnsafeBufferPointer<Int32>, emittedIn step: Int) {
+        let codes = synapses.targetCodes, weights = synapses.weights, delays = synapses.delays
+        for source in spikes {
+            for index in synapses.range(source: Int(source), thread: thread) {
+                events.append(SynapticEvent(targetCode: codes[index], weight: weights[index]),
+                              step: step &+ Int(delays[index]))
+            }
+        }
+    }
+}
