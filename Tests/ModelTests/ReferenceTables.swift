@@ -28,3 +28,12 @@ enum ReferenceTables {
         return matrix
     }
 }
+
+extension ReferenceTables {
+    /// An `area,<column>` table in the order of `areas`.
+    static func areaValues(_ path: String, column: String, areas: [String]) throws -> [Double] {
+        let table = try Fixtures.table(path)
+        let byArea = Dictionary(uniqueKeysWithValues: zip(try table.strings(column: "area"), try table.numbers(column: column)))
+        return areas.map { byArea[$0]! }
+    }
+}
