@@ -8,6 +8,11 @@ public struct SpikeRecord: Sendable, Equatable {
 
     public var count: Int { neurons.count }
 
+    mutating func set(neurons: [Int32], stamps: [Int32]) {
+        self.neurons = neurons
+        self.stamps = stamps
+    }
+
     mutating func append(_ firing: UnsafeBufferPointer<Int32>, stamp: Int32) {
         guard !firing.isEmpty else { return }
         neurons.append(contentsOf: firing)

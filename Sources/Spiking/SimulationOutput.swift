@@ -1,0 +1,131 @@
+import Foundation
+import Model
+
+extension SimulationParameters {
+    /// Hash of the parameters that determine the spikes, for the output folder name. The thread
+    /// count is left out: it does not change a single spike.
+    public var contentHash: String {
+        var canonical = self
+        canonical.threads = 1
+        var hash = ContentHash()
+        hash.combine(encoding: canonical)
+        return hash.hexDigest
+    }
+}
+
+/// What `run.json` records about a run.
+public struct RunRecord: Codable, Sendable {
+    public var humamVersion: String
+    public var networkHash: String
+    public var simulationHash: String
+    public var simulationParameters: SimulationParameters
+    public var networkParameters: NetworkParameters
+    public var threads: Int
+    public var neurons: Int
+    public var synapses: Int
+    public var spikes: Int
+    public var setupSeconds: Double
+    public var simulateSeconds: Double
+    /// Peak resident memory of the process, bytes (nil where the OS does not say).
+    public var peakMemoryBytes: Int?
+    /// Mean rate over all neurons in the rate window, spikes/s.
+    public var meanRateHz: Double
+    public var rateWindowStartMs: Double
+
+    enum CodingKeys: String, CodingKey {
+        case humamVersion = "humam_version"
+        case networkHash = "network_hash"
+        case simulationHash = "simulation_hash"
+        case simulationParameters = "sim_params"
+        case networkParameters = "net_params"
+        case threads, neurons, synapses, spikes
+        case setupSeconds = "setup_seconds"
+        case simulateSeconds = "simulate_seconds"
+        case peakMemoryBytes = "peak_memory_bytes"
+        case meanRateHz = "mean_rate_hz"
+        case rateWindowStartMs = "rate_window_start_ms"
+    }
+}
+
+/// Writes a simulation's results as a folder:
+/// - `spikes/spike_recorder-<id>-0.dat`: NEST's ASCII spike file layout (`SpikeFiles.asciiText`),
+///   readable by the original's analysis;
+/// - `population_GIDs.dat`: the original's population id ranges;
+/// - `spikes.bin`: humam's binary spike file (`BinarySpikeFile`);
+/// - `rates.csv`: `area,layer,population,rate_hz` per non-empty population, t ≥ 500 ms;
+/// - `run.json`: parameters, hashes, sizes, timings and peak memory (`RunRecord`).
+/// Everything is written into a hidden temporary folder next to the destination, which is then
+/// renamed, so the folder is either complete or absent.
+public struct SimulationOutput {
+    public var result: SimulationResult
+    public var network: Network
+    public var humamVersion: String
+
+    public init(result: SimulationResult, network: Network, humamVersion: String) {
+        self.result = result
+        self.network = network
+        self.humamVersion = humamVersion
+    }
+
+    /// `<base>/<network-hash>/<simulation-hash>`.
+    public static func defaultDirectory(base: URL, network: Network, parameters: SimulationParameters) -> URL {
+        base.appendingPathComponent(network.contentHash).appendingPathComponent(parameters.contentHash)
+    }
+
+    public func record() -> RunRecord {
+        let counts = result.spikeCountsPerNeuron()
+        let window = (result.parameters.duration - result.rateWindowStart) / 1000
+        let meanRate = window > 0 && result.neuronCount > 0
+            ? Double(counts.reduce(0, +)) / Double(result.neuronCount) / window : 0
+        return RunRecord(
+            humamVersion: humamVersion, networkHash: network.contentHash,
+            simulationHash: result.parameters.contentHash, simulationParameters: result.parameters,
+            networkParameters: network.parameters, threads: result.threads, neurons: result.neuronCount,
+            synapses: result.synapseCount, spikes: result.spikes.count, setupSeconds: result.setupSeconds,
+            simulateSeconds: result.simulateSeconds, peakMemoryBytes: ProcessMemory.peakResidentBytes,
+            meanRateHz: meanRate, rateWindowStartMs: result.rateWindowStart)
+    }
+
+    public func write(to directory: URL) throws(InputError) {
+        let fileManager = FileManager.default
+        let parent = directory.deletingLastPathComponent()
+        let temporary = parent.appendingPathComponent(".\(directory.lastPathComponent).partial-\(getpid())")
+        do {
+            try? fileManager.removeItem(at: temporary)
+            try fileManager.createDirectory(at: temporary.appendingPathComponent("spikes"), withIntermediateDirectories: true)
+            // NEST names the file after the recorder's node id (created after all neurons) and the VP.
+            let recorderFile = "spike_recorder-\(result.neuronCount + 1)-0.dat"
+            try SpikeFiles.asciiText(result, humamVersion: humamVersion)
+                .write(to: temporary.appendingPathComponent("spikes").appendingPathComponent(recorderFile))
+            try Data(SpikeFiles.populationGIDsText(network: network, indexing: result.indexing).utf8)
+                .write(to: temporary.appendingPathComponent("population_GIDs.dat"))
+            try BinarySpikeFile.data(result).write(to: temporary.appendingPathComponent("spikes.bin"))
+            try Data(PopulationTable.text(result.populationRates(), valueColumn: "rate_hz", layout: network.layout,
+                                          indices: network.nonEmptyPopulations).utf8)
+                .write(to: temporary.appendingPathComponent("rates.csv"))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(record()).write(to: temporary.appendingPathComponent("run.json"))
+            if fileManager.fileExists(atPath: directory.path) {
+                try fileManager.removeItem(at: directory)
+            }
+            try fileManager.moveItem(at: temporary, to: directory)
+        } catch {
+            try? fileManager.removeItem(at: temporary)
+            throw InputError(file: directory.path, "cannot be written (\(error.localizedDescription))")
+        }
+    }
+}
+
+/// Memory use of this process.
+public enum ProcessMemory {
+    /// Peak resident set size (`VmHWM` in /proc/self/status), bytes; nil if unavailable.
+    public static var peakResidentBytes: Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            if fields.count >= 2, let kilobytes = Int(fields[1]) { return kilobytes * 1024 }
+        }
+        return nil
+    }
+}
