@@ -6,70 +6,119 @@ struct SynapticEvent {
 }
 
 /// Events indexed by arrival step modulo a power of two larger than the longest delay: slot
-/// `step & mask` holds what arrives in `step`. Each slot is a growable array that keeps its
-/// capacity, so memory is proportional to the events in flight, not to neurons × delay, and no
-/// allocation happens once the network has settled. Owned by one thread.
+/// `step & mask` holds what arrives in `step`. A slot is a linked list of fixed-size chunks
+/// from a pool shared by all slots; a cleared slot returns its chunks to the pool. Memory is
+/// therefore proportional to the events in flight (plus at most one partly filled chunk per
+/// slot), not to slots × the busiest step, and nothing is allocated once the pool is large
+/// enough. Owned by one thread.
 final class EventRing<Element>: @unchecked Sendable {
-    struct Slot {
-        var elements: UnsafeMutablePointer<Element>
-        var count: Int
-        var capacity: Int
-    }
-
+    static var chunkSize: Int { 64 }
     let mask: Int
-    let slots: UnsafeMutablePointer<Slot>
+    /// Chunk storage: chunk c holds elements `c * chunkSize ..< (c + 1) * chunkSize`.
+    private var storage: UnsafeMutablePointer<Element>
+    /// Next chunk of the same list, −1 at the end.
+    private var nextChunk: UnsafeMutablePointer<Int32>
+    private var chunkCapacity: Int
+    private var chunksInUse = 0
+    /// Head of the list of free chunks, −1 if none.
+    private var freeChunk: Int32 = -1
+    /// Per slot: first and last chunk (−1 when empty) and elements in the last chunk.
+    private let head: UnsafeMutablePointer<Int32>
+    private let tail: UnsafeMutablePointer<Int32>
+    private let tailCount: UnsafeMutablePointer<Int>
 
     /// A ring that holds events up to `horizon` steps ahead.
-    init(horizon: Int, initialCapacity: Int = 16) {
+    init(horizon: Int, initialChunks: Int = 64) {
         var size = 1
         while size <= horizon { size <<= 1 }
         mask = size - 1
-        slots = .allocate(capacity: size)
-        for index in 0..<size {
-            slots[index] = Slot(elements: .allocate(capacity: initialCapacity), count: 0, capacity: initialCapacity)
-        }
+        chunkCapacity = initialChunks
+        storage = .allocate(capacity: initialChunks * Self.chunkSize)
+        nextChunk = .allocate(capacity: initialChunks)
+        head = .allocate(capacity: size)
+        head.initialize(repeating: -1, count: size)
+        tail = .allocate(capacity: size)
+        tail.initialize(repeating: -1, count: size)
+        tailCount = .allocate(capacity: size)
+        tailCount.initialize(repeating: Self.chunkSize, count: size)
     }
 
     deinit {
-        for index in 0...mask { slots[index].elements.deallocate() }
-        slots.deallocate()
+        storage.deallocate()
+        nextChunk.deallocate()
+        head.deallocate()
+        tail.deallocate()
+        tailCount.deallocate()
     }
 
     var slotCount: Int { mask + 1 }
 
     @inline(__always)
     func append(_ element: Element, step: Int) {
-        let slot = slots + (step & mask)
-        if slot.pointee.count == slot.pointee.capacity { grow(slot) }
-        (slot.pointee.elements + slot.pointee.count).initialize(to: element)
-        slot.pointee.count &+= 1
+        let slot = step & mask
+        if tailCount[slot] == Self.chunkSize { startChunk(slot: slot) }
+        (storage + (Int(tail[slot]) &* Self.chunkSize &+ tailCount[slot])).initialize(to: element)
+        tailCount[slot] &+= 1
     }
 
-    private func grow(_ slot: UnsafeMutablePointer<Slot>) {
-        let capacity = slot.pointee.capacity * 2
-        let elements = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
-        elements.moveInitialize(from: slot.pointee.elements, count: slot.pointee.count)
-        slot.pointee.elements.deallocate()
-        slot.pointee.elements = elements
-        slot.pointee.capacity = capacity
+    /// Appends a fresh chunk to `slot`'s list.
+    private func startChunk(slot: Int) {
+        let chunk = takeChunk()
+        nextChunk[Int(chunk)] = -1
+        if tail[slot] < 0 { head[slot] = chunk } else { nextChunk[Int(tail[slot])] = chunk }
+        tail[slot] = chunk
+        tailCount[slot] = 0
     }
 
-    /// The events arriving in `step`; call `clear(step:)` when done.
+    private func takeChunk() -> Int32 {
+        if freeChunk >= 0 {
+            let chunk = freeChunk
+            freeChunk = nextChunk[Int(chunk)]
+            return chunk
+        }
+        if chunksInUse == chunkCapacity {
+            let capacity = chunkCapacity * 2
+            let newStorage = UnsafeMutablePointer<Element>.allocate(capacity: capacity * Self.chunkSize)
+            newStorage.moveInitialize(from: storage, count: chunkCapacity * Self.chunkSize)
+            storage.deallocate()
+            storage = newStorage
+            let newNext = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+            newNext.moveInitialize(from: nextChunk, count: chunkCapacity)
+            nextChunk.deallocate()
+            nextChunk = newNext
+            chunkCapacity = capacity
+        }
+        chunksInUse += 1
+        return Int32(chunksInUse - 1)
+    }
+
+    /// Calls `body` for every event arriving in `step`, in the order they were appended. `body`
+    /// may append to other slots (the pool may then move, so it is re-read for every element).
     @inline(__always)
-    func events(step: Int) -> UnsafeBufferPointer<Element> {
-        let slot = slots[step & mask]
-        return UnsafeBufferPointer(start: slot.elements, count: slot.count)
+    func forEach(step: Int, _ body: (Element) -> Void) {
+        let slot = step & mask
+        var chunk = head[slot]
+        let last = tail[slot]
+        while chunk >= 0 {
+            let count = chunk == last ? tailCount[slot] : Self.chunkSize
+            let start = Int(chunk) &* Self.chunkSize
+            for index in 0..<count { body(storage[start &+ index]) }
+            chunk = nextChunk[Int(chunk)]
+        }
     }
 
+    /// Empties the slot of `step`, returning its chunks to the pool.
     @inline(__always)
     func clear(step: Int) {
-        slots[step & mask].count = 0
+        let slot = step & mask
+        guard tail[slot] >= 0 else { return }
+        nextChunk[Int(tail[slot])] = freeChunk
+        freeChunk = head[slot]
+        head[slot] = -1
+        tail[slot] = -1
+        tailCount[slot] = Self.chunkSize
     }
 
-    /// Bytes held by the slot buffers.
-    var allocatedBytes: Int {
-        var total = 0
-        for index in 0...mask { total += slots[index].capacity * MemoryLayout<Element>.stride }
-        return total
-    }
+    /// Bytes held by the chunk pool.
+    var allocatedBytes: Int { chunkCapacity * (Self.chunkSize * MemoryLayout<Element>.stride + 4) }
 }

@@ -35,9 +35,29 @@ public struct MemoryEstimate: Sendable {
 
     public var totalBytes: Int { Self.baseBytes + neuronBytes + synapseBytes + activityBytes }
 
-    /// Physical memory of the machine, or nil if unknown.
+    /// Memory the system can give this process (`MemAvailable` in /proc/meminfo, else the
+    /// physical memory), or nil if unknown.
     public static var availableBytes: Int? {
+        if let info = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8) {
+            for line in info.split(separator: "\n") where line.hasPrefix("MemAvailable:") {
+                let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+                if fields.count >= 2, let kilobytes = Int(fields[1]) { return kilobytes * 1024 }
+            }
+        }
         let bytes = ProcessInfo.processInfo.physicalMemory
         return bytes > 0 ? Int(bytes) : nil
+    }
+
+    /// The largest down-scaling factor whose network fits in `availableBytes`, if this network
+    /// was built with factor `scaling` for both neurons and indegrees: neuron memory grows like
+    /// the factor, synapse and activity memory like its square (N × K).
+    public func largestFittingScaling(scaling: Double, availableBytes: Int) -> Double {
+        let budget = Double(availableBytes - Self.baseBytes)
+        guard budget > 0 else { return 0 }
+        let linear = Double(neuronBytes), quadratic = Double(synapseBytes + activityBytes)
+        // Solve quadratic · r² + linear · r = budget for the ratio r of factors.
+        let ratio = quadratic > 0 ? (-linear + (linear * linear + 4 * quadratic * budget).squareRoot()) / (2 * quadratic)
+                                  : budget / max(linear, 1)
+        return min(1, scaling * ratio)
     }
 }

@@ -38,7 +38,9 @@ public final class Simulation: @unchecked Sendable {
         }
         let estimate = MemoryEstimate(network: network, parameters: parameters)
         if let available = MemoryEstimate.availableBytes, estimate.totalBytes > available {
-            throw InputError("the simulation needs about \(estimate.totalBytes / 1_000_000) MB but only \(available / 1_000_000) MB are available")
+            let scaling = network.parameters.downscaling.neuronScaling
+            let fitting = estimate.largestFittingScaling(scaling: scaling, availableBytes: available)
+            throw InputError("the simulation needs about \(estimate.totalBytes / 1_000_000) MB (\(estimate.synapses) synapses × \(SynapseStore.bytesPerSynapse) B, \(estimate.neurons) neurons) but only \(available / 1_000_000) MB are available; the largest scaling that fits is about \(String(format: "%.3g", fitting))")
         }
         self.network = network
         self.parameters = parameters

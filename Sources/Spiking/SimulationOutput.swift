@@ -48,7 +48,7 @@ public struct RunRecord: Codable, Sendable {
 }
 
 /// Writes a simulation's results as a folder:
-/// - `spikes/spike_recorder-<id>-0.dat`: NEST's ASCII spike file layout (`SpikeFiles.asciiText`),
+/// - `spikes/spike_recorder-<id>-0.dat`: NEST's ASCII spike file layout (`SpikeFiles.writeASCII`),
 ///   readable by the original's analysis;
 /// - `population_GIDs.dat`: the original's population id ranges;
 /// - `spikes.bin`: humam's binary spike file (`BinarySpikeFile`);
@@ -95,11 +95,11 @@ public struct SimulationOutput {
             try fileManager.createDirectory(at: temporary.appendingPathComponent("spikes"), withIntermediateDirectories: true)
             // NEST names the file after the recorder's node id (created after all neurons) and the VP.
             let recorderFile = "spike_recorder-\(result.neuronCount + 1)-0.dat"
-            try SpikeFiles.asciiText(result, humamVersion: humamVersion)
-                .write(to: temporary.appendingPathComponent("spikes").appendingPathComponent(recorderFile))
+            try SpikeFiles.writeASCII(result, humamVersion: humamVersion,
+                                      to: temporary.appendingPathComponent("spikes").appendingPathComponent(recorderFile))
             try Data(SpikeFiles.populationGIDsText(network: network, indexing: result.indexing).utf8)
                 .write(to: temporary.appendingPathComponent("population_GIDs.dat"))
-            try BinarySpikeFile.data(result).write(to: temporary.appendingPathComponent("spikes.bin"))
+            try BinarySpikeFile.write(result, to: temporary.appendingPathComponent("spikes.bin"))
             try Data(PopulationTable.text(result.populationRates(), valueColumn: "rate_hz", layout: network.layout,
                                           indices: network.nonEmptyPopulations).utf8)
                 .write(to: temporary.appendingPathComponent("rates.csv"))

@@ -3,40 +3,42 @@ import Model
 
 /// The spike files of a simulation folder.
 public enum SpikeFiles {
-    /// NEST's ASCII recorder layout (`RecordingBackendASCII`, NEST 3.10): three header lines, then
-    /// `sender<TAB>time_ms` per spike, the sender as NEST global id (neuron index + 1) and the
-    /// time with three decimals. The original's analysis (`Analysis._readSpikesFromDAT`) skips
-    /// three rows and reads the two columns. The first line names humam instead of NEST.
-    public static func asciiText(_ result: SimulationResult, humamVersion: String) -> Data {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(64 + result.spikes.count * 16)
-        bytes += Array("# humam version: \(humamVersion) (layout of NEST 3.10.0 RecordingBackendASCII)\n".utf8)
-        bytes += Array("# RecordingBackendASCII version: 2\n".utf8)
-        bytes += Array("sender\ttime_ms\n".utf8)
+    /// Writes NEST's ASCII recorder layout (`RecordingBackendASCII`, NEST 3.10): three header
+    /// lines, then `sender<TAB>time_ms` per spike, the sender as NEST global id (neuron index + 1)
+    /// and the time with three decimals. The original's analysis (`Analysis._readSpikesFromDAT`)
+    /// skips three rows and reads the two columns. The first line names humam instead of NEST.
+    public static func writeASCII(_ result: SimulationResult, humamVersion: String, to url: URL) throws {
+        let writer = try ChunkedFileWriter(url: url)
+        writer.append(Array("# humam version: \(humamVersion) (layout of NEST 3.10.0 RecordingBackendASCII)\n".utf8))
+        writer.append(Array("# RecordingBackendASCII version: 2\n".utf8))
+        writer.append(Array("sender\ttime_ms\n".utf8))
         let ticsPerStep = NESTTime.ticsPerStep(resolution: result.parameters.resolution)
+        var line = [UInt8](repeating: 0, count: 48)
         var digits = [UInt8](repeating: 0, count: 24)
-        func appendInteger(_ value: Int64, minimumDigits: Int = 1) {
+        func appendInteger(_ value: Int64, minimumDigits: Int = 1, at position: inout Int) {
             var value = value, count = 0
             repeat {
                 digits[count] = UInt8(ascii: "0") + UInt8(value % 10)
                 value /= 10
                 count += 1
             } while value > 0 || count < minimumDigits
-            while count > 0 { count -= 1; bytes.append(digits[count]) }
+            while count > 0 { count -= 1; line[position] = digits[count]; position += 1 }
         }
         let neurons = result.spikes.neurons, stamps = result.spikes.stamps
         for index in 0..<neurons.count {
-            appendInteger(Int64(neurons[index]) + 1)
-            bytes.append(UInt8(ascii: "\t"))
+            var position = 0
+            appendInteger(Int64(neurons[index]) + 1, at: &position)
+            line[position] = UInt8(ascii: "\t"); position += 1
             // Time in tics (µs at NEST's default 1000 tics per ms): NEST prints tics × 0.001 with
             // std::fixed and precision 3, i.e. exactly milliseconds.tics.
             let tics = Int64(stamps[index]) * ticsPerStep
-            appendInteger(tics / 1000)
-            bytes.append(UInt8(ascii: "."))
-            appendInteger(tics % 1000, minimumDigits: 3)
-            bytes.append(UInt8(ascii: "\n"))
+            appendInteger(tics / 1000, at: &position)
+            line[position] = UInt8(ascii: "."); position += 1
+            appendInteger(tics % 1000, minimumDigits: 3, at: &position)
+            line[position] = UInt8(ascii: "\n"); position += 1
+            writer.append(line[0..<position])
         }
-        return Data(bytes)
+        try writer.close()
     }
 
     /// The original's `population_GIDs.dat`: one line `('area', 'layer', 'E');first;last` per
@@ -79,11 +81,11 @@ public enum BinarySpikeFile {
         public var spikeCount: Int
     }
 
-    public static func data(_ result: SimulationResult) -> Data {
-        var data = Data(capacity: headerBytes + 8 * result.spikes.count)
-        data.append(contentsOf: magic)
+    public static func write(_ result: SimulationResult, to url: URL) throws {
+        let writer = try ChunkedFileWriter(url: url)
+        writer.append(magic)
         func append<T: FixedWidthInteger>(_ value: T) {
-            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+            withUnsafeBytes(of: value.littleEndian) { writer.append($0) }
         }
         append(version)
         append(UInt32(0))
@@ -91,13 +93,11 @@ public enum BinarySpikeFile {
         append(result.parameters.duration.bitPattern)
         append(UInt64(result.neuronCount))
         append(UInt64(result.spikes.count))
-        var pairs = [Int32](repeating: 0, count: 2 * result.spikes.count)
         for index in 0..<result.spikes.count {
-            pairs[2 * index] = result.spikes.neurons[index].littleEndian
-            pairs[2 * index + 1] = result.spikes.stamps[index].littleEndian
+            append(result.spikes.neurons[index])
+            append(result.spikes.stamps[index])
         }
-        pairs.withUnsafeBytes { data.append(contentsOf: $0) }
-        return data
+        try writer.close()
     }
 
     /// Reads a spike file; errors name the file and what is wrong.
@@ -135,5 +135,35 @@ public enum BinarySpikeFile {
         }
         record.set(neurons: neurons, stamps: stamps)
         return (header, record)
+    }
+}
+
+/// Writes a file through a 1 MiB buffer, so that large outputs never sit in memory whole.
+final class ChunkedFileWriter {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private static let chunk = 1 << 20
+
+    init(url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw InputError(file: url.path, "cannot be created")
+        }
+        handle = try FileHandle(forWritingTo: url)
+        buffer.reserveCapacity(Self.chunk + 64)
+    }
+
+    func append(_ bytes: some Collection<UInt8>) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.chunk { flush() }
+    }
+
+    private func flush() {
+        handle.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func close() throws {
+        flush()
+        try handle.close()
     }
 }

@@ -39,7 +39,7 @@ final class Worker: @unchecked Sendable {
     @inline(__always)
     func receive(step: Int) {
         let input = state.input
-        for neuron32 in externalChecks.events(step: step) {
+        externalChecks.forEach(step: step) { neuron32 in
             let neuron = Int(neuron32)
             if external.arrivalStep(of: neuron) == step {
                 let spikes = external.takeSpikes(of: neuron, arrivingIn: step)
@@ -49,7 +49,7 @@ final class Worker: @unchecked Sendable {
             scheduleExternalCheck(of: neuron, after: step)
         }
         externalChecks.clear(step: step)
-        for event in events.events(step: step) {
+        events.forEach(step: step) { event in
             input[Int(event.targetCode)] += Double(event.weight)
         }
         events.clear(step: step)
