@@ -30,7 +30,10 @@ public struct MemoryEstimate: Sendable {
         // Events in flight: synapses × rate × mean delay; growable slots may hold twice that.
         let eventsInFlight = delayWeightedSynapses * Self.assumedRate * 1e-3
         let recordedSpikes = Double(neurons) * Self.assumedRate * parameters.duration * 1e-3
+        // Plus one partly filled chunk per ring slot (at most 4096 slots for delays up to 409.6 ms).
+        let chunkSlack = parameters.threads * 4096 * EventRing<SynapticEvent>.chunkSize * MemoryLayout<SynapticEvent>.stride
         activityBytes = Int(2 * eventsInFlight * Double(MemoryLayout<SynapticEvent>.stride) + recordedSpikes * 8 * 2)
+            + chunkSlack
     }
 
     public var totalBytes: Int { Self.baseBytes + neuronBytes + synapseBytes + activityBytes }

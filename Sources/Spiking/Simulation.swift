@@ -32,6 +32,9 @@ public final class Simulation: @unchecked Sendable {
         guard parameters.resolution > 0, parameters.duration >= 0, parameters.threads >= 1 else {
             throw InputError("simulation parameters: need resolution > 0 ms, duration ≥ 0 ms and at least one thread")
         }
+        guard network.parameters.connection.transmissionProbability == 1 else {
+            throw InputError("p_transmit = \(network.parameters.connection.transmissionProbability): the engine has static synapses only (NEST static_synapse); the original's bernoulli_synapse for p_transmit < 1 is not implemented")
+        }
         let indexing = NeuronIndexing(neuronCounts: network.neuronCounts)
         guard indexing.neuronCount < Int(Int32.max) / 2 else {
             throw InputError("\(indexing.neuronCount) neurons exceed the engine's 32-bit neuron index")

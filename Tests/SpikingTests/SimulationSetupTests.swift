@@ -1,0 +1,90 @@
+import Foundation
+import Model
+import Testing
+@testable import Spiking
+
+@Suite struct SimulationSetupTests {
+    /// A network far too large for memory is refused before anything is allocated, with the
+    /// estimate and the largest scaling that would fit.
+    @Test func refusesNetworksThatDoNotFitAndNamesTheLargestScaling() throws {
+        var network = TestNetworks.small()
+        network.parameters.downscaling.neuronScaling = 0.5
+        network.parameters.downscaling.indegreeScaling = 0.5
+        network.synapseCounts = network.synapseCounts.map { $0 * 100_000_000 }
+        let estimate = MemoryEstimate(network: network, parameters: SimulationParameters())
+        // 10 bytes per synapse dominate.
+        #expect(estimate.synapseBytes >= network.totalSynapses * 10)
+        let fitting = estimate.largestFittingScaling(scaling: 0.5, availableBytes: estimate.totalBytes / 4)
+        // Memory ∝ scaling² when synapses dominate: a quarter of the memory, half the scaling.
+        #expect(abs(fitting - 0.25) < 0.01)
+        #expect {
+            _ = try Simulation(network: network, parameters: SimulationParameters())
+        } throws: { error in
+            (error as? InputError)?.description.contains("largest scaling that fits") == true
+        }
+    }
+
+    @Test func refusesTransmissionProbabilityBelowOne() {
+        var network = TestNetworks.small()
+        network.parameters.connection.transmissionProbability = 0.5
+        #expect(throws: InputError.self) { try Simulation(network: network, parameters: SimulationParameters()) }
+    }
+
+    /// Initial potentials Normal(−150, 50) mV as the original's `create_populations`.
+    @Test func initialPotentialsFollowTheOriginalsNormal() throws {
+        let network = TestNetworks.small(neuronsPerPopulation: 400)
+        let simulation = try Simulation(network: network, parameters: SimulationParameters())
+        let potentials = (0..<simulation.neuronCount).map { simulation.state.potential[$0] - 70 }
+        let mean = potentials.reduce(0, +) / Double(potentials.count)
+        let sd = (potentials.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(potentials.count - 1)).squareRoot()
+        // 5600 neurons: standard errors 50/√n ≈ 0.67 mV (mean) and 50/√(2n) ≈ 0.47 mV (SD); 5 of them.
+        #expect(abs(mean + 150) < 5 * 0.67)
+        #expect(abs(sd - 50) < 5 * 0.47)
+    }
+
+    /// Per-neuron lognormal V_th, C_m, τ_m (the original's `neuron_param_dist_*`): V_th − E_L,
+    /// C_m and τ_m have the population's value as mean and the given relative SD.
+    @Test func neuronParameterSpreadHasTheOriginalsMeanAndSD() {
+        var network = TestNetworks.small(neuronsPerPopulation: 2000)
+        network.excitatorySpread = NeuronParameterSpread(thresholdRelativeSD: 0.1, capacitanceRelativeSD: 0.2,
+                                                         membraneTimeConstantRelativeSD: 0.3)
+        let indexing = NeuronIndexing(neuronCounts: network.neuronCounts)
+        let runs = Simulation.neuronRuns(network: network, population: 0, indexing: indexing, parameters: SimulationParameters())
+        #expect(runs.count == 2000)
+        let thresholds = runs.map { $0.integration.threshold }      // relative to E_L: mean 25 mV
+        let decays = runs.map { $0.integration.p22 }                // exp(−h/τ_m)
+        let tauM = decays.map { -0.1 / log($0) }
+        func moments(_ values: [Double]) -> (Double, Double) {
+            let mean = values.reduce(0, +) / Double(values.count)
+            return (mean, (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)).squareRoot())
+        }
+        let (thresholdMean, thresholdSD) = moments(thresholds)
+        let (tauMean, tauSD) = moments(tauM)
+        // n = 2000: standard error of the mean SD/√n; of the SD about SD·√((κ−1)/(4n)), with the
+        // kurtosis κ of these lognormals below 5: SD · 0.0224. Bounds: 5 standard errors.
+        #expect(abs(thresholdMean - 25) < 5 * 2.5 / 2000.0.squareRoot())
+        #expect(abs(thresholdSD - 2.5) < 5 * 2.5 * 0.0224)
+        #expect(abs(tauMean - 10) < 5 * 3 / 2000.0.squareRoot())
+        #expect(abs(tauSD - 3) < 5 * 3 * 0.0224)
+        // The inhibitory populations keep one parameter set.
+        #expect(Simulation.neuronRuns(network: network, population: 1, indexing: indexing,
+                                      parameters: SimulationParameters()).count == 1)
+    }
+
+    @Test func progressIsReportedUntilTheEnd() throws {
+        var parameters = SimulationParameters()
+        parameters.duration = 250
+        let reports = ProgressLog()
+        _ = try Simulation(network: TestNetworks.small(), parameters: parameters).run { reports.add($0) }
+        let simulated = reports.all.map(\.simulatedMs)
+        #expect(simulated.count == 3)
+        #expect(abs(simulated.last! - 250) < 1e-9)
+    }
+}
+
+final class ProgressLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [SimulationProgress] = []
+    func add(_ progress: SimulationProgress) { lock.withLock { entries.append(progress) } }
+    var all: [SimulationProgress] { lock.withLock { entries } }
+}
