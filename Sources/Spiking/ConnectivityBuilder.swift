@@ -89,6 +89,9 @@ struct ConnectivityBuilder {
         }
     }
 
+    /// Largest PSC amplitude the engine's fixed-point input sums take, pA (sums of up to 2³¹ pA).
+    static let largestWeight = 1e8
+
     func build() throws(InputError) -> SynapseStore {
         let threads = partition.threadCount
         let pathways = self.pathways
@@ -109,8 +112,9 @@ struct ConnectivityBuilder {
         // Pass 2: place every synapse with its weight and delay.
         var next = offsets
         var maximumDelay = 1
-        var delayError: InputError?
-        for pathway in pathways where delayError == nil {
+        var minimumCrossThreadDelay = Int.max
+        var drawError: InputError?
+        for pathway in pathways where drawError == nil {
             var values = RandomStream(seed: parameters.seed, purpose: .connectionValues, index: pathway.streamIndex)
             let channel: UInt32 = pathway.weightMean > 0 ? 0 : 1
             let lognormal = network.delayDistribution == .lognormalClipped && pathway.delayMean > 0
@@ -119,6 +123,11 @@ struct ConnectivityBuilder {
                 forEachEndpoint(of: pathway) { source, target in
                     let drawn = values.normal(mean: pathway.weightMean, standardDeviation: pathway.weightSD)
                     let weight = pathway.weightMean < 0 ? min(drawn, 0) : max(drawn, 0)
+                    if abs(weight) >= Self.largestWeight {
+                        drawError = InputError(
+                            "weight \(weight) pA of pathway \(network.layout.population(at: pathway.source).label) → \(network.layout.population(at: pathway.target).label) exceeds the engine's limit of \(Self.largestWeight) pA")
+                        return
+                    }
                     let delayMs: Double
                     switch network.delayDistribution {
                     case .lognormalClipped:
@@ -130,12 +139,16 @@ struct ConnectivityBuilder {
                     }
                     let steps = NESTTime.delaySteps(ms: delayMs, resolution: parameters.resolution)
                     if steps > Int(UInt16.max) {
-                        delayError = InputError(
+                        drawError = InputError(
                             "delay \(delayMs) ms of pathway \(network.layout.population(at: pathway.source).label) → \(network.layout.population(at: pathway.target).label) exceeds \(UInt16.max) steps")
                         return
                     }
                     maximumDelay = max(maximumDelay, steps)
-                    let slot = source * threads + partition.thread(ofNeuron: target)
+                    let targetThread = partition.thread(ofNeuron: target)
+                    if targetThread != partition.thread(ofNeuron: source) {
+                        minimumCrossThreadDelay = min(minimumCrossThreadDelay, steps)
+                    }
+                    let slot = source * threads + targetThread
                     let index = next[slot]
                     next[slot] = index + 1
                     targetCodes[index] = UInt32(2 * target) + channel
@@ -145,8 +158,9 @@ struct ConnectivityBuilder {
             }
         }
         let store = SynapseStore(threadCount: threads, offsets: offsets, targetCodes: targetCodes,
-                                 weights: weights, delays: delays, maximumDelay: maximumDelay)
-        if let delayError { throw delayError }
+                                 weights: weights, delays: delays, maximumDelay: maximumDelay,
+                                 minimumCrossThreadDelay: minimumCrossThreadDelay)
+        if let drawError { throw drawError }
         return store
     }
 }

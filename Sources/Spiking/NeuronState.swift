@@ -9,9 +9,22 @@ final class NeuronState: @unchecked Sendable {
     let inhibitoryCurrent: UnsafeMutablePointer<Double>
     /// Remaining refractory steps.
     let refractoryCountdown: UnsafeMutablePointer<Int32>
-    /// Summed PSC amplitudes arriving in the current step, pA: element 2i excitatory, 2i + 1
-    /// inhibitory (NEST's input ring buffer slot, channels SYN_EX / SYN_IN).
-    let input: UnsafeMutablePointer<Double>
+    /// Summed PSC amplitudes arriving in the current step in units of 2⁻³² pA: element 2i
+    /// excitatory, 2i + 1 inhibitory (NEST's input ring buffer slot, channels SYN_EX / SYN_IN).
+    /// Integer sums do not depend on the order of the additions, so the spikes are the same
+    /// however the work is split over threads and whenever events are delivered. Every Float
+    /// weight of at least 2⁻⁹ pA is a whole number of units, so internal inputs are summed
+    /// exactly; NEST's double sums differ from these by rounding only.
+    let input: UnsafeMutablePointer<Int64>
+
+    /// Input units per pA.
+    static let unitsPerPicoampere = 0x1p32
+
+    /// `current` pA in input units (rounded to the nearest unit).
+    @inline(__always)
+    static func inputUnits(_ current: Double) -> Int64 {
+        Int64((current * unitsPerPicoampere).rounded())
+    }
 
     init(count: Int) {
         self.count = count
@@ -56,8 +69,8 @@ final class NeuronState: @unchecked Sendable {
             } else {
                 countdown -= 1
             }
-            excitatoryCurrent[i] = excitatoryCurrent[i] * p.p11Excitatory + input[2 &* i]
-            inhibitoryCurrent[i] = inhibitoryCurrent[i] * p.p11Inhibitory + input[2 &* i &+ 1]
+            excitatoryCurrent[i] = excitatoryCurrent[i] * p.p11Excitatory + Double(input[2 &* i]) * 0x1p-32
+            inhibitoryCurrent[i] = inhibitoryCurrent[i] * p.p11Inhibitory + Double(input[2 &* i &+ 1]) * 0x1p-32
             input[2 &* i] = 0
             input[2 &* i &+ 1] = 0
             if v >= p.threshold {

@@ -6,10 +6,12 @@ import Model
 /// potentials, Poisson background, internal connections; `src/simulation.py`).
 ///
 /// Work is split over `parameters.threads` threads that each own a contiguous range of target
-/// neurons: a thread updates its neurons, and after the one barrier per step delivers every new
-/// spike to the synapses that end on its own neurons. Every random number comes from a stream
-/// keyed by (seed, neuron or pathway) and inputs are summed in the same order whatever the
-/// thread count, so the spikes are bit-identical for any number of threads.
+/// neurons (cut at area boundaries): a thread updates its neurons and delivers their spikes to
+/// its own neurons at once; spikes for other threads' neurons travel only along inter-area
+/// synapses, so threads exchange them after a batch of steps as long as the shortest delay
+/// between threads (at most 64 steps), behind one barrier. Every random number comes from a
+/// stream keyed by (seed, neuron or pathway) and inputs are summed exactly in fixed point, so
+/// the spikes are bit-identical for any number of threads.
 public final class Simulation: @unchecked Sendable {
     public let network: Network
     public let parameters: SimulationParameters
@@ -49,7 +51,9 @@ public final class Simulation: @unchecked Sendable {
         self.parameters = parameters
         self.indexing = indexing
         let threads = min(parameters.threads, max(indexing.neuronCount, 1))
-        partition = ThreadPartition(neuronCount: indexing.neuronCount, threads: threads)
+        let areaStarts = stride(from: 0, to: indexing.populationCount, by: PopulationLayout.populationsPerArea)
+            .map { indexing.firstNeuron[$0] }
+        partition = ThreadPartition(neuronCount: indexing.neuronCount, threads: threads, preferredCuts: areaStarts)
         state = NeuronState(count: indexing.neuronCount)
         var allRuns: [NeuronRun] = []
         for population in 0..<indexing.populationCount where network.neuronCounts[population] > 0 {
@@ -63,8 +67,11 @@ public final class Simulation: @unchecked Sendable {
                                                     standardDeviation: parameters.initialPotentialSD)
                 - network.neuronParameters(ofPopulation: population).restingPotential
         }
-        runs = (0..<threads).map { thread in
-            let owned = ThreadPartition(neuronCount: indexing.neuronCount, threads: threads).neurons(ofThread: thread)
+        for run in allRuns where run.integration.reset >= run.integration.threshold {
+            throw InputError("neuron parameters of \(network.layout.population(at: indexing.population(ofNeuron: run.range.lowerBound)).label): V_reset must be below V_th (as NEST requires)")
+        }
+        runs = (0..<threads).map { [partition] thread in
+            let owned = partition.neurons(ofThread: thread)
             return allRuns.compactMap { run in
                 let range = run.range.clamped(to: owned)
                 return range.isEmpty ? nil : NeuronRun(range: range, integration: run.integration)
@@ -118,6 +125,12 @@ public final class Simulation: @unchecked Sendable {
     public var synapseCount: Int { synapses.count }
     public var threadCount: Int { partition.threadCount }
 
+    /// Longest batch of steps between spike exchanges.
+    static let maximumBatch = 64
+
+    /// Steps between spike exchanges: the shortest delay between threads, at most 64.
+    var batchLength: Int { max(1, min(synapses.minimumCrossThreadDelay, Self.maximumBatch)) }
+
     /// Simulates `parameters.duration` ms. `progress`, if given, is called on the calling thread
     /// about every 100 ms of simulated time. A simulation runs once.
     public func run(progress: (@Sendable (SimulationProgress) -> Void)? = nil) -> SimulationResult {
@@ -130,35 +143,62 @@ public final class Simulation: @unchecked Sendable {
         let workers = (0..<threads).map { thread in
             Worker(thread: thread, simulation: self, horizon: horizon)
         }
-        let spikeBuffers = SpikeExchange(partition: partition)
+        let batch = batchLength
+        // A neuron fires at most once per refractory period + 1 steps (V_m stays at V_reset <
+        // V_th while refractory), which bounds the spikes a thread emits in a batch.
+        let shortestCycle = Int(runs.joined().map(\.integration.refractorySteps).min() ?? 0) + 1
+        let exchange = SpikeExchange(partition: partition, batchLength: batch,
+                                     spikesPerNeuron: (batch + shortestCycle - 1) / shortestCycle)
         let barrier = SpinBarrier(parties: threads)
         let progressInterval = max(1, Int((100 / parameters.resolution).rounded()))
         runOnThreads(threads) { thread in
             let worker = workers[thread]
             var spikesSoFar = 0
-            for step in 0..<steps {
-                worker.receive(step: step)
-                let parity = step & 1
-                let count = worker.update(into: spikeBuffers.buffers[thread][parity], step: step)
-                spikeBuffers.counts[2 * thread + parity] = count
-                if threads > 1 { barrier.wait() }
-                for source in 0..<threads {
-                    let buffer = spikeBuffers.buffers[source][parity]
-                    let count = spikeBuffers.counts[2 * source + parity]
-                    worker.deliver(UnsafeBufferPointer(start: buffer, count: count), emittedIn: step)
-                    if thread == 0 { spikesSoFar += count }
+            var first = 0, batchIndex = 0
+            while first < steps {
+                let length = min(batch, steps - first)
+                let parity = batchIndex & 1
+                let buffer = exchange.buffers[thread][parity]
+                let offsets = exchange.offsets[thread][parity]
+                var count = 0
+                for step in first ..< first + length {
+                    worker.receive(step: step)
+                    let newCount = worker.update(into: buffer, count: count, step: step)
+                    worker.deliver(UnsafeBufferPointer(start: buffer + count, count: newCount - count), emittedIn: step)
+                    count = newCount
+                    offsets[step - first + 1] = count
                 }
-                if thread == 0, let progress, (step + 1) % progressInterval == 0 || step + 1 == steps {
-                    progress(SimulationProgress(simulatedMs: Double(step + 1) * self.parameters.resolution,
-                                                totalMs: Double(steps) * self.parameters.resolution,
-                                                wallSeconds: Date().timeIntervalSince(start),
-                                                spikes: spikesSoFar))
+                if threads > 1 {
+                    barrier.wait()
+                    // Spikes of the other threads, emitted in this batch, arrive at the earliest in
+                    // the next one (their delays are at least the batch length).
+                    for source in 0..<threads where source != thread {
+                        let sourceBuffer = exchange.buffers[source][parity]
+                        let sourceOffsets = exchange.offsets[source][parity]
+                        for offset in 0..<length {
+                            worker.deliver(UnsafeBufferPointer(start: sourceBuffer + sourceOffsets[offset],
+                                                               count: sourceOffsets[offset + 1] - sourceOffsets[offset]),
+                                           emittedIn: first + offset)
+                        }
+                    }
                 }
+                let end = first + length
+                if thread == 0, let progress {
+                    for source in 0..<threads { spikesSoFar += exchange.offsets[source][parity][length] }
+                    if end / progressInterval > first / progressInterval || end == steps {
+                        progress(SimulationProgress(simulatedMs: Double(end) * self.parameters.resolution,
+                                                    totalMs: Double(steps) * self.parameters.resolution,
+                                                    wallSeconds: Date().timeIntervalSince(start),
+                                                    spikes: spikesSoFar))
+                    }
+                }
+                first = end
+                batchIndex += 1
             }
         }
         let spikes = SpikeRecord.merge(workers.map(\.record), steps: steps)
         return SimulationResult(spikes: spikes, indexing: indexing, parameters: parameters,
-                                threads: threads, synapseCount: synapses.count,
+                                threads: threads, exchangeSteps: batch, synapseCount: synapses.count,
                                 setupSeconds: setupSeconds, simulateSeconds: Date().timeIntervalSince(start))
     }
 }
@@ -176,24 +216,30 @@ public struct SimulationProgress: Sendable {
     public var remainingSeconds: Double { simulatedMs > 0 ? wallSeconds * (totalMs - simulatedMs) / simulatedMs : 0 }
 }
 
-/// The spikes each thread emitted in the last two steps (double-buffered by step parity, so a
-/// thread may write the next step's spikes while another still reads this step's).
+/// The spikes each thread emitted in the last two batches (double-buffered by batch parity, so
+/// a thread may write the next batch's spikes while another still reads this batch's).
 final class SpikeExchange: @unchecked Sendable {
+    /// Neuron indices, ordered by step, per thread and parity.
     let buffers: [[UnsafeMutablePointer<Int32>]]
-    /// Spikes in `buffers[thread][parity]`, at index 2 · thread + parity.
-    let counts: UnsafeMutablePointer<Int>
+    /// Spikes of step `first + j` are `buffers[t][p][offsets[t][p][j] ..< offsets[t][p][j + 1]]`.
+    let offsets: [[UnsafeMutablePointer<Int>]]
 
-    init(partition: ThreadPartition) {
+    init(partition: ThreadPartition, batchLength: Int, spikesPerNeuron: Int) {
         buffers = (0..<partition.threadCount).map { thread in
-            let capacity = max(partition.neurons(ofThread: thread).count, 1)
+            let capacity = max(partition.neurons(ofThread: thread).count * spikesPerNeuron, 1)
             return [.allocate(capacity: capacity), .allocate(capacity: capacity)]
         }
-        counts = .allocate(capacity: 2 * partition.threadCount)
-        counts.initialize(repeating: 0, count: 2 * partition.threadCount)
+        offsets = (0..<partition.threadCount).map { _ in
+            (0..<2).map { _ in
+                let offsets = UnsafeMutablePointer<Int>.allocate(capacity: batchLength + 1)
+                offsets.initialize(repeating: 0, count: batchLength + 1)
+                return offsets
+            }
+        }
     }
 
     deinit {
-        counts.deallocate()
         for pair in buffers { for buffer in pair { buffer.deallocate() } }
+        for pair in offsets { for offsets in pair { offsets.deallocate() } }
     }
 }

@@ -21,6 +21,8 @@ public struct RunRecord: Codable, Sendable {
     public var simulationParameters: SimulationParameters
     public var networkParameters: NetworkParameters
     public var threads: Int
+    /// Steps between spike exchanges of the threads.
+    public var exchangeSteps: Int
     public var neurons: Int
     public var synapses: Int
     public var spikes: Int
@@ -39,6 +41,7 @@ public struct RunRecord: Codable, Sendable {
         case simulationParameters = "sim_params"
         case networkParameters = "net_params"
         case threads, neurons, synapses, spikes
+        case exchangeSteps = "exchange_steps"
         case setupSeconds = "setup_seconds"
         case simulateSeconds = "simulate_seconds"
         case peakMemoryBytes = "peak_memory_bytes"
@@ -80,7 +83,7 @@ public struct SimulationOutput {
         return RunRecord(
             humamVersion: humamVersion, networkHash: network.contentHash,
             simulationHash: result.parameters.contentHash, simulationParameters: result.parameters,
-            networkParameters: network.parameters, threads: result.threads, neurons: result.neuronCount,
+            networkParameters: network.parameters, threads: result.threads, exchangeSteps: result.exchangeSteps, neurons: result.neuronCount,
             synapses: result.synapseCount, spikes: result.spikes.count, setupSeconds: result.setupSeconds,
             simulateSeconds: result.simulateSeconds, peakMemoryBytes: ProcessMemory.peakResidentBytes,
             meanRateHz: meanRate, rateWindowStartMs: result.rateWindowStart)

@@ -7,6 +7,8 @@ public struct SimulationResult: Sendable {
     public var indexing: NeuronIndexing
     public var parameters: SimulationParameters
     public var threads: Int
+    /// Steps between spike exchanges of the threads (the shortest delay between threads, ≤ 64).
+    public var exchangeSteps: Int
     public var synapseCount: Int
     public var setupSeconds: Double
     public var simulateSeconds: Double

@@ -16,11 +16,15 @@ final class SynapseStore: @unchecked Sendable {
     let count: Int
     /// Largest delay in steps.
     let maximumDelay: Int
+    /// Smallest delay, in steps, of a synapse whose source and target belong to different
+    /// threads (`Int.max` if there is none): spikes need to be exchanged only this often.
+    let minimumCrossThreadDelay: Int
 
     static let bytesPerSynapse = 4 + 4 + 2
 
     init(threadCount: Int, offsets: [Int], targetCodes: UnsafeMutablePointer<UInt32>,
-         weights: UnsafeMutablePointer<Float>, delays: UnsafeMutablePointer<UInt16>, maximumDelay: Int) {
+         weights: UnsafeMutablePointer<Float>, delays: UnsafeMutablePointer<UInt16>, maximumDelay: Int,
+         minimumCrossThreadDelay: Int) {
         self.threadCount = threadCount
         self.offsets = offsets
         self.targetCodes = targetCodes
@@ -28,6 +32,7 @@ final class SynapseStore: @unchecked Sendable {
         self.delays = delays
         self.count = offsets.last!
         self.maximumDelay = maximumDelay
+        self.minimumCrossThreadDelay = minimumCrossThreadDelay
     }
 
     deinit {

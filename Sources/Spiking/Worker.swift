@@ -34,8 +34,8 @@ final class Worker: @unchecked Sendable {
         externalChecks.append(UInt32(truncatingIfNeeded: neuron), step: min(arrival, step + externalChecks.mask))
     }
 
-    /// Adds everything arriving in `step` to the input of this thread's neurons: first the
-    /// external spikes, then the internal events in the order they were sent.
+    /// Adds everything arriving in `step` to the input of this thread's neurons (integer sums in
+    /// units of 2⁻³² pA, so the order does not matter).
     @inline(__always)
     func receive(step: Int) {
         let input = state.input
@@ -44,28 +44,28 @@ final class Worker: @unchecked Sendable {
             if external.arrivalStep(of: neuron) == step {
                 let spikes = external.takeSpikes(of: neuron, arrivingIn: step)
                 // NEST: weight × multiplicity of the generator's event.
-                input[2 &* neuron] += external.weights[neuron] * Double(spikes)
+                input[2 &* neuron] &+= NeuronState.inputUnits(external.weights[neuron] * Double(spikes))
             }
             scheduleExternalCheck(of: neuron, after: step)
         }
         externalChecks.clear(step: step)
         events.forEach(step: step) { event in
-            input[Int(event.targetCode)] += Double(event.weight)
+            input[Int(event.targetCode)] &+= Int64(Double(event.weight) * NeuronState.unitsPerPicoampere)
         }
         events.clear(step: step)
     }
 
-    /// Advances this thread's neurons by one step; writes the indices of neurons that fire to
-    /// `spikes` and returns how many fired.
+    /// Advances this thread's neurons by one step; appends the indices of neurons that fire to
+    /// `spikes` after the first `count` and returns the new count.
     @inline(__always)
-    func update(into spikes: UnsafeMutablePointer<Int32>, step: Int) -> Int {
-        var count = 0
+    func update(into spikes: UnsafeMutablePointer<Int32>, count: Int, step: Int) -> Int {
+        var newCount = count
         for run in runs {
-            count = state.advance(run, spikes: spikes, spikeCount: count)
+            newCount = state.advance(run, spikes: spikes, spikeCount: newCount)
         }
         // NEST stamps a spike of the update from step to step + 1 with step + 1.
-        record.append(UnsafeBufferPointer(start: spikes, count: count), stamp: Int32(step + 1))
-        return count
+        record.append(UnsafeBufferPointer(start: spikes + count, count: newCount - count), stamp: Int32(step + 1))
+        return newCount
     }
 
     /// Sends the spikes emitted in `step` along the synapses that end on this thread's neurons;

@@ -20,13 +20,45 @@ import Testing
         #expect(first == second)
     }
 
-    @Test func oneAndTwoThreadsGiveIdenticalSpikes() throws {
+    /// Two threads split the two areas (spikes exchanged every few steps, only inter-area
+    /// synapses cross); three threads cut inside an area (exchange every step).
+    @Test func oneTwoAndThreeThreadsGiveIdenticalSpikes() throws {
         let one = try Self.spikes(threads: 1)
         let two = try Self.spikes(threads: 2)
         let three = try Self.spikes(threads: 3)
         #expect(one.count > 1000)
         #expect(one == two)
         #expect(one == three)
+    }
+
+    @Test func threadsExchangeSpikesAsRarelyAsTheDelaysAllow() throws {
+        var parameters = SimulationParameters()
+        parameters.threads = 2
+        let split = try Simulation(network: TestNetworks.small(), parameters: parameters)
+        // Cut at the area boundary: only inter-area synapses (mean delay 6 ms) cross.
+        #expect(split.partition.boundaries == [0, 320, 560])
+        #expect(split.batchLength == Self.shortestCrossThreadDelay(split))
+        #expect(split.batchLength > 1)
+        parameters.threads = 3
+        let cutInsideAreas = try Simulation(network: TestNetworks.small(), parameters: parameters)
+        #expect(cutInsideAreas.partition.boundaries == [0, 186, 373, 560])
+        // Local synapses cross now: their delays (mean 0.75 / 1.5 ms) reach down to a step or two.
+        #expect(cutInsideAreas.batchLength == Self.shortestCrossThreadDelay(cutInsideAreas))
+        #expect(cutInsideAreas.batchLength < split.batchLength)
+    }
+
+    static func shortestCrossThreadDelay(_ simulation: Simulation) -> Int {
+        let store = simulation.synapses
+        var shortest = Int.max
+        for source in 0..<simulation.neuronCount {
+            let sourceThread = simulation.partition.thread(ofNeuron: source)
+            for thread in 0..<store.threadCount where thread != sourceThread {
+                for index in store.range(source: source, thread: thread) {
+                    shortest = min(shortest, Int(store.delays[index]))
+                }
+            }
+        }
+        return min(shortest, Simulation.maximumBatch)
     }
 
     @Test func anotherSeedGivesOtherSpikes() throws {
