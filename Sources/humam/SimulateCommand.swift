@@ -71,7 +71,7 @@ struct SimulateCommand: ParsableCommand {
                                         simulation.setupSeconds).utf8))
         let interactive = isatty(STDERR_FILENO) == 1
         let report: @Sendable (SimulationProgress) -> Void = { progress in
-            let line = String(format: "\r  %.0f / %.0f ms  wall %.1f s  %.2f× real time  %ld spikes  ETA %.1f s   ",
+            let line = String(format: "\r  %.0f / %.0f ms  wall %.1f s  real-time factor %.2f  %ld spikes  ETA %.1f s   ",
                               progress.simulatedMs, progress.totalMs, progress.wallSeconds, progress.realTimeFactor,
                               progress.spikes, progress.remainingSeconds)
             FileHandle.standardError.write(Data(line.utf8))
@@ -87,7 +87,7 @@ struct SimulateCommand: ParsableCommand {
         print("""
             simulated \(String(format: "%.0f", parameters.duration)) ms of \(record.neurons) neurons, \(record.synapses) synapses
               setup      \(String(format: "%.3f", record.setupSeconds)) s
-              simulate   \(String(format: "%.3f", record.simulateSeconds)) s (\(String(format: "%.3f", parameters.duration > 0 ? record.simulateSeconds / (parameters.duration / 1000) : 0))× real time, \(record.threads) thread(s))
+              simulate   \(String(format: "%.3f", record.simulateSeconds)) s (real-time factor \(String(format: "%.3f", parameters.duration > 0 ? record.simulateSeconds / (parameters.duration / 1000) : 0)), \(record.threads) thread(s))
               spikes     \(record.spikes) (mean rate \(String(format: "%.2f", record.meanRateHz)) spikes/s from \(String(format: "%.0f", record.rateWindowStartMs)) ms)
               peak memory \(record.peakMemoryBytes.map { "\($0 / 1_000_000) MB" } ?? "unknown")
             written to \(directory.path)/
