@@ -25,6 +25,8 @@ public final class Simulation: @unchecked Sendable {
     let external: ExternalDrive
     /// Parameter runs of each thread's neurons.
     let runs: [[NeuronRun]]
+    /// Single-spike inputs: (update step in which it arrives, input index, amplitude in input units).
+    let stimuli: [(step: Int, code: Int, units: Int64)]
     private var hasRun = false
 
     /// Instantiates the network: neurons, initial state, external drive and synapses. Throws if
@@ -33,6 +35,9 @@ public final class Simulation: @unchecked Sendable {
         let start = Date()
         guard parameters.resolution > 0, parameters.duration >= 0, parameters.threads >= 1 else {
             throw InputError("simulation parameters: need resolution > 0 ms, duration ≥ 0 ms and at least one thread")
+        }
+        guard parameters.steps < Int(Int32.max) else {
+            throw InputError("simulation parameters: \(parameters.steps) steps exceed the engine's 32-bit time stamps")
         }
         guard network.parameters.connection.transmissionProbability == 1 else {
             throw InputError("p_transmit = \(network.parameters.connection.transmissionProbability): the engine has static synapses only (NEST static_synapse); the original's bernoulli_synapse for p_transmit < 1 is not implemented")
@@ -78,6 +83,7 @@ public final class Simulation: @unchecked Sendable {
             }
         }
         external = ExternalDrive(network: network, indexing: indexing, parameters: parameters)
+        stimuli = try Self.stimuli(network: network, indexing: indexing, parameters: parameters)
         synapses = try ConnectivityBuilder(network: network, parameters: parameters, indexing: indexing,
                                            partition: partition).build()
         setupSeconds = Date().timeIntervalSince(start)
@@ -119,6 +125,30 @@ public final class Simulation: @unchecked Sendable {
             return NeuronRun(range: neuron ..< neuron + 1, integration: ExactIntegration(
                 parameters: neuronParameters, constantCurrent: current, resolution: parameters.resolution))
         }
+    }
+
+    /// The single spikes as inputs: emitted at stamp t/h with delay d steps, a spike is read in
+    /// the update t/h + d − 1 (NEST's "arriving at T+1" slot), by the population's first neuron.
+    static func stimuli(network: Network, indexing: NeuronIndexing,
+                        parameters: SimulationParameters) throws(InputError) -> [(step: Int, code: Int, units: Int64)] {
+        var result: [(step: Int, code: Int, units: Int64)] = []
+        for spike in parameters.singleSpikes {
+            guard let layer = Layer(label: spike.layer), let cellType = CellType(label: spike.population),
+                  let population = network.layout.index(of: Population(area: spike.area, layer: layer, cellType: cellType)),
+                  network.neuronCounts[population] > 0 else {
+                throw InputError("single_spike \(spike.area),\(spike.layer),\(spike.population): no such non-empty population")
+            }
+            guard spike.time >= 0 && spike.time.isFinite else {
+                throw InputError("single_spike \(spike.area),\(spike.layer),\(spike.population): time \(spike.time) ms must be ≥ 0")
+            }
+            // connect_single_spike: weight w_ext · 1e3 · K_ext onto the first neuron.
+            let weight = network.externalWeights[population] * 1e3 * network.externalIndegree(ofPopulation: population)
+            let stamp = Int((spike.time / parameters.resolution).rounded())
+            let step = stamp + NESTTime.delaySteps(ms: SingleSpike.delay, resolution: parameters.resolution) - 1
+            let neuron = indexing.neurons(ofPopulation: population).lowerBound
+            result.append((step, 2 * neuron + (weight > 0 ? 0 : 1), NeuronState.inputUnits(weight)))
+        }
+        return result.sorted { $0.step < $1.step }
     }
 
     public var neuronCount: Int { indexing.neuronCount }

@@ -25,6 +25,8 @@ public struct SimulationParameters: Sendable, Codable, Hashable {
     public var connectionRule = ConnectionRule.fixedTotalNumber
     /// Lower bound of inter-area delays, ms (0: the resolution).
     public var minimumInterAreaDelay: Double = 0
+    /// Single spikes sent to the first neuron of a population (the original's `single_spike`).
+    public var singleSpikes: [SingleSpike] = []
 
     public init() {}
 
@@ -37,8 +39,39 @@ public struct SimulationParameters: Sendable, Codable, Hashable {
         case initialPotentialSD = "V0_sd"
         case connectionRule = "connection_rule"
         case minimumInterAreaDelay = "delay_cc_min"
+        case singleSpikes = "single_spike"
     }
 
     /// Number of steps simulated.
     public var steps: Int { Int((duration / resolution).rounded()) }
+}
+
+/// One spike from a `spike_generator` at `time` onto the first neuron of a population, with
+/// weight w_ext · 10³ · K_ext of that population and NEST's default delay of 1 ms (the
+/// original's `create_single_spike` / `connect_single_spike`, used for its spike-journey
+/// figure).
+public struct SingleSpike: Sendable, Codable, Hashable {
+    public var area: String
+    /// Layer label: II/III, IV, V or VI.
+    public var layer: String
+    /// E or I.
+    public var population: String
+    /// Emission time, ms (rounded to the grid, as NEST requires grid times).
+    public var time: Double
+
+    public init(area: String, layer: String, population: String, time: Double) {
+        self.area = area
+        self.layer = layer
+        self.population = population
+        self.time = time
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case area, layer
+        case population = "pop"
+        case time = "time_ms"
+    }
+
+    /// NEST's default delay of a `static_synapse`, ms.
+    public static let delay = 1.0
 }

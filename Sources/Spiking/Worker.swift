@@ -11,6 +11,9 @@ final class Worker: @unchecked Sendable {
     /// Neurons whose next external spike may arrive in a step, by step.
     let externalChecks: EventRing<UInt32>
     var record = SpikeRecord()
+    /// Single-spike inputs to this thread's neurons, by step, and the next one to apply.
+    let stimuli: [(step: Int, code: Int, units: Int64)]
+    var nextStimulus = 0
 
     init(thread: Int, simulation: Simulation, horizon: Int) {
         self.thread = thread
@@ -20,6 +23,8 @@ final class Worker: @unchecked Sendable {
         runs = simulation.runs[thread]
         events = EventRing(horizon: horizon)
         externalChecks = EventRing(horizon: horizon)
+        let owned = simulation.partition.neurons(ofThread: thread)
+        stimuli = simulation.stimuli.filter { owned.contains($0.code / 2) }
         for neuron in simulation.partition.neurons(ofThread: thread) {
             scheduleExternalCheck(of: neuron, after: 0)
         }
@@ -53,6 +58,10 @@ final class Worker: @unchecked Sendable {
             input[Int(event.targetCode)] &+= Int64(Double(event.weight) * NeuronState.unitsPerPicoampere)
         }
         events.clear(step: step)
+        while nextStimulus < stimuli.count && stimuli[nextStimulus].step <= step {
+            if stimuli[nextStimulus].step == step { input[stimuli[nextStimulus].code] &+= stimuli[nextStimulus].units }
+            nextStimulus += 1
+        }
     }
 
     /// Advances this thread's neurons by one step; appends the indices of neurons that fire to

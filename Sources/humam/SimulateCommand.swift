@@ -32,6 +32,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Lower bound of inter-area delays, ms (default 0: the resolution).")
     var delayCcMin: Double?
 
+    @Option(help: ArgumentHelp("A single spike onto the first neuron of a population, as AREA,LAYER,POP,TIME_MS (e.g. lingual,IV,E,500); repeatable.", valueName: "spike"))
+    var singleSpike: [String] = []
+
     @Option(help: "Output folder (default: out/<network-hash>/<simulation-hash>/).")
     var out: String?
 
@@ -58,6 +61,13 @@ struct SimulateCommand: ParsableCommand {
         if let resolution { parameters.resolution = resolution }
         if let connectionRule { parameters.connectionRule = connectionRule }
         if let delayCcMin { parameters.minimumInterAreaDelay = delayCcMin }
+        for text in singleSpike {
+            let fields = text.split(separator: ",").map(String.init)
+            guard fields.count == 4, let time = Double(fields[3]) else {
+                throw ValidationError("--single-spike '\(text)' is invalid; expected AREA,LAYER,POP,TIME_MS, e.g. lingual,IV,E,500")
+            }
+            parameters.singleSpikes.append(SingleSpike(area: fields[0], layer: fields[1], population: fields[2], time: time))
+        }
         return parameters
     }
 

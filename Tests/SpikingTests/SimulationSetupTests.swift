@@ -88,3 +88,39 @@ final class ProgressLog: @unchecked Sendable {
     func add(_ progress: SimulationProgress) { lock.withLock { entries.append(progress) } }
     var all: [SimulationProgress] { lock.withLock { entries } }
 }
+
+/// The original's single-spike stimulation: a spike emitted at t reaches the population's first
+/// neuron 1 ms later with weight w_ext · 10³ · K_ext.
+@Suite struct SingleSpikeTests {
+    @Test func singleSpikeArrivesOneMillisecondLaterWithTheOriginalsWeight() throws {
+        var network = TestNetworks.small()
+        // Nothing else drives the neurons.
+        network.synapseCounts = network.synapseCounts.map { _ in 0 }
+        network.externalRates = network.externalRates.map { _ in 0 }
+        network.dcDrive = network.dcDrive.map { _ in 0 }
+        var parameters = SimulationParameters()
+        parameters.duration = 20
+        parameters.initialPotentialMean = -70
+        parameters.initialPotentialSD = 0
+        parameters.singleSpikes = [SingleSpike(area: "beta", layer: "V", population: "I", time: 10)]
+        let simulation = try Simulation(network: network, parameters: parameters)
+        _ = simulation.run()
+        let population = network.layout.index(areaIndex: 1, layer: .layer5, cellType: .inhibitory)
+        let first = simulation.indexing.neurons(ofPopulation: population).lowerBound
+        // Emitted at stamp 100, delay 10 steps: read in update 109; updates 110…199 decay it.
+        let weight = 87.8 * 1e3 * 100
+        let integration = ExactIntegration(parameters: .inhibitoryDefault, constantCurrent: 0, resolution: 0.1)
+        let expected = weight * pow(integration.p11Excitatory, 90)
+        // Identical up to the rounding of the weight to 2⁻³² pA and of 90 products.
+        #expect(abs(simulation.state.excitatoryCurrent[first] - expected) < 1e-9 * expected)
+        // No other neuron received anything.
+        let others = (0..<simulation.neuronCount).filter { $0 != first && simulation.state.excitatoryCurrent[$0] != 0 }
+        #expect(others.isEmpty)
+    }
+
+    @Test func unknownPopulationIsAnInputError() {
+        var parameters = SimulationParameters()
+        parameters.singleSpikes = [SingleSpike(area: "beta", layer: "IV", population: "E", time: 10)]  // empty population
+        #expect(throws: InputError.self) { try Simulation(network: TestNetworks.small(), parameters: parameters) }
+    }
+}
