@@ -34,11 +34,11 @@ enum DownscaledReference {
         return folder
     }()
 
-    static let record: SpikeRecord = {
+    static let record: SpikeTrains = {
         let populations = try! PopulationGIDs.read(runFolder.appendingPathComponent("population_GIDs.dat"))
         let files = try! NESTSpikeFiles.files(in: runFolder.appendingPathComponent("spikes"))
         let columns = try! NESTSpikeFiles.read(files)
-        return try! SpikeRecord(populations: populations, senders: columns.senders, times: columns.times,
+        return try! SpikeTrains(populations: populations, senders: columns.senders, times: columns.times,
                                 simulationTime: simulationTime, source: files[0].path)
     }()
 

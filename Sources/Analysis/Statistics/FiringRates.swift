@@ -5,7 +5,7 @@ public enum FiringRates {
     /// Mean rate per population in layout order, spikes/s: spikes with `start ≤ t < stop`
     /// divided by the population size and the window length. `stop` defaults to the simulated
     /// time. Empty populations get NaN.
-    public static func populationRates(_ record: SpikeRecord, start: Double = 500,
+    public static func populationRates(_ record: SpikeTrains, start: Double = 500,
                                        stop: Double? = nil) -> [Double] {
         let stop = stop ?? record.simulationTime
         let seconds = (stop - start) / 1000
@@ -25,7 +25,7 @@ public enum FiringRates {
     }
 
     /// Rate of every neuron slot, spikes/s, same window (the original's `individualFiringRate`).
-    public static func neuronRates(_ record: SpikeRecord, start: Double = 500, stop: Double? = nil) -> [Double] {
+    public static func neuronRates(_ record: SpikeTrains, start: Double = 500, stop: Double? = nil) -> [Double] {
         let stop = stop ?? record.simulationTime
         let seconds = (stop - start) / 1000
         return (0..<record.neuronCount).map { neuron in

@@ -8,7 +8,7 @@ import Model
 public enum InterspikeIntervals {
     /// Mean coefficient of variation of the ISIs, std/mean with the population SD (numpy's `np.std`).
     /// Window: `t ≥ start` and, if given, `t ≤ stop`.
-    public static func coefficientOfVariation(_ record: SpikeRecord, start: Double = 500, stop: Double? = nil,
+    public static func coefficientOfVariation(_ record: SpikeTrains, start: Double = 500, stop: Double? = nil,
                                               minimumSpikes: Int = 10) -> [Double] {
         perPopulation(record, start: start, stop: stop, minimumSpikes: minimumSpikes) { intervals in
             let mean = intervals.reduce(0, +) / Double(intervals.count)
@@ -21,7 +21,7 @@ public enum InterspikeIntervals {
     /// Mean revised local variation LvR with refractoriness `refractoryPeriod` (ms)
     /// (Shinomoto et al. 2009, PLoS Comput Biol 5:e1000433, Eq. 3; the original's `calculate_lv`):
     /// LvR = 3/(n−1) Σ (1 − 4 I_i I_{i+1}/(I_i + I_{i+1})²)(1 + 4R/(I_i + I_{i+1})).
-    public static func revisedLocalVariation(_ record: SpikeRecord, refractoryPeriod: Double = 2,
+    public static func revisedLocalVariation(_ record: SpikeTrains, refractoryPeriod: Double = 2,
                                              start: Double = 500, stop: Double? = nil,
                                              minimumSpikes: Int = 10) -> [Double] {
         perPopulation(record, start: start, stop: stop, minimumSpikes: max(minimumSpikes, 3)) { intervals in
@@ -36,7 +36,7 @@ public enum InterspikeIntervals {
 
     /// Applies `measure` to the ISIs of every qualifying neuron and averages per population.
     /// The original filters with `if t_start:` and `if t_stop:`, so a start of 0 means no filter.
-    private static func perPopulation(_ record: SpikeRecord, start: Double, stop: Double?, minimumSpikes: Int,
+    private static func perPopulation(_ record: SpikeTrains, start: Double, stop: Double?, minimumSpikes: Int,
                                       measure: ([Double]) -> Double) -> [Double] {
         var result = [Double](repeating: .nan, count: record.populations.layout.count)
         var intervals: [Double] = []

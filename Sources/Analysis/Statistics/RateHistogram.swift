@@ -19,7 +19,7 @@ public struct RateHistogram: Sendable {
     /// Start time of bin `k`, ms.
     public func binStart(_ k: Int) -> Double { Double(k) * binWidth }
 
-    public init(_ record: SpikeRecord, binWidth: Double = 1) {
+    public init(_ record: SpikeTrains, binWidth: Double = 1) {
         let end = record.simulationTime
         let binCount = Int(end / binWidth)
         let layout = record.populations.layout

@@ -13,7 +13,7 @@ import Model
 /// deterministic; with fewer trains than `subsample` (every population of the down-scaled
 /// network) all are used. The correlation matrix is one `dsyrk` of the centred, normalised counts.
 public enum SpikeCountCorrelation {
-    public static func populationMeans(_ record: SpikeRecord, binWidth: Double = 1, start: Double = 500,
+    public static func populationMeans(_ record: SpikeTrains, binWidth: Double = 1, start: Double = 500,
                                        stop: Double? = nil, subsample: Int = 2000) -> [Double] {
         let stop = stop ?? record.simulationTime
         // np.arange(tmin, tmax + tbin, tbin) edges.

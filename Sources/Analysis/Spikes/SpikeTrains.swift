@@ -3,7 +3,7 @@ import Model
 /// All spikes of a run, grouped by neuron: neuron `n` (GID `firstGID + n`) fired at
 /// `times[neuronOffsets[n] ..< neuronOffsets[n + 1]]`, ascending (ms). This is the original's
 /// per-population list of spike trains (`Analysis._readSpikesFromDAT`) in one contiguous array.
-public struct SpikeRecord: Sendable {
+public struct SpikeTrains: Sendable {
     public let populations: PopulationGIDs
     /// GID of neuron 0.
     public let firstGID: Int
