@@ -44,34 +44,9 @@ enum DownscaledReference {
 
     static var layout: PopulationLayout { record.populations.layout }
 
-    /// Neuron numbers, synapse numbers and weights from the reference tables.
-    static let inputModel: SynapticInputModel = {
-        let layout = record.populations.layout
-        let neurons = try! PopulationTable.read(directory.appendingPathComponent("neuron_numbers.csv"),
-                                                valueColumn: "N", layout: layout).map { Int($0) }
-        let synapses = try! pathwayMatrix("synapses_internal.csv", column: "synapses", layout: layout)
-        let weights = try! pathwayMatrix("weights_connected_only.csv", column: "weight_pA", layout: layout)
-        return SynapticInputModel(layout: layout, neuronCounts: neurons, synapseCounts: synapses, weights: weights,
-                                  excitatoryTimeConstant: 2, inhibitoryTimeConstant: 2)
-    }()
-
-    /// A long-format target/source table as a dense target × source matrix.
-    static func pathwayMatrix(_ name: String, column: String, layout: PopulationLayout) throws -> [Double] {
-        let table = try Fixtures.table("downscaled/\(name)")
-        let value = try table.column(column)
-        let names = ["target_area", "target_layer", "target_pop", "source_area", "source_layer", "source_pop"]
-        let columns = try names.map { try table.column($0) }
-        var matrix = [Double](repeating: 0, count: layout.count * layout.count)
-        for row in table.rows.indices {
-            let fields = table.rows[row]
-            func index(_ offset: Int) -> Int {
-                layout.index(of: Population(area: fields[columns[offset]], layer: Layer(label: fields[columns[offset + 1]])!,
-                                            cellType: CellType(label: fields[columns[offset + 2]])!))!
-            }
-            matrix[index(0) * layout.count + index(3)] = try table.number(row: row, column: value)
-        }
-        return matrix
-    }
+    /// Neuron numbers, synapse numbers and weights from the reference tables (the original's
+    /// file names and columns).
+    static let inputModel = try! SynapticInputModel.readTables(in: directory, layout: record.populations.layout)
 
     /// A per-population reference column, NaN where the file has no row.
     static func populationColumn(_ name: String, _ column: String) throws -> [Double] {
