@@ -44,10 +44,12 @@ struct FCCommand: ParsableCommand {
     var bold = false
 
     func run() throws {
-        let clock = Date()
+        let processStart = Date()
         let folder = try runOptions.runFolder()
         let output = runOptions.outputDirectory(for: folder)
         let model = try inputModel(folder)
+        let networkSeconds = Date().timeIntervalSince(processStart)
+        let clock = Date()
         let trains = try folder.spikeTrains(simulationTime: runOptions.simulationTime, resolution: runOptions.resolution,
                                             layout: model.layout)
         try checkNeuronNumbers(trains.populations, model)
@@ -99,8 +101,8 @@ struct FCCommand: ParsableCommand {
         if let comparison {
             print("compared with \(comparison.file) (\(comparison.hemisphere)): pearson_r = \(comparison.pearsonR), spearman_r = \(comparison.spearmanR), pairs = \(comparison.pairs)")
         }
-        print(String(format: "time: reading %.3f s, reading to comparison %.3f s, total %.3f s",
-                     readSeconds, computeSeconds, Date().timeIntervalSince(clock)))
+        print(String(format: "time: network description %.3f s, reading spikes %.3f s, reading to comparison %.3f s, total %.3f s",
+                     networkSeconds, readSeconds, computeSeconds, Date().timeIntervalSince(processStart)))
         print("results in \(output.path)/")
     }
 

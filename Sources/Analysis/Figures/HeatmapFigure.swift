@@ -57,9 +57,14 @@ public struct HeatmapFigure: Figure {
     }
 
     private let fontSize = 10.0
-    private var left: Double { (yLabel.isEmpty ? 0 : 18) + (rowLabels.map { textWidth($0, size: fontSize) }.max() ?? 0) + 8 }
+    /// Wide enough for the row labels and for the first column labels, which run down-left at 45°.
+    private var left: Double {
+        let rows = (yLabel.isEmpty ? 0 : 18) + (rowLabels.map { textWidth($0, size: fontSize) }.max() ?? 0) + 8
+        let columns = columnLabels.prefix(4).enumerated().map { textWidth($0.element, size: fontSize) * 0.71 - Double($0.offset) * cellWidth }.max() ?? 0
+        return max(rows, columns + 6)
+    }
     private var top: Double { title.isEmpty ? 10 : 30 }
-    private var bottom: Double { (columnLabels.map { textWidth($0, size: fontSize) }.max() ?? 0) * 0.75 + 14 + (xLabel.isEmpty ? 0 : 18) }
+    private var bottom: Double { (columnLabels.map { textWidth($0, size: fontSize) }.max() ?? 0) * 0.71 + 16 + (xLabel.isEmpty ? 0 : 18) }
     private var plotWidth: Double { cellWidth * Double(columnLabels.count) }
     private var plotHeight: Double { cellHeight * Double(rowLabels.count) }
     public var width: Double { left + plotWidth + 90 }
