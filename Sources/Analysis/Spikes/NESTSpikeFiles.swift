@@ -46,12 +46,14 @@ public enum NESTSpikeFiles {
         return columns
     }
 
-    /// Parses one file's bytes. Lines starting with `#` or a letter (the column header) are
-    /// skipped; every other non-empty line must be `GID time` separated by tabs or spaces.
+    /// Parses one file's bytes. Lines starting with `#`, and lines starting with a letter before
+    /// the first spike (the column header), are skipped; every other non-empty line must be
+    /// `GID time` separated by tabs or spaces.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: String,
                       into columns: inout Columns) throws(InputError) {
         var position = 0
         var line = 0
+        var sawSpike = false
         let end = bytes.count
         while position < end {
             line += 1
@@ -65,7 +67,7 @@ public enum NESTSpikeFiles {
             while cursor < stop && isBlank(bytes[cursor]) { cursor += 1 }
             if cursor == stop { continue }
             let first = bytes[cursor]
-            if first == UInt8(ascii: "#") || isLetter(first) { continue }
+            if first == UInt8(ascii: "#") || (isLetter(first) && !sawSpike) { continue }
             guard let gid = ByteNumbers.integer(bytes, &cursor, stop), gid > 0, gid <= Int(Int32.max) else {
                 throw InputError(file: source, line: line, field: "sender", "expected a positive integer neuron ID (GID)")
             }
@@ -80,6 +82,7 @@ public enum NESTSpikeFiles {
             guard cursor == stop else {
                 throw InputError(file: source, line: line, "expected two columns (GID, time in ms), found more")
             }
+            sawSpike = true
             columns.senders.append(Int32(gid))
             columns.times.append(time)
         }

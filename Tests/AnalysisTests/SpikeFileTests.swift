@@ -1,0 +1,95 @@
+import Foundation
+import Model
+import Testing
+@testable import Analysis
+
+/// NEST ASCII and humam binary spike files.
+@Suite struct SpikeFileTests {
+    func folder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("humam-spikes-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url.appendingPathComponent("spikes"), withIntermediateDirectories: true)
+        try! "('a', 'II/III', 'E');1;2\n('a', 'II/III', 'I');3;3\n".write(to: url.appendingPathComponent("population_GIDs.dat"), atomically: true, encoding: .utf8)
+        try! "{\"t_sim_ms\": 100.0}".write(to: url.appendingPathComponent("run.json"), atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test func nestFilesWithHeadersAreMergedAndSorted() throws {
+        let run = folder()
+        // NEST 3 header (3 lines), two files (two virtual processes) with interleaved times.
+        try "# NEST version: 3.10.0\n# RecordingBackendASCII\nsender\ttime_ms\n1\t5.000\n3\t7.100\n1\t9.300\n"
+            .write(to: run.appendingPathComponent("spikes/spike_recorder-1-0.dat"), atomically: true, encoding: .utf8)
+        try "sender\ttime_ms\r\n2\t1.000\r\n1\t6.250\r\n\r\n"
+            .write(to: run.appendingPathComponent("spikes/spike_recorder-1-1.dat"), atomically: true, encoding: .utf8)
+        let trains = try RunFolder(run).spikeTrains()
+        #expect(trains.simulationTime == 100)
+        #expect(trains.spikeCount == 5)
+        #expect(Array(trains.train(0)) == [5.0, 6.25, 9.3])
+        #expect(Array(trains.train(1)) == [1.0])
+        #expect(Array(trains.train(2)) == [7.1])
+    }
+
+    @Test func decimalParsingIsCorrectlyRounded() throws {
+        // Times must equal Python's float() (correctly rounded) for the original's comparisons.
+        let text = "1\t0.100\n1\t1999.900\n1\t123456.789\n1\t1e2\n1\t0.30000000000000004\n"
+        var columns = NESTSpikeFiles.Columns()
+        try Array(text.utf8).withUnsafeBufferPointer { try NESTSpikeFiles.parse($0, source: "x", into: &columns) }
+        #expect(columns.times == [0.1, 1999.9, 123456.789, 100, 0.30000000000000004])
+    }
+
+    @Test(arguments: [
+        ("1\t5.0\nx\t6.0\n", ":2: field 'sender'"),
+        ("1\tabc\n", ":1: field 'time_ms'"),
+        ("1\t5.0\t7\n", ":1: expected two columns"),
+        ("1\n", ":1: field 'sender'"),
+        ("0\t5.0\n", ":1: field 'sender'"),
+        ("9\t5.0\n", "neuron 9, which is in no population"),
+    ])
+    func malformedSpikeFilesAreErrors(text: String, message: String) throws {
+        let run = folder()
+        let file = run.appendingPathComponent("spikes/bad.dat")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        #expect { _ = try RunFolder(run).spikeTrains() } throws: { error in
+            guard let error = error as? InputError else { return false }
+            return error.description.contains(message) && error.description.contains(run.appendingPathComponent("spikes").path)
+        }
+    }
+
+    @Test func missingRecordsAreErrors() throws {
+        let run = folder()
+        try FileManager.default.removeItem(at: run.appendingPathComponent("run.json"))
+        #expect { _ = try RunFolder(run).spikeTrains() } throws: { "\($0)".contains("--t-sim") }
+        #expect { _ = try RunFolder(run).spikeTrains(simulationTime: 10) } throws: { "\($0)".contains("no NEST spike files") }
+        try FileManager.default.removeItem(at: run.appendingPathComponent("population_GIDs.dat"))
+        #expect { _ = try RunFolder(run).spikeTrains(simulationTime: 10) } throws: { "\($0)".contains("population_GIDs.dat") }
+    }
+
+    @Test func binaryFileGivesTheSameTrainsAsNEST() throws {
+        // The reference spikes written as (GID, step of 0.1 ms) pairs read back to the same
+        // statistics: NEST times are multiples of 0.1 ms, so step × 0.1 reproduces them to 1 ulp.
+        let reference = DownscaledReference.record
+        var senders: [Int32] = [], steps: [Int32] = []
+        for neuron in 0..<reference.neuronCount {
+            for time in reference.train(neuron) {
+                senders.append(Int32(reference.firstGID + neuron))
+                steps.append(Int32((time * 10).rounded()))
+            }
+        }
+        let run = folder()
+        try FileManager.default.copyItem(at: DownscaledReference.directory.appendingPathComponent("population_GIDs.dat"),
+                                         to: run.appendingPathComponent("reference_GIDs.dat"))
+        try FileManager.default.removeItem(at: run.appendingPathComponent("population_GIDs.dat"))
+        try FileManager.default.moveItem(at: run.appendingPathComponent("reference_GIDs.dat"), to: run.appendingPathComponent("population_GIDs.dat"))
+        try HumamSpikeFile.write(senders: senders, steps: steps, to: run.appendingPathComponent("spikes.bin"))
+        let binary = try RunFolder(run).spikeTrains(simulationTime: 2000, resolution: 0.1)
+        #expect(binary.spikeCount == reference.spikeCount)
+        #expect(binary.neuronOffsets == reference.neuronOffsets)
+        #expect(zip(binary.times, reference.times).allSatisfy { abs($0 - $1) <= 1e-12 * max($1, 1) })
+        #expect(FiringRates.populationRates(binary).elementsEqual(FiringRates.populationRates(reference)) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+    }
+
+    @Test func binaryFileOfWrongSizeIsAnError() throws {
+        let run = folder()
+        try AtomicFile.write(Data([1, 2, 3]), to: run.appendingPathComponent("spikes.bin"))
+        #expect { _ = try RunFolder(run).spikeTrains() } throws: { "\($0)".contains("multiple of 8") }
+    }
+}
