@@ -19,17 +19,22 @@ public struct BOLDSignal: Sendable {
     /// BOLD of area `a` at bin start `k`: `values[a * binCount + k]` (dimensionless).
     public let values: [Double]
 
+    /// From the area rate histogram (spikes/ms per neuron, converted to spikes/s).
     public init(histogram: RateHistogram, areas: [String]) {
-        let bins = histogram.binCount
-        let step = histogram.binWidth / 1000
+        self.init(areaRates: histogram.areaRates.map { $0 * 1000 }, areas: areas, binWidth: histogram.binWidth)
+    }
+
+    /// From area rates in spikes/s, `areaRates[a * binCount + k]`, bins of `binWidth` ms.
+    public init(areaRates: [Double], areas: [String], binWidth: Double) {
+        let bins = areaRates.count / max(areas.count, 1)
+        let step = binWidth / 1000
         var values = [Double](repeating: 0, count: areas.count * bins)
         for area in areas.indices {
-            let rates = (0..<bins).map { histogram.areaRates[area * bins + $0] * 1000 }
             var state = State(s: 0, f: 1, v: 1, q: 1)
             for bin in 0..<bins {
                 values[area * bins + bin] = state.bold
                 guard bin + 1 < bins else { break }
-                let z0 = rates[bin], z1 = rates[bin + 1], zHalf = (z0 + z1) / 2
+                let z0 = areaRates[area * bins + bin], z1 = areaRates[area * bins + bin + 1], zHalf = (z0 + z1) / 2
                 let k1 = state.derivative(z0)
                 let k2 = (state + k1 * (step / 2)).derivative(zHalf)
                 let k3 = (state + k2 * (step / 2)).derivative(zHalf)
@@ -38,7 +43,7 @@ public struct BOLDSignal: Sendable {
             }
         }
         self.areas = areas
-        self.binWidth = histogram.binWidth
+        self.binWidth = binWidth
         self.binCount = bins
         self.values = values
     }
