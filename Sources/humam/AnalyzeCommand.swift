@@ -33,7 +33,7 @@ struct AnalyzeCommand: ParsableCommand {
         let clock = Date()
         let folder = try runOptions.runFolder()
         let output = runOptions.outputDirectory(for: folder)
-        let trains = try folder.spikeTrains(simulationTime: runOptions.simulationTime, resolution: runOptions.resolution)
+        let trains = try folder.spikeTrains(simulationTime: runOptions.simulationTime)
         let layout = trains.populations.layout
         let stop = windowStop ?? trains.simulationTime
         guard stop > windowStart else {

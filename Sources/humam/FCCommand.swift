@@ -50,8 +50,7 @@ struct FCCommand: ParsableCommand {
         let model = try inputModel(folder)
         let networkSeconds = Date().timeIntervalSince(processStart)
         let clock = Date()
-        let trains = try folder.spikeTrains(simulationTime: runOptions.simulationTime, resolution: runOptions.resolution,
-                                            layout: model.layout)
+        let trains = try folder.spikeTrains(simulationTime: runOptions.simulationTime, layout: model.layout)
         try checkNeuronNumbers(trains.populations, model)
         let readSeconds = Date().timeIntervalSince(clock)
 

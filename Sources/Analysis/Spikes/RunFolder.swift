@@ -3,8 +3,9 @@ import Model
 
 /// A simulation output folder: `population_GIDs.dat` plus either humam's binary `spikes.bin` or
 /// NEST's ASCII `spikes/*.dat` (the original's layout). The simulated time and resolution come
-/// from the caller, else the folder's record: `run.json` (`t_sim_ms`, `resolution_ms`), the
-/// original's `sim.yaml` (`t_sim`, `sim_resolution`) or `sim_run_info.json` (`t_sim_ms`).
+/// from the caller, else the binary file's header, else the folder's record: `run.json`
+/// (`sim_params.t_sim`, `sim_params.sim_resolution`), the original's `sim.yaml` (`t_sim`,
+/// `sim_resolution`) or `sim_run_info.json` (`t_sim_ms`).
 public struct RunFolder: Sendable {
     public let url: URL
     public init(_ url: URL) { self.url = url }
@@ -38,12 +39,17 @@ public struct RunFolder: Sendable {
         return RunFolder(newest.0)
     }
 
-    /// A number recorded in the folder under one of `keys` (JSON or `key: value` YAML lines).
+    /// A number recorded in the folder under one of `keys`: in `run.json` (top level or its
+    /// `sim_params`, as `humam simulate` writes it), the original's `sim_run_info.json`, or
+    /// `key: value` lines of the original's `sim.yaml`.
     func recordedValue(_ keys: [String]) -> Double? {
         for name in ["run.json", "sim_run_info.json"] {
             if let data = try? Data(contentsOf: url.appendingPathComponent(name)),
                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-                for key in keys { if let value = object[key] as? Double { return value } }
+                let nested = object["sim_params"] as? [String: Any] ?? [:]
+                for key in keys {
+                    if let value = (object[key] ?? nested[key]) as? Double { return value }
+                }
             }
         }
         if let yaml = try? String(contentsOf: url.appendingPathComponent("sim.yaml"), encoding: .utf8) {
@@ -55,29 +61,33 @@ public struct RunFolder: Sendable {
         return nil
     }
 
-    /// Simulation step, ms: recorded, else the original's default 0.1.
+    /// Simulation step, ms: `override`, else the binary file's header, else recorded, else the
+    /// original's default 0.1.
     public func resolution(override: Double? = nil) -> Double {
-        override ?? recordedValue(["resolution_ms", "sim_resolution"]) ?? 0.1
+        override ?? HumamSpikeFile.resolution(of: binarySpikeFile) ?? recordedValue(["resolution_ms", "sim_resolution"]) ?? 0.1
     }
 
-    /// Reads all spikes. `simulationTime` (ms) overrides the folder's record.
-    public func spikeTrains(simulationTime: Double? = nil, resolution: Double? = nil,
-                            layout: PopulationLayout? = nil) throws(InputError) -> SpikeTrains {
+    /// Reads all spikes. `simulationTime` (ms) overrides the folder's record; humam's binary file
+    /// carries its own simulated time and resolution.
+    public func spikeTrains(simulationTime: Double? = nil, layout: PopulationLayout? = nil) throws(InputError) -> SpikeTrains {
         guard FileManager.default.fileExists(atPath: populationGIDsFile.path) else {
             throw InputError(file: populationGIDsFile.path, "does not exist; is \(url.path) a simulation output folder?")
-        }
-        guard let time = simulationTime ?? recordedValue(["t_sim_ms", "t_sim"]), time > 0 else {
-            throw InputError(file: url.path, "has no record of the simulated time (run.json, sim.yaml); give it with --t-sim")
         }
         let populations = try PopulationGIDs.read(populationGIDsFile, layout: layout)
         let columns: NESTSpikeFiles.Columns
         let source: String
+        var recordedTime = recordedValue(["t_sim_ms", "t_sim"])
         if FileManager.default.fileExists(atPath: binarySpikeFile.path) {
-            columns = try HumamSpikeFile.read(binarySpikeFile, resolution: self.resolution(override: resolution))
+            let contents = try HumamSpikeFile.read(binarySpikeFile)
+            columns = contents.columns
+            recordedTime = contents.simulationTime
             source = binarySpikeFile.path
         } else {
             columns = try NESTSpikeFiles.read(try NESTSpikeFiles.files(in: nestSpikeDirectory))
             source = nestSpikeDirectory.path
+        }
+        guard let time = simulationTime ?? recordedTime, time > 0 else {
+            throw InputError(file: url.path, "has no record of the simulated time (run.json, sim.yaml); give it with --t-sim")
         }
         return try SpikeTrains(populations: populations, senders: columns.senders, times: columns.times,
                                simulationTime: time, source: source)
