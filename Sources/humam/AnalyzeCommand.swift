@@ -8,7 +8,17 @@ import Model
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Spike statistics per population (rate, CV ISI, LvR, spike-count correlation), rate histograms and figures.")
+        abstract: "Spike statistics per population (rate, CV ISI, LvR, spike-count correlation), rate histograms and figures.",
+        discussion: """
+        As the original's Analysis (src/analysis.py) on the same spikes: rate = spikes in [t-start, t-stop) per neuron \
+        and second; CV and LvR (R = --refractory-period) over neurons with at least 10 spikes after t-start; \
+        spike-count correlation in 1 ms bins from t-start to t-stop over the first --correlation-subsample neurons that \
+        fire (the original takes the first ones, not a random draw). Writes population_statistics.csv \
+        (area,layer,population,neurons,rate_hz,cv_isi,lvr,spike_count_correlation), rate_histogram_areas.csv and \
+        rate_histogram_populations.csv (time_ms × spikes/s, 1 ms bins from 0) and, unless --no-figures, \
+        figures/population_statistics, instantaneous_rate (last 500 ms), average_rate_per_population (X: no neurons) \
+        and raster_<area> (.svg, and .png when rsvg-convert is installed).
+        """)
 
     @OptionGroup var runOptions: RunOptions
 

@@ -28,6 +28,9 @@ struct FCCommand: ParsableCommand {
     @Option(help: "PSC kernel: tau-syn (intended decay) or original (the original's 0.1 ms kernel on 1 ms bins).")
     var pscKernel: PSCKernel = .synapticTimeConstant
 
+    @Option(help: "Simulation resolution, ms, the spacing of the original PSC kernel (default: from the run's record, else 0.1).")
+    var resolution: Double?
+
     @Option(name: .customLong("t-start"), help: "Start of the FC window, ms (the initial transient is dropped).")
     var windowStart: Double = 500
 
@@ -43,6 +46,10 @@ struct FCCommand: ParsableCommand {
     @Flag(help: "Also compute the BOLD signal (Balloon–Windkessel, Friston 2003) of the area rates and its FC.")
     var bold = false
 
+    func validate() throws {
+        if let resolution, !(resolution > 0) { throw ValidationError("--resolution must be positive") }
+    }
+
     func run() throws {
         let processStart = Date()
         let folder = try runOptions.runFolder()
@@ -56,7 +63,7 @@ struct FCCommand: ParsableCommand {
 
         let histogram = RateHistogram(trains)
         let current = SynapticInputCurrent(histogram: histogram, model: model, kernel: pscKernel,
-                                           simulationResolution: folder.resolution(override: runOptions.resolution))
+                                           simulationResolution: folder.resolution(override: resolution))
         let fc = current.functionalConnectivity(start: windowStart, stop: trains.simulationTime)
         var comparison: FCComparison?
         var experimental: ExperimentalFC.Result?
@@ -105,14 +112,33 @@ struct FCCommand: ParsableCommand {
         print("results in \(output.path)/")
     }
 
-    /// Network tables given, else a `network/` folder in the run, else the network options.
+    /// The network that produced the spikes: `--network-tables`, else a `network/` folder of
+    /// tables in the run, else the parameters a humam run recorded in `run.json` (unless network
+    /// options are given), else the network options.
     func inputModel(_ folder: RunFolder) throws -> SynapticInputModel {
         let tables = networkTables.map { URL(fileURLWithPath: $0) } ?? folder.url.appendingPathComponent("network")
         if networkTables != nil || FileManager.default.fileExists(atPath: tables.appendingPathComponent("neuron_numbers.csv").path) {
             let layout = try PopulationGIDs.read(folder.populationGIDsFile).layout
             return try SynapticInputModel.readTables(in: tables, layout: layout)
         }
+        let optionsGiven = network.config != nil || network.scaling != nil || network.chi != nil || network.downscaling != nil
+        if !optionsGiven, let recorded = try recordedNetworkParameters(folder) {
+            return SynapticInputModel(network: try network.build(parameters: recorded))
+        }
         return SynapticInputModel(network: try network.build())
+    }
+
+    /// `net_params` of a humam run's `run.json`, if there is one.
+    func recordedNetworkParameters(_ folder: RunFolder) throws -> NetworkParameters? {
+        let url = folder.url.appendingPathComponent("run.json")
+        guard let data = try? Data(contentsOf: url),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let parameters = object["net_params"] else { return nil }
+        do {
+            return try JSONDecoder().decode(NetworkParameters.self, from: JSONSerialization.data(withJSONObject: parameters))
+        } catch {
+            throw InputError(file: url.path, field: "net_params", "cannot be read as network parameters (\(error))")
+        }
     }
 
     /// The spikes must come from the network described: same neurons per population.

@@ -15,15 +15,11 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("t-sim"), help: "Simulated time, ms (default: from the run's record, run.json or sim.yaml).")
     var simulationTime: Double?
 
-    @Option(help: "Simulation resolution, ms (default: from the run's record, else 0.1).")
-    var resolution: Double?
-
     @Flag(help: "Write no figures.")
     var noFigures = false
 
     func validate() throws {
         if let simulationTime, !(simulationTime > 0) { throw ValidationError("--t-sim must be positive") }
-        if let resolution, !(resolution > 0) { throw ValidationError("--resolution must be positive") }
     }
 
     func runFolder() throws -> RunFolder {
