@@ -40,4 +40,22 @@ import TestSupport
         // Correlations lie in [−1, 1]; BLAS vs pandas' two-pass sums differ by rounding. 1e-9 absolute.
         #expect(worst <= 1e-9)
     }
+
+    @Test func comparisonWithHCPMatchesNumpy() throws {
+        // The original's FC (fc_syn.csv) against the ENIGMA HCP FC, left hemisphere matched by
+        // name, computed independently with numpy 2.4 / scipy 1.17 (np.corrcoef and
+        // scipy.stats.spearmanr of the 561 lower-triangle pairs): r = 0.11282751299701985,
+        // ρ = 0.048053579244703375. Our FC differs from fc_syn.csv by ≤ 2e-14, so 1e-12.
+        let fc = Self.current.functionalConnectivity(start: 500, stop: 2000)
+        let url = Fixtures.dataDirectory.appendingPathComponent("hcp_fmri_fc_enigma_68.csv")
+        let experimental = try ExperimentalFC.read(url, areas: fc.areas, hemisphere: .left)
+        let comparison = FCComparison(simulated: fc, experimental: experimental.connectivity,
+                                      hemisphere: experimental.hemisphere, file: url.path)
+        #expect(comparison.pairs == 561)
+        #expect(abs(comparison.pearsonR - 0.11282751299701985) < 1e-12)
+        #expect(abs(comparison.spearmanR - 0.048053579244703375) < 1e-12)
+        let json = try JSONSerialization.jsonObject(with: Data(comparison.jsonText().utf8)) as! [String: Any]
+        #expect(Set(json.keys) == ["pearson_r", "spearman_r", "pairs", "hemisphere", "areas", "file"])
+        #expect(json["hemisphere"] as? String == "left")
+    }
 }

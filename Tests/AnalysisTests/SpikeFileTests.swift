@@ -105,3 +105,19 @@ import Testing
         #expect { _ = try RunFolder(run).spikeTrains() } throws: { "\($0)".contains(message) && "\($0)".contains("spikes.bin") }
     }
 }
+
+@Suite struct RunFolderTests {
+    @Test func mostRecentRunFolderIsFound() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("humam-out-\(UUID().uuidString)")
+        let older = root.appendingPathComponent("net1/sim1"), newer = root.appendingPathComponent("net2/sim2")
+        for folder in [older, newer] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try "('a', 'II/III', 'E');1;1\n".write(to: folder.appendingPathComponent("population_GIDs.dat"), atomically: true, encoding: .utf8)
+        }
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)],
+                                              ofItemAtPath: older.appendingPathComponent("population_GIDs.dat").path)
+        let found = try RunFolder.mostRecent(under: root).url
+        #expect(found.lastPathComponent == "sim2" && found.deletingLastPathComponent().lastPathComponent == "net2")
+        #expect { _ = try RunFolder.mostRecent(under: root.appendingPathComponent("net1/none")) } throws: { "\($0)".contains("--run") }
+    }
+}
