@@ -25,8 +25,6 @@ public struct ColorScale: Sendable, Equatable {
     /// viridis (sequential, perceptually uniform).
     public static let viridis = ColorScale(hexStops: [
         "#440154", "#482878", "#3e4989", "#31688e", "#26828e", "#1f9e89", "#35b779", "#6ece58", "#b5de2b", "#fde725"])
-    /// Greys from white to black.
-    public static let greys = ColorScale(hexStops: ["#ffffff", "#000000"])
 
     /// `#rrggbb` for `fraction` in [0, 1] (clamped).
     public func hex(at fraction: Double) -> String {

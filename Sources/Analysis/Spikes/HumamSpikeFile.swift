@@ -83,7 +83,7 @@ public enum HumamSpikeFile {
         return resolution > 0 ? resolution : nil
     }
 
-    /// Writes spikes in this layout (tests and the benchmark make binary runs with it).
+    /// Writes spikes in this layout (the tests make binary runs with it).
     /// `neurons` are 0-based indices (GID − 1).
     public static func write(neurons: [Int32], stamps: [Int32], resolution: Double, simulationTime: Double,
                              neuronCount: Int, to url: URL) throws(InputError) {

@@ -111,15 +111,4 @@ public struct PopulationGIDs: Sendable, Equatable {
         }
         return PopulationGIDs(layout: layout, firstGID: first, neuronCounts: counts)
     }
-
-    /// The file text in the original's format, for humam runs.
-    public func text() -> String {
-        var text = ""
-        for index in 0..<layout.count where neuronCounts[index] > 0 {
-            let population = layout.population(at: index)
-            text += "('\(population.area)', '\(population.layer.label)', '\(population.cellType.label)');"
-            text += "\(firstGID[index]);\(firstGID[index] + neuronCounts[index] - 1)\n"
-        }
-        return text
-    }
 }

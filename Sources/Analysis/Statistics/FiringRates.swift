@@ -23,13 +23,4 @@ public enum FiringRates {
         }
         return rates
     }
-
-    /// Rate of every neuron slot, spikes/s, same window (the original's `individualFiringRate`).
-    public static func neuronRates(_ record: SpikeTrains, start: Double = 500, stop: Double? = nil) -> [Double] {
-        let stop = stop ?? record.simulationTime
-        let seconds = (stop - start) / 1000
-        return (0..<record.neuronCount).map { neuron in
-            Double(record.train(neuron).lazy.filter { $0 >= start && $0 < stop }.count) / seconds
-        }
-    }
 }
