@@ -15,8 +15,9 @@ struct FCCommand: ParsableCommand {
         samples that kernel on the 1 ms bins, so it decays with tau_syn = 2 ms; --psc-kernel original samples it on the \
         0.1 ms simulation grid as the original does, which on 1 ms bins means a 20 ms decay, and reproduces the original's \
         numbers. The network (neuron and synapse numbers, weights) comes from --network-tables, else from a network/ \
-        folder in the run, else from the network options (as for `humam network`), which must describe the network \
-        that produced the spikes.
+        folder in the run, else from the parameters a humam run recorded in run.json (when no network options are \
+        given), else from the network options (as for `humam network`); it must be the network that produced the \
+        spikes (neuron numbers are checked against population_GIDs.dat).
         """)
 
     @OptionGroup var runOptions: RunOptions
@@ -118,7 +119,7 @@ struct FCCommand: ParsableCommand {
     func inputModel(_ folder: RunFolder) throws -> SynapticInputModel {
         let tables = networkTables.map { URL(fileURLWithPath: $0) } ?? folder.url.appendingPathComponent("network")
         if networkTables != nil || FileManager.default.fileExists(atPath: tables.appendingPathComponent("neuron_numbers.csv").path) {
-            let layout = try PopulationGIDs.read(folder.populationGIDsFile).layout
+            let layout = try folder.populationGIDs().layout
             return try SynapticInputModel.readTables(in: tables, layout: layout)
         }
         let optionsGiven = network.config != nil || network.scaling != nil || network.chi != nil || network.downscaling != nil

@@ -67,13 +67,18 @@ public struct RunFolder: Sendable {
         override ?? HumamSpikeFile.resolution(of: binarySpikeFile) ?? recordedValue(["resolution_ms", "sim_resolution"]) ?? 0.1
     }
 
-    /// Reads all spikes. `simulationTime` (ms) overrides the folder's record; humam's binary file
-    /// carries its own simulated time and resolution.
-    public func spikeTrains(simulationTime: Double? = nil, layout: PopulationLayout? = nil) throws(InputError) -> SpikeTrains {
+    /// The folder's `population_GIDs.dat`.
+    public func populationGIDs(layout: PopulationLayout? = nil) throws(InputError) -> PopulationGIDs {
         guard FileManager.default.fileExists(atPath: populationGIDsFile.path) else {
             throw InputError(file: populationGIDsFile.path, "does not exist; is \(url.path) a simulation output folder?")
         }
-        let populations = try PopulationGIDs.read(populationGIDsFile, layout: layout)
+        return try PopulationGIDs.read(populationGIDsFile, layout: layout)
+    }
+
+    /// Reads all spikes. `simulationTime` (ms) overrides the folder's record; humam's binary file
+    /// carries its own simulated time and resolution.
+    public func spikeTrains(simulationTime: Double? = nil, layout: PopulationLayout? = nil) throws(InputError) -> SpikeTrains {
+        let populations = try populationGIDs(layout: layout)
         let columns: NESTSpikeFiles.Columns
         let source: String
         var recordedTime = recordedValue(["t_sim_ms", "t_sim"])
