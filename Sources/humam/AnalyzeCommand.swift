@@ -16,8 +16,8 @@ struct AnalyzeCommand: ParsableCommand {
         fire (the original takes the first ones, not a random draw). Writes population_statistics.csv \
         (area,layer,population,neurons,rate_hz,cv_isi,lvr,spike_count_correlation), rate_histogram_areas.csv and \
         rate_histogram_populations.csv (time_ms × spikes/s, 1 ms bins from 0) and, unless --no-figures, \
-        figures/population_statistics, instantaneous_rate (last 500 ms), average_rate_per_population (X: no neurons) \
-        and raster_<area> (.svg, and .png when rsvg-convert is installed).
+        figures/population_statistics, instantaneous_rate (last 500 ms), average_rate_per_population (X: no neurons), \
+        area_rates and raster_<area> (.svg, and .png when rsvg-convert is installed).
         """)
 
     @OptionGroup var runOptions: RunOptions
@@ -75,19 +75,24 @@ struct AnalyzeCommand: ParsableCommand {
 
         if !runOptions.noFigures {
             let figures = output.appendingPathComponent("figures")
-            try FigureRow([
-                AnalysisFigures.boxPlot(rates, layout: layout, xLabel: "Firing rate (spikes/s)", title: "Rates"),
-                AnalysisFigures.boxPlot(cv, layout: layout, xLabel: "CV ISI", title: "CV of ISIs"),
-                AnalysisFigures.boxPlot(correlations, layout: layout, xLabel: "Correlation coefficient", title: "Correlations"),
-            ]).write(to: figures.appendingPathComponent("population_statistics"))
-            try AnalysisFigures.instantaneousRates(histogram, areas: layout.areas)
-                .write(to: figures.appendingPathComponent("instantaneous_rate"))
-            try AnalysisFigures.averageRates(rates, layout: layout).write(to: figures.appendingPathComponent("average_rate_per_population"))
             let rasterWindow = windowStart...min(windowStart + 250, trains.simulationTime)
+            var all: [(figure: any Figure, path: URL)] = [
+                (FigureRow([
+                    AnalysisFigures.boxPlot(rates, layout: layout, xLabel: "Firing rate (spikes/s)", title: "Rates"),
+                    AnalysisFigures.boxPlot(cv, layout: layout, xLabel: "CV ISI", title: "CV of ISIs"),
+                    AnalysisFigures.boxPlot(correlations, layout: layout, xLabel: "Correlation coefficient", title: "Correlations"),
+                 ]), figures.appendingPathComponent("population_statistics")),
+                (AnalysisFigures.instantaneousRates(histogram, areas: layout.areas), figures.appendingPathComponent("instantaneous_rate")),
+                (AnalysisFigures.averageRates(rates, layout: layout), figures.appendingPathComponent("average_rate_per_population")),
+                (AnalysisFigures.areaTimeSeries(names: layout.areas, values: histogram.areaRates, binCount: histogram.binCount,
+                                                binWidth: histogram.binWidth, from: windowStart, yLabel: "Rate (spikes/s)", scale: 1000),
+                 figures.appendingPathComponent("area_rates")),
+            ]
             for area in layout.areas.indices {
-                try AnalysisFigures.raster(trains, areaIndex: area, window: rasterWindow)
-                    .write(to: figures.appendingPathComponent("raster_\(layout.areas[area])"))
+                all.append((AnalysisFigures.raster(trains, areaIndex: area, window: rasterWindow),
+                            figures.appendingPathComponent("raster_\(layout.areas[area])")))
             }
+            try FigureExport.write(all)
         }
 
         let finite = nonEmpty.map { rates[$0] }

@@ -92,15 +92,18 @@ struct FCCommand: ParsableCommand {
         }
         if !runOptions.noFigures {
             let figures = output.appendingPathComponent("figures")
-            try HeatmapFigure(connectivity: fc, title: "Simulated FC (synaptic currents, \(pscKernel.rawValue) kernel)")
-                .write(to: figures.appendingPathComponent("fc_synaptic"))
+            var all: [(figure: any Figure, path: URL)] = [
+                (HeatmapFigure(connectivity: fc, title: "Simulated FC (synaptic currents, \(pscKernel.rawValue) kernel)"),
+                 figures.appendingPathComponent("fc_synaptic")),
+                (AnalysisFigures.areaTimeSeries(names: current.areas, values: current.values, binCount: current.binCount,
+                                                binWidth: current.binWidth, from: windowStart, yLabel: "Current (pA)"),
+                 figures.appendingPathComponent("syn_current_areas")),
+            ]
             if let comparison, let experimental {
-                try AnalysisFigures.fcComparison(simulated: fc, experimental: experimental.connectivity, comparison: comparison)
-                    .write(to: figures.appendingPathComponent("fc_comparison"))
+                all.append((AnalysisFigures.fcComparison(simulated: fc, experimental: experimental.connectivity, comparison: comparison),
+                            figures.appendingPathComponent("fc_comparison")))
             }
-            try AnalysisFigures.areaTimeSeries(names: current.areas, values: current.values, binCount: current.binCount,
-                                               binWidth: current.binWidth, from: windowStart, yLabel: "Current (pA)")
-                .write(to: figures.appendingPathComponent("syn_current_areas"))
+            try FigureExport.write(all)
         }
 
         print("run: \(folder.url.path) (\(trains.spikeCount) spikes, \(trains.neuronCount) neurons, t_sim \(trains.simulationTime) ms)")

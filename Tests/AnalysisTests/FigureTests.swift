@@ -57,6 +57,10 @@ import Testing
             let png = try Data(contentsOf: files[1])
             #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         }
+        // A batch converts concurrently and returns SVGs and PNGs.
+        let batch = try FigureExport.write([(row, directory.appendingPathComponent("a")), (row, directory.appendingPathComponent("b"))])
+        #expect(batch.map(\.lastPathComponent) == (FigureExport.rsvgConvert == nil ? ["a.svg", "b.svg"] : ["a.svg", "b.svg", "a.png", "b.png"]))
+        #expect(batch.allSatisfy { FileManager.default.fileExists(atPath: $0.path) })
     }
 
     @Test func rasterAndBoxPlotDraw() {

@@ -39,4 +39,41 @@ public enum FigureExport {
             throw InputError(file: png.path, "cannot be written (\(error.localizedDescription))")
         }
     }
+
+    /// Writes every figure as `<path>.svg`, then converts them to PNG (when `rsvg-convert` is
+    /// installed) with up to `parallel` conversions at a time. Returns the files written.
+    @discardableResult
+    public static func write(_ figures: [(figure: any Figure, path: URL)], pngScale: Double = 2,
+                             parallel: Int = ProcessInfo.processInfo.activeProcessorCount) throws(InputError) -> [URL] {
+        var written: [URL] = []
+        for (figure, path) in figures {
+            let svg = path.appendingPathExtension("svg")
+            try AtomicFile.write(figure.svg(), to: svg)
+            written.append(svg)
+        }
+        guard let converter = rsvgConvert else { return written }
+        let jobs = figures.map { ($0.path.appendingPathExtension("svg"), $0.path.appendingPathExtension("png")) }
+        let failures = FailureList()
+        let group = DispatchGroup()
+        let slots = DispatchSemaphore(value: max(parallel, 1))
+        for (svg, png) in jobs {
+            slots.wait()
+            group.enter()
+            DispatchQueue.global().async {
+                defer { slots.signal(); group.leave() }
+                do throws(InputError) { try convert(svg, to: png, converter: converter, scale: pngScale) } catch { failures.append(error) }
+            }
+        }
+        group.wait()
+        if let first = failures.first { throw first }
+        return written + jobs.map(\.1)
+    }
+}
+
+/// Errors collected from concurrent conversions.
+private final class FailureList: @unchecked Sendable {
+    private var errors: [InputError] = []
+    private let lock = NSLock()
+    func append(_ error: InputError) { lock.lock(); errors.append(error); lock.unlock() }
+    var first: InputError? { lock.lock(); defer { lock.unlock() }; return errors.first }
 }
