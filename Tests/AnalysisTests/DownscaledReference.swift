@@ -13,10 +13,12 @@ enum DownscaledReference {
     static let directory = Fixtures.url("downscaled")
     static let simulationTime = 2000.0
 
-    /// A run folder in the original's layout, created once per test process.
-    static let runFolder: URL = {
+    /// The reference spikes, read through a temporary run folder in the original's layout
+    /// (removed again after reading).
+    static let record: SpikeTrains = {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("humam-analysis-tests-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let spikes = folder.appendingPathComponent("spikes")
         try! FileManager.default.createDirectory(at: spikes, withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: spikes.appendingPathComponent("spikes.dat").path, contents: nil)
@@ -31,15 +33,7 @@ enum DownscaledReference {
         precondition(gzip.terminationStatus == 0, "gzip failed")
         try! FileManager.default.copyItem(at: directory.appendingPathComponent("population_GIDs.dat"),
                                           to: folder.appendingPathComponent("population_GIDs.dat"))
-        return folder
-    }()
-
-    static let record: SpikeTrains = {
-        let populations = try! PopulationGIDs.read(runFolder.appendingPathComponent("population_GIDs.dat"))
-        let files = try! NESTSpikeFiles.files(in: runFolder.appendingPathComponent("spikes"))
-        let columns = try! NESTSpikeFiles.read(files)
-        return try! SpikeTrains(populations: populations, senders: columns.senders, times: columns.times,
-                                simulationTime: simulationTime, source: files[0].path)
+        return try! RunFolder(folder).spikeTrains(simulationTime: simulationTime)
     }()
 
     static var layout: PopulationLayout { record.populations.layout }

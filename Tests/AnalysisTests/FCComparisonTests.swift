@@ -8,7 +8,7 @@ import TestSupport
 @Suite struct FCComparisonTests {
     static let areas = ["bankssts", "cuneus", "fusiform", "insula"]
 
-    /// Writes `text` to a temporary CSV file.
+    /// Writes `text` to a temporary CSV file (small; left to the system's temporary-file cleanup).
     func file(_ text: String, _ name: String = "fc.csv") -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("humam-fc-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -48,6 +48,7 @@ import Testing
         let row = AnalysisFigures.fcComparison(simulated: fc, experimental: fc, comparison: comparison)
         #expect(row.width > 3 * 150)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("humam-figures-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
         let files = try row.write(to: directory.appendingPathComponent("fc"))
         #expect(files.first?.lastPathComponent == "fc.svg")
         #expect(FileManager.default.fileExists(atPath: files[0].path))

@@ -15,6 +15,7 @@ import Testing
 
     @Test func nestFilesWithHeadersAreMergedAndSorted() throws {
         let run = folder()
+        defer { try? FileManager.default.removeItem(at: run) }
         // NEST 3 header (3 lines), two files (two virtual processes) with interleaved times.
         try "# NEST version: 3.10.0\n# RecordingBackendASCII\nsender\ttime_ms\n1\t5.000\n3\t7.100\n1\t9.300\n"
             .write(to: run.appendingPathComponent("spikes/spike_recorder-1-0.dat"), atomically: true, encoding: .utf8)
@@ -46,6 +47,7 @@ import Testing
     ])
     func malformedSpikeFilesAreErrors(text: String, message: String) throws {
         let run = folder()
+        defer { try? FileManager.default.removeItem(at: run) }
         let file = run.appendingPathComponent("spikes/bad.dat")
         try text.write(to: file, atomically: true, encoding: .utf8)
         #expect { _ = try RunFolder(run).spikeTrains() } throws: { error in
@@ -56,6 +58,7 @@ import Testing
 
     @Test func missingRecordsAreErrors() throws {
         let run = folder()
+        defer { try? FileManager.default.removeItem(at: run) }
         try FileManager.default.removeItem(at: run.appendingPathComponent("run.json"))
         #expect { _ = try RunFolder(run).spikeTrains(simulationTime: 10) } throws: { "\($0)".contains("no NEST spike files") }
         try "1\t5.0\n".write(to: run.appendingPathComponent("spikes/a.dat"), atomically: true, encoding: .utf8)
@@ -77,6 +80,7 @@ import Testing
             }
         }
         let run = folder()
+        defer { try? FileManager.default.removeItem(at: run) }
         try FileManager.default.removeItem(at: run.appendingPathComponent("population_GIDs.dat"))
         try FileManager.default.removeItem(at: run.appendingPathComponent("run.json"))
         try FileManager.default.copyItem(at: DownscaledReference.directory.appendingPathComponent("population_GIDs.dat"),
@@ -101,6 +105,7 @@ import Testing
     @Test(arguments: badBinaryFiles)
     func malformedBinaryFilesAreErrors(bytes: [UInt8], message: String) throws {
         let run = folder()
+        defer { try? FileManager.default.removeItem(at: run) }
         try AtomicFile.write(Data(bytes), to: run.appendingPathComponent("spikes.bin"))
         #expect { _ = try RunFolder(run).spikeTrains() } throws: { "\($0)".contains(message) && "\($0)".contains("spikes.bin") }
     }
@@ -109,6 +114,7 @@ import Testing
 @Suite struct RunFolderTests {
     @Test func mostRecentRunFolderIsFound() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("humam-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
         let older = root.appendingPathComponent("net1/sim1"), newer = root.appendingPathComponent("net2/sim2")
         for folder in [older, newer] {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
