@@ -111,36 +111,56 @@ struct MeanFieldModel: Sendable {
         }
     }
 
-    /// Φ(ν) and its Jacobian ∂Φ_i/∂ν_j (row-major, 1/1), by the chain rule through μ, σ and τ_s,eff:
-    /// ∂μ_i/∂ν_j = τ_m K J, ∂σ_i/∂ν_j = τ_m K J²/(2σ_i), ∂τ_eff,i/∂ν_j = (τ_m K J² − τ_eff τ_m K J²/τ_s)/S_i
-    /// with S_i the τ_s-scaled variance.
-    func transferAndJacobian(rates: [Double]) -> (rates: [Double], jacobian: [Double]) {
-        let inputs = inputs(rates: rates)
+    /// ln Φ(ν) and the sensitivities of ln Φ_i to the input rates, S_ij = ∂ln Φ_i/∂ν_j (row-major),
+    /// by the chain rule through μ, σ and τ_s,eff: ∂μ_i/∂ν_j = τ_m K J, ∂σ_i/∂ν_j = τ_m K J²/(2σ_i),
+    /// ∂τ_eff,i/∂ν_j = (τ_m K J² − τ_eff τ_m K J²/τ_s)/V_i with V_i the τ_s-scaled variance.
+    /// In logarithmic form these stay finite where Φ underflows (silent populations).
+    func logTransferAndSensitivities(rates: [Double]) -> (logRates: [Double], sensitivities: [Double]) {
         let n = count
+        let inputs = inputs(rates: rates)
         var output = [Double](repeating: 0, count: n)
-        var jacobian = [Double](repeating: 0, count: n * n)
+        var sensitivities = [Double](repeating: 0, count: n * n)
         for i in 0..<n {
             let sigma = inputs.variance[i].squareRoot()
             let tauEffective = inputs.effectiveSynapticTimeConstant(i)
             let evaluation = transfers[i].evaluate(meanMV: inputs.mean[i], standardDeviationMV: sigma,
                                                    synapticTimeConstantMS: tauEffective)
-            output[i] = evaluation.rate
-            let byMean = evaluation.derivativeByMean
+            output[i] = evaluation.logRate
+            let byMean = evaluation.logDerivativeByMean
             var byVariance = 0.0
             var byScaledVariance = 0.0
             if sigma > 0 {
                 let scaled = inputs.scaledVariance[i]
-                byVariance = evaluation.derivativeByStandardDeviation / (2 * sigma)
-                    + evaluation.derivativeBySynapticTimeConstant / scaled
-                byScaledVariance = -evaluation.derivativeBySynapticTimeConstant * tauEffective / scaled
+                byVariance = evaluation.logDerivativeByStandardDeviation / (2 * sigma)
+                    + evaluation.logDerivativeBySynapticTimeConstant / scaled
+                byScaledVariance = -evaluation.logDerivativeBySynapticTimeConstant * tauEffective / scaled
             }
             let offset = i * n
             for j in 0..<n {
-                jacobian[offset + j] = byMean * meanWeights[offset + j] + byVariance * varianceWeights[offset + j]
+                sensitivities[offset + j] = byMean * meanWeights[offset + j] + byVariance * varianceWeights[offset + j]
                     + byScaledVariance * scaledVarianceWeights[offset + j]
             }
         }
+        return (output, sensitivities)
+    }
+
+    /// Φ(ν) and its Jacobian ∂Φ_i/∂ν_j = Φ_i S_ij (row-major).
+    func transferAndJacobian(rates: [Double]) -> (rates: [Double], jacobian: [Double]) {
+        let n = count
+        let (logOutput, sensitivities) = logTransferAndSensitivities(rates: rates)
+        let output = logOutput.map { exp($0) }
+        var jacobian = sensitivities
+        for i in 0..<n { for j in 0..<n { jacobian[i * n + j] *= output[i] } }
         return (output, jacobian)
+    }
+
+    /// The Jacobian of the rate dynamics at a fixed point ν* = Φ(ν*) in the similar, better scaled
+    /// form ∂ln Φ_i/∂ln ν_j = S_ij ν_j = (1/ν_i)(∂Φ_i/∂ν_j)ν_j, which has the same eigenvalues.
+    func logarithmicJacobian(rates: [Double]) -> [Double] {
+        let n = count
+        var jacobian = logTransferAndSensitivities(rates: rates).sensitivities
+        for i in 0..<n { for j in 0..<n { jacobian[i * n + j] *= rates[j] } }
+        return jacobian
     }
 
     /// Rates of the modelled populations spread into layout order (0 for empty populations).

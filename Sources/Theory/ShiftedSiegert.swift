@@ -35,16 +35,25 @@ public struct ShiftedSiegert: Sendable, Hashable {
                   refractoryPeriodMS: neuron.refractoryPeriod)
     }
 
-    /// Φ and its partial derivatives.
+    /// Φ and its partial derivatives, kept as ln Φ and derivatives of ln Φ, which stay finite
+    /// where Φ underflows.
     public struct Evaluation: Sendable, Hashable {
+        /// ln(Φ / Hz); −∞ where Φ = 0 exactly (σ = 0 at or below threshold).
+        public var logRate: Double
+        /// ∂ln Φ/∂μ (1/mV), ∂ln Φ/∂σ (1/mV; 0 at σ = 0, where Φ is not differentiable in σ),
+        /// ∂ln Φ/∂τ_s (1/ms).
+        public var logDerivativeByMean: Double
+        public var logDerivativeByStandardDeviation: Double
+        public var logDerivativeBySynapticTimeConstant: Double
+
         /// Firing rate, Hz.
-        public var rate: Double
+        public var rate: Double { exp(logRate) }
         /// ∂Φ/∂μ, Hz/mV.
-        public var derivativeByMean: Double
-        /// ∂Φ/∂σ, Hz/mV (0 at σ = 0, where Φ is not differentiable in σ).
-        public var derivativeByStandardDeviation: Double
+        public var derivativeByMean: Double { rate * logDerivativeByMean }
+        /// ∂Φ/∂σ, Hz/mV.
+        public var derivativeByStandardDeviation: Double { rate * logDerivativeByStandardDeviation }
         /// ∂Φ/∂τ_s, Hz/ms.
-        public var derivativeBySynapticTimeConstant: Double
+        public var derivativeBySynapticTimeConstant: Double { rate * logDerivativeBySynapticTimeConstant }
     }
 
     /// Φ(μ, σ) for mean input μ (mV), input standard deviation σ ≥ 0 (mV, Brunel's convention
@@ -58,29 +67,28 @@ public struct ShiftedSiegert: Sendable, Hashable {
         let tauR = refractoryPeriodMS * 1e-3
         if sigma == 0 {
             guard mean > thresholdMV else {
-                return Evaluation(rate: 0, derivativeByMean: 0, derivativeByStandardDeviation: 0,
-                                  derivativeBySynapticTimeConstant: 0)
+                return Evaluation(logRate: -.infinity, logDerivativeByMean: 0, logDerivativeByStandardDeviation: 0,
+                                  logDerivativeBySynapticTimeConstant: 0)
             }
             let rate = 1 / (tauR + tauM * log((mean - resetMV) / (mean - thresholdMV)))
-            let derivative = rate * rate * tauM * (thresholdMV - resetMV)
-                / ((mean - resetMV) * (mean - thresholdMV))
-            return Evaluation(rate: rate, derivativeByMean: derivative, derivativeByStandardDeviation: 0,
-                              derivativeBySynapticTimeConstant: 0)
+            let logDerivative = rate * tauM * (thresholdMV - resetMV) / ((mean - resetMV) * (mean - thresholdMV))
+            return Evaluation(logRate: log(rate), logDerivativeByMean: logDerivative,
+                              logDerivativeByStandardDeviation: 0, logDerivativeBySynapticTimeConstant: 0)
         }
         let shift = 0.5 * Self.alpha * (tauS / membraneTimeConstantMS).squareRoot()
         let yThreshold = (thresholdMV - mean) / sigma + shift
         let yReset = (resetMV - mean) / sigma + shift
         let siegert = SiegertRate(yThreshold: yThreshold, yReset: yReset,
                                   membraneTimeConstant: tauM, refractoryPeriod: tauR)
-        let byThreshold = siegert.derivativeByThreshold
-        let byReset = siegert.derivativeByReset
+        let byThreshold = siegert.logDerivativeByThreshold
+        let byReset = siegert.logDerivativeByReset
         // ∂y/∂μ = −1/σ;  ∂y/∂σ = −(V − μ)/σ²;  ∂y/∂τ_s = shift/(2τ_s) for both y.
         return Evaluation(
-            rate: siegert.rate,
-            derivativeByMean: -(byThreshold + byReset) / sigma,
-            derivativeByStandardDeviation: -(byThreshold * (thresholdMV - mean)
-                                             + byReset * (resetMV - mean)) / (sigma * sigma),
-            derivativeBySynapticTimeConstant: (byThreshold + byReset) * shift / (2 * tauS))
+            logRate: siegert.logRate,
+            logDerivativeByMean: -(byThreshold + byReset) / sigma,
+            logDerivativeByStandardDeviation: -(byThreshold * (thresholdMV - mean)
+                                                + byReset * (resetMV - mean)) / (sigma * sigma),
+            logDerivativeBySynapticTimeConstant: (byThreshold + byReset) * shift / (2 * tauS))
     }
 
     /// Φ(μ, σ) in Hz; see `evaluate`.

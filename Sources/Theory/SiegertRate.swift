@@ -11,13 +11,14 @@ import Foundation
 /// - y_th > 0 (noise-driven): everything is scaled by exp(−y_th²):
 ///   exp(−y_th²)∫ = 2[D(y_th) − exp(c² − y_th²) D(c)] − exp(−y_th²)∫_c^{y_th} erfcx
 ///                  + exp(−y_th²)∫_0^{max(−y_r, 0)} erfcx,   c = max(y_r, 0),
-///   using ∫₀ʸ exp(u²) du = exp(y²) D(y), and ν = exp(−y_th² − ln(scaled denominator)), which
-///   reaches rates down to the smallest subnormal double instead of underflowing at 1e-300.
+///   using ∫₀ʸ exp(u²) du = exp(y²) D(y), and ln ν = −y_th² − ln(scaled denominator), finite
+///   for any rate (ν itself reaches down to the smallest subnormal double).
 struct SiegertRate {
-    /// Rate, Hz (1/s), and its derivatives with respect to y_th and y_r.
-    var rate: Double
-    var derivativeByThreshold: Double
-    var derivativeByReset: Double
+    /// ln ν (ν in Hz) — finite even where ν underflows — and its derivatives with respect to y_th
+    /// and y_r.
+    var logRate: Double
+    var logDerivativeByThreshold: Double
+    var logDerivativeByReset: Double
 
     static let squareRootOfPi = 1.772453850905516027298167
 
@@ -28,9 +29,10 @@ struct SiegertRate {
         if yThreshold <= 0 {
             let integral = ErfcxIntegral.integral(from: -yThreshold, to: -yReset)
             let rate = 1 / (tauR + factor * integral)
-            self.rate = rate
-            derivativeByThreshold = -rate * rate * factor * erfcx(-yThreshold)
-            derivativeByReset = rate * rate * factor * erfcx(-yReset)
+            logRate = log(rate)
+            // dν/dy_th = −ν² τ_m√π erfcx(−y_th), dν/dy_r = ν² τ_m√π erfcx(−y_r); divided by ν.
+            logDerivativeByThreshold = -rate * factor * erfcx(-yThreshold)
+            logDerivativeByReset = rate * factor * erfcx(-yReset)
             return
         }
         let scale = expOfNegativeSquare(yThreshold)  // exp(−y_th²), may underflow to 0 harmlessly
@@ -44,14 +46,13 @@ struct SiegertRate {
             }
         }
         let scaledDenominator = scale * tauR + factor * scaledIntegral  // = exp(−y_th²)/ν
-        let rate = exp(-yThreshold * yThreshold - log(scaledDenominator))
-        self.rate = rate
-        // dν/dy_th = −ν² τ_m√π erfcx(−y_th) = −ν τ_m√π erfc(−y_th)/(exp(−y_th²)/ν)
-        derivativeByThreshold = -rate * factor * erfc(-yThreshold) / scaledDenominator
-        // dν/dy_r = ν² τ_m√π erfcx(−y_r), with ν·exp(y_r²) = exp(y_r² − y_th²)/(scaled denominator)
+        logRate = -yThreshold * yThreshold - log(scaledDenominator)
+        // (1/ν) dν/dy_th = −ν τ_m√π erfcx(−y_th) = −τ_m√π erfc(−y_th)/(exp(−y_th²)/ν)
+        logDerivativeByThreshold = -factor * erfc(-yThreshold) / scaledDenominator
+        // (1/ν) dν/dy_r = ν τ_m√π erfcx(−y_r), with ν·exp(y_r²) = exp(y_r² − y_th²)/(scaled denominator)
         let resetTerm = yReset > 0
             ? exp(-(yThreshold - yReset) * (yThreshold + yReset)) * erfc(-yReset)
             : scale * erfcx(-yReset)
-        derivativeByReset = rate * factor * resetTerm / scaledDenominator
+        logDerivativeByReset = factor * resetTerm / scaledDenominator
     }
 }

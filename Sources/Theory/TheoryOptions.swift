@@ -11,12 +11,11 @@ public struct TheoryOptions: Sendable, Hashable {
     public var initialRates: [[Double]]?
     /// Convergence: the last Newton step and the residual max|Φ(ν) − ν| are both below this, Hz.
     public var toleranceHz = 1e-10
-    /// Newton iterations per trial before giving up.
-    public var maximumIterations = 100
-    /// Pseudo-time span integrated whenever a Newton step cannot decrease the residual; at most
-    /// `maximumFallbacks` times per trial.
-    public var fallbackPseudoTime = 5.0
-    public var maximumFallbacks = 20
+    /// Iterations (linear solves) per trial before giving up.
+    public var maximumIterations = 200
+    /// First implicit pseudo-time step Δs of the continuation (grown as the residual falls); 1
+    /// follows the pseudo-time dynamics from far away, `.infinity` starts with pure Newton steps.
+    public var initialPseudoTimeStep = 1.0
     /// Add the DC drive τ_m I_e / C_m to the mean input (the original's theory omits it).
     public var includeDCDrive = true
     /// Classify each fixed point by the eigenvalues of the linearised dynamics.

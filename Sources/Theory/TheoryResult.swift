@@ -32,9 +32,10 @@ public struct FixedPoint: Sendable {
 public struct TrialOutcome: Sendable {
     public var trial: Int
     public var converged: Bool
-    public var newtonIterations: Int
-    /// How often the solver fell back to integrating pseudo-time.
-    public var pseudoTimeFallbacks: Int
+    /// Iterations (linear solves) of the pseudo-transient continuation.
+    public var iterations: Int
+    /// Steps rejected because they raised the residual (then retried with a smaller Δs).
+    public var rejectedSteps: Int
     /// max_i |Φ_i(ν) − ν_i| at the last iterate, Hz.
     public var residualHz: Double
     /// Index into `TheoryResult.fixedPoints` when converged.
