@@ -9,10 +9,10 @@ import Foundation
 /// with the analytic Jacobian (LAPACK dgesv) and Δs grown by switched evolution relaxation,
 /// Δs ← Δs·‖F_old‖/‖F_new‖. Far from a fixed point this follows the pseudo-time path (implicit
 /// Euler is stable on the stiff inhibitory modes, where explicit integrators need hundreds of
-/// steps); near one Δs → ∞ and it is Newton's method, converging quadratically. A step that raises
-/// ‖F‖ is rejected and retried with Δs/4, unless Δs < 1e-3 (then it follows the pseudo-time path).
-/// A component that would fall below a tenth of its value is updated as ν·exp(δ/ν) instead (the
-/// same to first order, always positive), so that rates approach silence geometrically. Started
+/// steps); near one Δs → ∞ and it is Newton's method, converging quadratically. A step over which
+/// F is far from linear is rejected and retried with Δs/4.
+/// A component that would fall below a tenth of its value is set to min(ν/10, Φ_i(ν)) instead, which
+/// keeps rates positive and lets silent populations reach their tiny rates in one step. Started
 /// at Δs = ∞ it is plain Newton. If the continuation does not settle within the iteration cap (the
 /// pseudo-time dynamics may oscillate), Newton's method with backtracking takes over from its last
 /// point, which also finds unstable fixed points.
@@ -30,8 +30,6 @@ struct PseudoTransientContinuation {
     }
 
     static let maximumStep = 1e15
-    /// Below this Δs a step is accepted even if it raises ‖F‖: it then follows the pseudo-time path.
-    static let minimumStep = 1e-3
 
     private struct State {
         var rates: [Double]
@@ -71,21 +69,33 @@ struct PseudoTransientContinuation {
                 step = min(step, 1) / 4
                 continue
             }
-            let rates = Self.positiveUpdate(state.rates, update, length: 1)
+            let rates = Self.positiveUpdate(state, update, length: 1)
             let candidate = State(model: model, rates: rates)
             let change = zip(state.rates, rates).reduce(0) { max($0, abs($1.0 - $1.1)) }
             if step >= Self.maximumStep && change <= options.toleranceHz && candidate.maximum <= options.toleranceHz {
                 return Outcome(rates: rates, converged: true, iterations: iterations, rejectedSteps: rejected,
                                residual: candidate.maximum, message: "converged")
             }
-            // Accept steps that lower ‖F‖; with tiny Δs follow the pseudo-time path regardless.
-            guard candidate.norm.isFinite, candidate.norm < state.norm || step < Self.minimumStep else {
+            // Accept the step if F is close to linear over it: the actual new residual F(ν + δ)
+            // differs from the linear prediction F(ν) + (∂F/∂ν)δ = δ/Δs by at most half of ‖F(ν)‖
+            // (the trust-region ratio test; at Δs = ∞ it asks Newton to halve ‖F‖). Small steps
+            // pass it whatever ‖F‖ does along the path, so transients are followed, not stalled.
+            let linearizationError = zip(candidate.residual, update).reduce(0) { sum, pair in
+                let deviation = pair.0 - pair.1 / step
+                return sum + deviation * deviation
+            }.squareRoot()
+            guard candidate.norm.isFinite,
+                  linearizationError <= 0.5 * state.norm || candidate.maximum <= options.toleranceHz else {
                 rejected += 1
                 step = min(step, 1e6) / 4
                 continue
             }
-            // Switched evolution relaxation; once the residual is tiny, pure Newton steps.
-            step = candidate.maximum <= 1e-6 ? Self.maximumStep : min(step * state.norm / candidate.norm, Self.maximumStep)
+            // Next Δs: switched evolution relaxation ‖F_old‖/‖F_new‖, or growth by how linear the
+            // step was, whichever is larger, at most ×10; pure Newton once the residual is tiny.
+            let linearity = min(4, max(0.25, (0.25 * state.norm / max(linearizationError, 1e-300)).squareRoot()))
+            let relaxation = state.norm / max(candidate.norm, 1e-300)
+            step = candidate.maximum <= 1e-6 ? Self.maximumStep
+                : min(step * min(10, max(relaxation, linearity)), Self.maximumStep)
             state = candidate
         }
         // The pseudo-time path did not settle (it need not: the dynamics may oscillate). Newton's
@@ -115,7 +125,7 @@ struct PseudoTransientContinuation {
             var length = 1.0
             var accepted: State?
             while length >= 1e-4 {
-                let candidate = State(model: model, rates: Self.positiveUpdate(state.rates, update, length: length))
+                let candidate = State(model: model, rates: Self.positiveUpdate(state, update, length: length))
                 let change = zip(state.rates, candidate.rates).reduce(0) { max($0, abs($1.0 - $1.1)) }
                 if change <= options.toleranceHz && candidate.maximum <= options.toleranceHz {
                     return Outcome(rates: candidate.rates, converged: true, iterations: iterations, rejectedSteps: 0,
@@ -133,11 +143,14 @@ struct PseudoTransientContinuation {
         return nil
     }
 
-    /// ν + λδ, except that a component that would fall below a tenth of its value becomes ν·exp(λδ/ν).
-    static func positiveUpdate(_ rates: [Double], _ update: [Double], length: Double) -> [Double] {
-        zip(rates, update).map { rate, change in
-            let step = length * change
-            return rate + step >= 0.1 * rate ? rate + step : rate * exp(step / rate)
+    /// ν + λδ, except for a component that would fall below a tenth of its value: that one goes to
+    /// min(ν/10, Φ_i(ν)), the value its own relaxation heads for with the inputs held — positive,
+    /// and at once near a silent population's tiny rate, where ν + δ would overshoot below zero.
+    private static func positiveUpdate(_ state: State, _ update: [Double], length: Double) -> [Double] {
+        (0..<state.rates.count).map { i in
+            let rate = state.rates[i]
+            let next = rate + length * update[i]
+            return next >= 0.1 * rate ? next : min(0.1 * rate, state.residual[i] + rate)
         }
     }
 }
