@@ -196,3 +196,55 @@ public struct NetworkParameters: Sendable, Equatable, Codable, Hashable {
         public var isDownscaled: Bool { neuronScaling != 1 || indegreeScaling != 1 }
     }
 }
+
+extension NetworkParameters {
+    /// Rejects values outside their valid range, naming the key (as in a config file) and the range.
+    public func validate() throws(InputError) {
+        func require(_ condition: Bool, _ key: String, _ value: Double, _ range: String) throws(InputError) {
+            if !condition || !value.isFinite { throw InputError("\(key) = \(value) is invalid; expected \(range)") }
+        }
+        let scaling = downscaling
+        try require(scaling.neuronScaling > 0 && scaling.neuronScaling <= 1, "downscaling.N_scaling", scaling.neuronScaling, "0 < N_scaling ≤ 1")
+        try require(scaling.indegreeScaling > 0 && scaling.indegreeScaling <= 1, "downscaling.K_scaling", scaling.indegreeScaling, "0 < K_scaling ≤ 1")
+        try require(surfaceArea > 0, "surface_area", surfaceArea, "a surface > 0 mm²")
+        let recurrent = recurrentScaling
+        for (key, value) in [("local_scaling4Eto23E", recurrent.local4EOnto23E), ("local_scaling5EtoI", recurrent.local5EOntoI),
+                             ("local_scalingEtoI", recurrent.localEOntoI), ("cc_scalingEtoE", recurrent.corticoCorticalEOntoE),
+                             ("cc_scalingEtoI", recurrent.corticoCorticalEOntoI)] {
+            try require(value >= 0, "scaling_factors_recurrent.\(key)", value, "a factor ≥ 0")
+        }
+        let c = connectomics
+        try require(c.intraAreaFraction >= 0 && c.intraAreaFraction <= 1, "predictive_connectomic_params.FLN", c.intraAreaFraction, "0 ≤ FLN ≤ 1")
+        try require(c.synapseDensity > 0, "predictive_connectomic_params.rho_syn", c.synapseDensity, "a density > 0 per mm³")
+        try require(c.feedbackOntoExcitatory >= 0 && c.feedbackOntoExcitatory <= 1, "predictive_connectomic_params.Z_i", c.feedbackOntoExcitatory, "0 ≤ Z_i ≤ 1")
+        try require(c.feedbackSLN <= c.feedforwardSLN, "predictive_connectomic_params.SLN_FB", c.feedbackSLN, "SLN_FB ≤ SLN_FF")
+        try require(c.decayLength > 0, "predictive_connectomic_params.lmbda", c.decayLength, "a decay length > 0 µm")
+        try require(connection.weightRelativeSD >= 0, "connection_params.PSP_rel", connection.weightRelativeSD, "a relative SD ≥ 0")
+        try require(connection.excitatoryPSP > 0, "connection_params.PSP_e", connection.excitatoryPSP, "a PSP > 0 mV")
+        try require(connection.externalPSP > 0, "connection_params.PSP_ext", connection.externalPSP, "a PSP > 0 mV")
+        try require(connection.transmissionProbability > 0 && connection.transmissionProbability <= 1,
+                    "connection_params.p_transmit", connection.transmissionProbability, "0 < p_transmit ≤ 1")
+        try require(delays.excitatory > 0, "delay_params.delay_e", delays.excitatory, "a delay > 0 ms")
+        try require(delays.inhibitory > 0, "delay_params.delay_i", delays.inhibitory, "a delay > 0 ms")
+        try require(delays.relativeSD >= 0, "delay_params.delay_rel", delays.relativeSD, "a relative SD ≥ 0")
+        try require(delays.interAreaSpeed > 0, "delay_params.interarea_speed", delays.interAreaSpeed, "a speed > 0 mm/ms")
+        try require(externalDrive > 0, "eta_ext", externalDrive, "a drive > 0 relative to threshold")
+        try require(cytoarchitecture.minimumNeuronsPerLayer >= 0, "cytoarchitecture_params.min_neurons_per_layer",
+                    cytoarchitecture.minimumNeuronsPerLayer, "a count ≥ 0")
+        for (key, neuron) in [("neuron_params_E", excitatoryNeuron), ("neuron_params_I", inhibitoryNeuron)] {
+            try require(neuron.capacitance > 0, "\(key).C_m", neuron.capacitance, "a capacitance > 0 pF")
+            try require(neuron.membraneTimeConstant > 0, "\(key).tau_m", neuron.membraneTimeConstant, "a time constant > 0 ms")
+            try require(neuron.excitatorySynapticTimeConstant > 0 && neuron.excitatorySynapticTimeConstant != neuron.membraneTimeConstant,
+                        "\(key).tau_syn_ex", neuron.excitatorySynapticTimeConstant, "a time constant > 0 ms, different from tau_m")
+            try require(neuron.inhibitorySynapticTimeConstant > 0 && neuron.inhibitorySynapticTimeConstant != neuron.membraneTimeConstant,
+                        "\(key).tau_syn_in", neuron.inhibitorySynapticTimeConstant, "a time constant > 0 ms, different from tau_m")
+            try require(neuron.threshold > neuron.resetPotential, "\(key).V_th", neuron.threshold, "V_th > V_reset")
+            try require(neuron.refractoryPeriod >= 0, "\(key).t_ref", neuron.refractoryPeriod, "a period ≥ 0 ms")
+        }
+        for (key, spread) in [("neuron_param_dist_E", excitatorySpread), ("neuron_param_dist_I", inhibitorySpread)] {
+            for (name, value) in [("V_th", spread.thresholdRelativeSD), ("C_m", spread.capacitanceRelativeSD), ("tau_m", spread.membraneTimeConstantRelativeSD)] {
+                try require(value >= 0, "\(key).\(name)", value, "a relative SD ≥ 0")
+            }
+        }
+    }
+}

@@ -3,5 +3,7 @@ import ArgumentParser
 @main
 struct Humam: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The Human Multi-Area Model (Pronold et al. 2024): network, theory, simulation, analysis.")
+        abstract: "The Human Multi-Area Model (Pronold et al. 2024): network, theory, simulation, analysis.",
+        version: "0.1.0",
+        subcommands: [NetworkCommand.self])
 }

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import Model
+
+/// Options shared by every command that builds a network: where the data is, the experiment
+/// file, and the common overrides. Precedence: defaults < `--config` < flags.
+struct NetworkOptions: ParsableArguments {
+    @Option(help: "Folder with the model's input tables (else $HUMAM_DATA, else ./notebooks-data).")
+    var data: String?
+
+    @Option(help: "Experiment file (YAML or JSON) with net_params / sim_params overrides, keys as in the original.")
+    var config: String?
+
+    @Option(help: "Down-scaling factor for neuron numbers and indegrees (N_scaling = K_scaling), 0 < s ≤ 1.")
+    var scaling: Double?
+
+    @Option(help: "Cortico-cortical E→E weight factor chi (E→I gets 2 chi, as in the notebook).")
+    var chi: Double?
+
+    @Option(help: "Down-scaling rule: original (the original's, reproduces the notebook) or balanced (mean and variance preserving).")
+    var downscaling: NetworkParameters.DownscalingMode?
+
+    @Option(help: "CSV (area,layer,population,rate_hz) of full-scale rates for the DC compensation of a down-scaled network (default: notebooks-data/base_theory_rates.csv, the notebook's file).")
+    var fullscaleRates: String?
+
+    func validate() throws {
+        if let scaling, !(scaling > 0 && scaling <= 1) {
+            throw ValidationError("--scaling \(scaling) is invalid; expected 0 < scaling ≤ 1")
+        }
+        if let chi, !(chi >= 0 && chi.isFinite) {
+            throw ValidationError("--chi \(chi) is invalid; expected chi ≥ 0")
+        }
+    }
+
+    /// The data folder: `--data`, else `$HUMAM_DATA`, else `notebooks-data/`.
+    var dataDirectory: URL {
+        if let data { return URL(fileURLWithPath: data) }
+        if let environment = ProcessInfo.processInfo.environment["HUMAM_DATA"], !environment.isEmpty {
+            return URL(fileURLWithPath: environment)
+        }
+        return URL(fileURLWithPath: "notebooks-data")
+    }
+
+    var experiment: ExperimentFile? {
+        get throws { try config.map { try ExperimentFile(contentsOf: URL(fileURLWithPath: $0)) } }
+    }
+
+    /// Parameters after the experiment file and the flags.
+    func parameters() throws -> NetworkParameters {
+        var parameters = try experiment?.networkParameters() ?? NetworkParameters()
+        if let scaling {
+            parameters.downscaling.neuronScaling = scaling
+            parameters.downscaling.indegreeScaling = scaling
+        }
+        if let chi {
+            parameters.recurrentScaling.corticoCorticalEOntoE = chi
+            parameters.recurrentScaling.corticoCorticalEOntoI = 2 * chi
+        }
+        if let downscaling { parameters.downscaling.mode = downscaling }
+        try parameters.validate()
+        return parameters
+    }
+
+    /// The full-scale rates file for the DC compensation: flag, experiment file, else the notebook's.
+    func fullscaleRatesFile() throws -> URL {
+        if let fullscaleRates { return URL(fileURLWithPath: fullscaleRates) }
+        if let path = try experiment?.fullscaleRatesPath { return URL(fileURLWithPath: path) }
+        return dataDirectory.appendingPathComponent("base_theory_rates.csv")
+    }
+
+    /// Loads the data and builds the network these options describe.
+    func build() throws -> Network {
+        let parameters = try parameters()
+        let data = try ModelData.load(from: dataDirectory)
+        var rates: [Double]?
+        if parameters.downscaling.isDownscaled {
+            let layout = PopulationLayout(areas: data.desikanKillianyAreas.sorted())
+            rates = try PopulationTable.read(fullscaleRatesFile(), valueColumn: "rate_hz", layout: layout)
+        }
+        return try Network.build(data: data, parameters: parameters, fullscaleRates: rates)
+    }
+}
+
+extension NetworkParameters.DownscalingMode: ExpressibleByArgument {}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import Model
+
+@Suite struct ExperimentFileTests {
+    func write(_ text: String, name: String = "experiment.yaml") throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("humam-experiment-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    /// The original's best-fit experiment, with its top-level scaling keys, in YAML.
+    @Test func originalStyleOverridesApply() throws {
+        let url = try write("""
+            net_params:
+              N_scaling: 0.006
+              K_scaling: 0.006
+              fullscale_rates: rates.csv
+              scaling_factors_recurrent:
+                cc_scalingEtoE: 2.5
+                cc_scalingEtoI: 5
+              cytoarchitecture_params: {remove_smaller_layerI: true}
+            sim_params: {t_sim: 12500.0}
+            """)
+        let experiment = try ExperimentFile(contentsOf: url)
+        let parameters = try experiment.networkParameters()
+        #expect(parameters.recurrentScaling.corticoCorticalEOntoE == 2.5)
+        #expect(parameters.recurrentScaling.corticoCorticalEOntoI == 5)
+        #expect(parameters.downscaling.neuronScaling == 0.006)
+        #expect(parameters.downscaling.indegreeScaling == 0.006)
+        #expect(parameters.cytoarchitecture.removeLayersSmallerThanLayerI)
+        #expect(parameters.connection == NetworkParameters().connection)
+        #expect(experiment.fullscaleRatesPath == url.deletingLastPathComponent().appendingPathComponent("rates.csv").path)
+    }
+
+    @Test func jsonIsAccepted() throws {
+        let url = try write(#"{"net_params": {"connection_params": {"g": -4.5}}}"#, name: "experiment.json")
+        #expect(try ExperimentFile(contentsOf: url).networkParameters().connection.relativeInhibition == -4.5)
+    }
+
+    @Test func unknownKeyIsNamed() throws {
+        let url = try write("net_params:\n  scaling_factors_recurrent:\n    cc_scalingEtoX: 2\n")
+        let error = #expect(throws: InputError.self) { try ExperimentFile(contentsOf: url).networkParameters() }
+        #expect(error?.description.contains("field 'net_params.scaling_factors_recurrent.cc_scalingEtoX': unknown key") == true)
+    }
+
+    @Test func wrongKindAndUnknownSectionAreErrors() throws {
+        let wrongKind = try write("net_params:\n  eta_ext: high\n")
+        let error = #expect(throws: InputError.self) { try ExperimentFile(contentsOf: wrongKind).networkParameters() }
+        #expect(error?.description.contains("'net_params.eta_ext': has the wrong kind of value; expected a number") == true)
+        let unknownSection = try write("network: {}\n")
+        #expect(throws: InputError.self) { try ExperimentFile(contentsOf: unknownSection) }
+        let badEnum = try write("net_params:\n  delay_params: {distribution: uniform}\n")
+        #expect(throws: InputError.self) { try ExperimentFile(contentsOf: badEnum).networkParameters() }
+    }
+}
