@@ -107,16 +107,14 @@ struct PseudoTransientContinuation {
         }
         return Outcome(rates: state.rates, converged: false, iterations: iterations, rejectedSteps: rejected,
                        residual: state.maximum,
-                       message: "no fixed point within \(options.maximumIterations) continuation and \(Self.newtonIterations) Newton iterations (residual max|Φ(ν) − ν| = \(state.maximum) Hz)")
+                       message: "no fixed point within \(options.maximumIterations) continuation and \(options.maximumNewtonIterations) Newton iterations (residual max|Φ(ν) − ν| = \(state.maximum) Hz)")
     }
-
-    static let newtonIterations = 50
 
     /// Newton's method with backtracking on ‖F‖ (Armijo; Dennis & Schnabel 1996 §6.3), or nil.
     private func newton(from start: State, iterations: inout Int) -> Outcome? {
         let n = model.count
         var state = start
-        for _ in 0..<Self.newtonIterations {
+        for _ in 0..<options.maximumNewtonIterations {
             iterations += 1
             var matrix = state.jacobian.map { -$0 }
             for i in 0..<n { matrix[i * n + i] += 1 }

@@ -11,8 +11,10 @@ public struct TheoryOptions: Sendable, Hashable {
     public var initialRates: [[Double]]?
     /// Convergence: the last Newton step and the residual max|Φ(ν) − ν| are both below this, Hz.
     public var toleranceHz = 1e-10
-    /// Iterations (linear solves) per trial before giving up.
+    /// Iterations (linear solves) of the pseudo-transient continuation per trial.
     public var maximumIterations = 200
+    /// Iterations of the Newton fallback that starts where an unsettled continuation stopped.
+    public var maximumNewtonIterations = 50
     /// First implicit pseudo-time step Δs of the continuation (grown as the residual falls); 1
     /// follows the pseudo-time dynamics from far away, `.infinity` starts with pure Newton steps.
     public var initialPseudoTimeStep = 1.0
