@@ -71,6 +71,17 @@ import Testing
                                       parameters: SimulationParameters()).count == 1)
     }
 
+    @Test func emptyNetworkRunsWithoutSpikes() throws {
+        var network = TestNetworks.small()
+        network.neuronCounts = network.neuronCounts.map { _ in 0 }
+        var parameters = SimulationParameters()
+        parameters.duration = 10
+        parameters.threads = 2
+        let result = try Simulation(network: network, parameters: parameters).run()
+        #expect(result.spikes.count == 0)
+        #expect(result.synapseCount == 0)
+    }
+
     @Test func progressIsReportedUntilTheEnd() throws {
         var parameters = SimulationParameters()
         parameters.duration = 250
