@@ -42,13 +42,14 @@ struct MeanFieldModel: Sendable {
         var meanOffsets = [Double](repeating: 0, count: n)
         var varianceOffsets = [Double](repeating: 0, count: n)
         var scaledVarianceOffsets = [Double](repeating: 0, count: n)
+        let excitatorySource = populations.map { network.layout.population(at: $0).cellType == .excitatory }
         for (row, target) in populations.enumerated() {
             let neuron = network.neuronParameters(ofPopulation: target)
             transfers.append(ShiftedSiegert(neuron: neuron))
             let tauM = neuron.membraneTimeConstant * 1e-3  // s
             for (column, source) in populations.enumerated() {
                 let indegree = network.indegree(target: target, source: source)
-                let tauS = network.layout.population(at: source).cellType == .excitatory
+                let tauS = excitatorySource[column]
                     ? neuron.excitatorySynapticTimeConstant : neuron.inhibitorySynapticTimeConstant
                 let weight = tauS * network.weights[target * total + source] / neuron.capacitance  // mV
                 meanWeights[row * n + column] = tauM * indegree * weight

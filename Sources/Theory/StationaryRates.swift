@@ -17,6 +17,7 @@ public enum StationaryRates {
         defer { openblas_set_num_threads(blasThreads) }
         let clock = ContinuousClock()
         let start = clock.now
+        let startCPU = threadCPUSeconds()
         let model = MeanFieldModel(network: network, includeDCDrive: options.includeDCDrive)
         let total = network.populationCount
         let initialConditions = initialRates(model: model, populationCount: total, options: options)
@@ -46,6 +47,7 @@ public enum StationaryRates {
             outcomes.append(trialOutcome)
         }
         let solved = clock.now
+        let solvedCPU = threadCPUSeconds()
         if options.computeStability {
             for index in fixedPoints.indices {
                 fixedPoints[index].stability = stability(model: model, rates: model.modelled(fixedPoints[index].rates))
@@ -54,7 +56,8 @@ public enum StationaryRates {
         let end = clock.now
         return TheoryResult(layout: network.layout, modelledPopulations: model.populations,
                             fixedPoints: fixedPoints, trials: outcomes,
-                            solveSeconds: seconds(solved - start), stabilitySeconds: seconds(end - solved))
+                            solveSeconds: seconds(solved - start), solveCPUSeconds: solvedCPU - startCPU,
+                            stabilitySeconds: seconds(end - solved))
     }
 
     /// Result of integrating the pseudo-time dynamics.
@@ -119,6 +122,14 @@ public enum StationaryRates {
         return FixedPointStability(leadingEigenvalueReal: real[leading],
                                    leadingEigenvalueImaginary: abs(imaginary[leading]),
                                    eigenvaluesReal: real, eigenvaluesImaginary: imaginary)
+    }
+
+    /// CPU time of the calling thread, s: with BLAS on this thread, the solve's own work,
+    /// unaffected by other processes competing for the cores.
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -56,6 +56,8 @@ public struct TheoryResult: Sendable {
     public var trials: [TrialOutcome]
     /// Wall-clock seconds from network to fixed points (model set-up and all trials).
     public var solveSeconds: Double
+    /// CPU seconds of the solving thread over the same span (BLAS runs single-threaded on it).
+    public var solveCPUSeconds: Double
     /// Wall-clock seconds of the stability analysis.
     public var stabilitySeconds: Double
 

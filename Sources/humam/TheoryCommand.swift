@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Model
+import Theory
+
+/// `humam theory`: stationary rates of the network in the mean-field theory (shifted Siegert,
+/// as the original's NNMT-based `theory.rates`), their convergence and stability.
+struct TheoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "theory",
+        abstract: "Mean-field stationary rates of the network: fixed points, convergence, stability.",
+        discussion: """
+            Solves ν = Φ(ν) with the shifted Siegert rate function (Fourcaud & Brunel 2002, as NNMT 1.3) \
+            from --trials random initial conditions and reports every distinct fixed point with its \
+            linear stability. Exit status 3 if no trial reaches a fixed point. --pseudo-time S instead \
+            integrates the original's pseudo-time dynamics to s = S (the original stops at 9.9) and \
+            reports where they are.
+            """)
+
+    @OptionGroup var network: NetworkOptions
+
+    @Option(help: "Number of random initial conditions.")
+    var trials = 1
+
+    @Option(help: "Seed of the initial rates (SplitMix64).")
+    var seed: UInt64 = 123
+
+    @Flag(help: "Leave out the DC drive I_e from the mean input, as the original's theory does.")
+    var noDC = false
+
+    @Option(help: "Integrate the pseudo-time dynamics dν/ds = −ν + Φ(ν) to this s instead of solving for fixed points.")
+    var pseudoTime: Double?
+
+    @Option(help: "Write the rates (area,layer,population,rate_hz) of the fixed point reached by most trials, or of the pseudo-time end state, to this CSV file.")
+    var out: String?
+
+    func validate() throws {
+        guard trials >= 1 else { throw ValidationError("--trials \(trials) is invalid; expected at least 1") }
+        if let pseudoTime, !(pseudoTime > 0 && pseudoTime.isFinite) {
+            throw ValidationError("--pseudo-time \(pseudoTime) is invalid; expected a positive pseudo-time")
+        }
+    }
+
+    func run() throws {
+        let built = try network.build()
+        var options = TheoryOptions()
+        options.trials = trials
+        options.seed = seed
+        options.includeDCDrive = !noDC
+        let summary = TheorySummary(network: built, options: options)
+        if let pseudoTime {
+            let initial = StationaryRates.initialRates(network: built, options: options)[0]
+            let path = StationaryRates.integratePseudoTime(network: built, initialRates: initial, end: pseudoTime,
+                                                           includeDCDrive: options.includeDCDrive)
+            print(summary.pseudoTimeText(path, end: pseudoTime))
+            try write(path.rates, layout: built.layout, populations: built.nonEmptyPopulations)
+            return
+        }
+        let result = StationaryRates.solve(network: built, options: options)
+        print(summary.text(result))
+        guard let rates = result.rates else { throw ExitCode(3) }
+        try write(rates, layout: built.layout, populations: built.nonEmptyPopulations)
+    }
+
+    private func write(_ rates: [Double], layout: PopulationLayout, populations: [Int]) throws {
+        guard let out else { return }
+        let url = URL(fileURLWithPath: out)
+        try AtomicFile.write(PopulationTable.text(rates, valueColumn: "rate_hz", layout: layout, indices: populations), to: url)
+        print("rates written to \(url.path)")
+    }
+}
