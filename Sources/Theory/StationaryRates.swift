@@ -94,7 +94,11 @@ public enum StationaryRates {
     }
 
     static func initialRates(model: MeanFieldModel, populationCount: Int, options: TheoryOptions) -> [[Double]] {
-        if let given = options.initialRates { return given }
+        if let given = options.initialRates {
+            precondition(given.allSatisfy { $0.count == populationCount },
+                         "initial rates must have one value per population of the layout (\(populationCount))")
+            return given
+        }
         var generator = SplitMix64(seed: options.seed)
         let low = options.initialRateRangeHz.lowerBound
         let width = options.initialRateRangeHz.upperBound - low

@@ -34,8 +34,17 @@ struct TheoryCommand: ParsableCommand {
     @Option(help: "Write the rates (area,layer,population,rate_hz) of the fixed point reached by most trials, or of the pseudo-time end state, to this CSV file.")
     var out: String?
 
+    @Option(help: "Simulated rates (CSV area,layer,population,rate_hz) to compare the theory with: prints their correlation.")
+    var compare: String?
+
+    @Option(help: "With --compare: write the theory-versus-simulation scatter plot (log-log) to this SVG file.")
+    var figure: String?
+
     func validate() throws {
         guard trials >= 1 else { throw ValidationError("--trials \(trials) is invalid; expected at least 1") }
+        if figure != nil && compare == nil {
+            throw ValidationError("--figure needs --compare SIMULATED_RATES.csv")
+        }
         if let pseudoTime, !(pseudoTime > 0 && pseudoTime.isFinite) {
             throw ValidationError("--pseudo-time \(pseudoTime) is invalid; expected a positive pseudo-time")
         }
@@ -53,13 +62,27 @@ struct TheoryCommand: ParsableCommand {
             let path = StationaryRates.integratePseudoTime(network: built, initialRates: initial, end: pseudoTime,
                                                            includeDCDrive: options.includeDCDrive)
             print(summary.pseudoTimeText(path, end: pseudoTime))
-            try write(path.rates, layout: built.layout, populations: built.nonEmptyPopulations)
+            try write(path.rates, network: built)
             return
         }
         let result = StationaryRates.solve(network: built, options: options)
         print(summary.text(result))
         guard let rates = result.rates else { throw ExitCode(3) }
-        try write(rates, layout: built.layout, populations: built.nonEmptyPopulations)
+        try write(rates, network: built)
+    }
+
+    private func write(_ rates: [Double], network: Network) throws {
+        try write(rates, layout: network.layout, populations: network.nonEmptyPopulations)
+        guard let compare else { return }
+        let populations = network.nonEmptyPopulations
+        let simulated = try PopulationTable.read(URL(fileURLWithPath: compare), valueColumn: "rate_hz", layout: network.layout)
+        let comparison = RateComparisonFigure(simulatedHz: populations.map { simulated[$0] },
+                                              theoryHz: populations.map { rates[$0] })
+        print("  correlation with \(compare): \(String(format: "%.3f", comparison.correlation)) over \(populations.count) populations")
+        if let figure {
+            try AtomicFile.write(comparison.svg, to: URL(fileURLWithPath: figure))
+            print("figure written to \(figure)")
+        }
     }
 
     private func write(_ rates: [Double], layout: PopulationLayout, populations: [Int]) throws {
