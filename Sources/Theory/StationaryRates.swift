@@ -8,8 +8,8 @@ import Model
 public enum StationaryRates {
     /// Finds the fixed points from `options.trials` initial conditions by pseudo-transient
     /// continuation — implicit pseudo-time steps that turn into Newton's method with the analytic
-    /// Jacobian (LAPACK dgesv) near a fixed point (`PseudoTransientContinuation`) — and classifies each distinct
-    /// fixed point by the eigenvalues of the linearised dynamics (LAPACK dgeev).
+    /// Jacobian (LAPACK dgesv) near a fixed point (`PseudoTransientContinuation`) — and classifies
+    /// each distinct fixed point by the eigenvalues of the linearised dynamics (LAPACK dgeev).
     public static func solve(network: Network, options: TheoryOptions = TheoryOptions()) -> TheoryResult {
         // 254 × 254 LU and QR run fastest on one thread (0.4 ms vs 0.4–3.6 ms on two busy cores).
         let blasThreads = openblas_get_num_threads()
@@ -77,6 +77,7 @@ public enum StationaryRates {
                                            includeDCDrive: Bool = true) -> PseudoTimeResult {
         let clock = ContinuousClock()
         let start = clock.now
+        precondition(initialRates.count == network.populationCount, "one initial rate per population of the layout")
         let model = MeanFieldModel(network: network, includeDCDrive: includeDCDrive)
         let outcome = PseudoTimeIntegration().integrate(model: model, from: model.modelled(initialRates), duration: end)
         return PseudoTimeResult(
