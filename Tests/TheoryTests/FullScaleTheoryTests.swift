@@ -32,3 +32,31 @@ struct FullScaleTheoryTests {
         #expect(stability.isStable)
     }
 }
+
+struct StrongCorticoCorticalTheoryTests {
+    // chi = 2.5, where the original's integration does not settle. What humam reports there: the
+    // pseudo-time path stopped at s = 9.9 (as the original) is still moving by more than 1 Hz per
+    // unit s — not a fixed point — while the solver finds several self-consistent states from
+    // different initial rates, stable and unstable, each a fixed point to 1e-10 Hz when Φ is
+    // evaluated again at its rates. (Measured: a stable quiet state at 0.79 Hz, stable and
+    // unstable high-activity states around 30 Hz per population.)
+    @Test func chi2_5HasSeveralFixedPointsAndTheOriginalPathHasNotSettled() throws {
+        let network = try ReferenceNetwork.fullScale(corticoCorticalScaling: 2.5)
+        var options = TheoryOptions()
+        options.trials = 4
+        let result = StationaryRates.solve(network: network, options: options)
+        #expect(result.fixedPoints.count >= 2)
+        let stabilities = result.fixedPoints.compactMap(\.stability)
+        #expect(stabilities.count == result.fixedPoints.count)
+        #expect(stabilities.contains { $0.isStable } && stabilities.contains { !$0.isStable })
+        let model = MeanFieldModel(network: network, includeDCDrive: true)
+        for fixedPoint in result.fixedPoints {
+            let rates = model.modelled(fixedPoint.rates)
+            let output = model.transfer(rates: rates)
+            #expect(zip(output, rates).allSatisfy { abs($0 - $1) <= 1e-10 })
+        }
+        let initial = StationaryRates.initialRates(network: network, options: TheoryOptions())[0]
+        let path = StationaryRates.integratePseudoTime(network: network, initialRates: initial, end: 9.9)
+        #expect(path.finalSpeedHz > 1)
+    }
+}
