@@ -62,7 +62,7 @@ struct PseudoTransientContinuation {
             iterations += 1
             var matrix = state.jacobian.map { -$0 }
             for i in 0..<n { matrix[i * n + i] += 1 + 1 / step }
-            guard let update = DenseLinearAlgebra.solve(rowMajor: matrix, size: n, rightHandSide: state.residual),
+            guard let update = DenseLinearAlgebra.solve(rowMajor: &matrix, size: n, rightHandSide: state.residual),
                   update.allSatisfy(\.isFinite) else {
                 // Singular Newton matrix: go on along the pseudo-time path with a smaller step.
                 rejected += 1
@@ -118,7 +118,7 @@ struct PseudoTransientContinuation {
             iterations += 1
             var matrix = state.jacobian.map { -$0 }
             for i in 0..<n { matrix[i * n + i] += 1 }
-            guard let update = DenseLinearAlgebra.solve(rowMajor: matrix, size: n, rightHandSide: state.residual),
+            guard let update = DenseLinearAlgebra.solve(rowMajor: &matrix, size: n, rightHandSide: state.residual),
                   update.allSatisfy(\.isFinite) else { return nil }
             var length = 1.0
             var accepted: State?
