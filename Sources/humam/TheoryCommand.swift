@@ -31,6 +31,9 @@ struct TheoryCommand: ParsableCommand {
     @Option(help: "Integrate the pseudo-time dynamics dν/ds = −ν + Φ(ν) to this s instead of solving for fixed points.")
     var pseudoTime: Double?
 
+    @Option(help: "Initial rates (CSV area,layer,population,rate_hz; missing populations 0) instead of random ones, for one trial or the pseudo-time path.")
+    var initialRates: String?
+
     @Option(help: "Write the rates (area,layer,population,rate_hz) of the fixed point reached by most trials, or of the pseudo-time end state, to this CSV file.")
     var out: String?
 
@@ -56,6 +59,10 @@ struct TheoryCommand: ParsableCommand {
         options.trials = trials
         options.seed = seed
         options.includeDCDrive = !noDC
+        if let initialRates {
+            options.initialRates = [try PopulationTable.read(URL(fileURLWithPath: initialRates), valueColumn: "rate_hz",
+                                                             layout: built.layout)]
+        }
         let summary = TheorySummary(network: built, options: options)
         if let pseudoTime {
             let initial = StationaryRates.initialRates(network: built, options: options)[0]

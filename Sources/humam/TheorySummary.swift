@@ -29,9 +29,14 @@ struct TheorySummary {
         ]
     }
 
+    private var initialRatesDescription: String {
+        options.initialRates != nil ? "initial rates from file"
+            : "seed \(options.seed), initial rates uniform \(format(options.initialRateRangeHz.lowerBound))–\(format(options.initialRateRangeHz.upperBound)) Hz"
+    }
+
     func text(_ result: TheoryResult) -> String {
         var lines = header
-        lines.append("  trials                \(result.trials.count) (seed \(options.seed), initial rates uniform \(format(options.initialRateRangeHz.lowerBound))–\(format(options.initialRateRangeHz.upperBound)) Hz)")
+        lines.append("  trials                \(result.trials.count) (\(initialRatesDescription))")
         for trial in result.trials {
             let target = trial.fixedPoint.map { " → fixed point \($0 + 1)" } ?? ""
             lines.append("  trial \(trial.trial + 1): \(trial.converged ? "converged" : "NOT CONVERGED") after \(trial.iterations) iterations, residual max|Φ(ν) − ν| = \(format(trial.residualHz, 2)) Hz\(target)")
@@ -60,7 +65,7 @@ struct TheorySummary {
 
     func pseudoTimeText(_ path: StationaryRates.PseudoTimeResult, end: Double) -> String {
         var lines = header
-        lines.append("  pseudo-time path      dν/ds = −ν + Φ(ν) from the seed-\(options.seed) initial rates to s = \(format(end))")
+        lines.append("  pseudo-time path      dν/ds = −ν + Φ(ν) to s = \(format(end)) (\(initialRatesDescription))")
         lines.append("    \(statistics(path.rates))")
         lines.append("    max|dν/ds| at the end \(format(path.finalSpeedHz, 3)) Hz\(path.finalSpeedHz > 1e-6 ? " — still moving: not a fixed point" : "")")
         lines.append("  steps                 \(path.steps) (\(path.rightHandSideEvaluations) evaluations of Φ)")
