@@ -63,26 +63,29 @@ struct TheoryCommand: ParsableCommand {
             options.initialRates = [try PopulationTable.read(URL(fileURLWithPath: initialRates), valueColumn: "rate_hz",
                                                              layout: built.layout)]
         }
+        // Read the comparison rates first, so that a bad file is reported before any solving.
+        let simulated = try compare.map {
+            try PopulationTable.read(URL(fileURLWithPath: $0), valueColumn: "rate_hz", layout: built.layout)
+        }
         let summary = TheorySummary(network: built, options: options)
         if let pseudoTime {
             let initial = StationaryRates.initialRates(network: built, options: options)[0]
             let path = StationaryRates.integratePseudoTime(network: built, initialRates: initial, end: pseudoTime,
                                                            includeDCDrive: options.includeDCDrive)
             print(summary.pseudoTimeText(path, end: pseudoTime))
-            try write(path.rates, network: built)
+            try write(path.rates, network: built, simulated: simulated)
             return
         }
         let result = StationaryRates.solve(network: built, options: options)
         print(summary.text(result))
         guard let rates = result.rates else { throw ExitCode(3) }
-        try write(rates, network: built)
+        try write(rates, network: built, simulated: simulated)
     }
 
-    private func write(_ rates: [Double], network: Network) throws {
+    private func write(_ rates: [Double], network: Network, simulated: [Double]?) throws {
         try write(rates, layout: network.layout, populations: network.nonEmptyPopulations)
-        guard let compare else { return }
+        guard let compare, let simulated else { return }
         let populations = network.nonEmptyPopulations
-        let simulated = try PopulationTable.read(URL(fileURLWithPath: compare), valueColumn: "rate_hz", layout: network.layout)
         let comparison = RateComparisonFigure(simulatedHz: populations.map { simulated[$0] },
                                               theoryHz: populations.map { rates[$0] })
         print("  correlation with \(compare): \(String(format: "%.3f", comparison.correlation)) over \(populations.count) populations")
