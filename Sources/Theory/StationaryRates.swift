@@ -141,3 +141,19 @@ public enum StationaryRates {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }
+
+extension StationaryRates {
+    /// The full-scale network with `parameters` (N_scaling = K_scaling = 1, everything else as
+    /// given) solved as `solve` does — the stationary rates a down-scaled network's DC
+    /// compensation needs (`Network.build(…, fullscaleRates: result.rates)`), computed instead of
+    /// read from the notebook's base_theory_rates.csv.
+    public static func solveFullScale(data: ModelData, parameters: NetworkParameters,
+                                      options: TheoryOptions = TheoryOptions(),
+                                      localProfiles: [LocalConnectivityProfile]? = nil) throws(InputError) -> TheoryResult {
+        var fullScale = parameters
+        fullScale.downscaling.neuronScaling = 1
+        fullScale.downscaling.indegreeScaling = 1
+        let network = try Network.build(data: data, parameters: fullScale, localProfiles: localProfiles)
+        return solve(network: network, options: options)
+    }
+}
