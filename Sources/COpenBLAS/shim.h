@@ -6,6 +6,9 @@
    without liblapacke-dev). Character arguments carry hidden trailing length arguments. */
 void dgesv_(const int *n, const int *nrhs, double *a, const int *lda,
             int *ipiv, double *b, const int *ldb, int *info);
+void dgetrf_(const int *m, const int *n, double *a, const int *lda, int *ipiv, int *info);
+void dgetrs_(const char *trans, const int *n, const int *nrhs, const double *a, const int *lda,
+             const int *ipiv, double *b, const int *ldb, int *info, size_t trans_len);
 void dgeev_(const char *jobvl, const char *jobvr, const int *n, double *a, const int *lda,
             double *wr, double *wi, double *vl, const int *ldvl, double *vr, const int *ldvr,
             double *work, const int *lwork, int *info, size_t jobvl_len, size_t jobvr_len);

@@ -2,15 +2,17 @@ import COpenBLAS
 
 /// The two LAPACK calls the theory needs, on row-major n × n matrices.
 enum DenseLinearAlgebra {
-    /// Solution x of A x = b (LAPACK dgesv, LU with partial pivoting), or nil if A is singular.
-    static func solve(rowMajor matrix: [Double], size n: Int, rightHandSide: [Double]) -> [Double]? {
-        // dgesv is column-major: pass Aᵀ's storage transposed back, i.e. transpose explicitly.
-        var columnMajor = [Double](repeating: 0, count: n * n)
-        for i in 0..<n { for j in 0..<n { columnMajor[j * n + i] = matrix[i * n + j] } }
+    /// Solution x of A x = b (LAPACK dgetrf + dgetrs, LU with partial pivoting), or nil if A is
+    /// singular. `matrix` (row-major) is overwritten by the factors: its storage is Aᵀ in LAPACK's
+    /// column-major view, so Aᵀ is factorised and solved transposed, without copying.
+    static func solve(rowMajor matrix: inout [Double], size n: Int, rightHandSide: [Double]) -> [Double]? {
         var solution = rightHandSide
-        var order = Int32(n), columns: Int32 = 1, leading = Int32(n), leadingB = Int32(n), info: Int32 = 0
+        var order = Int32(n), columns: Int32 = 1, leading = Int32(n), info: Int32 = 0
         var pivots = [Int32](repeating: 0, count: n)
-        dgesv_(&order, &columns, &columnMajor, &leading, &pivots, &solution, &leadingB, &info)
+        dgetrf_(&order, &order, &matrix, &leading, &pivots, &info)
+        guard info == 0 else { return nil }
+        var transposed = CChar(UInt8(ascii: "T"))
+        dgetrs_(&transposed, &order, &columns, matrix, &leading, pivots, &solution, &leading, &info, 1)
         return info == 0 ? solution : nil
     }
 

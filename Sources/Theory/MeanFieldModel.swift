@@ -42,13 +42,14 @@ struct MeanFieldModel: Sendable {
         var meanOffsets = [Double](repeating: 0, count: n)
         var varianceOffsets = [Double](repeating: 0, count: n)
         var scaledVarianceOffsets = [Double](repeating: 0, count: n)
+        let excitatorySource = populations.map { network.layout.population(at: $0).cellType == .excitatory }
         for (row, target) in populations.enumerated() {
             let neuron = network.neuronParameters(ofPopulation: target)
             transfers.append(ShiftedSiegert(neuron: neuron))
             let tauM = neuron.membraneTimeConstant * 1e-3  // s
             for (column, source) in populations.enumerated() {
                 let indegree = network.indegree(target: target, source: source)
-                let tauS = network.layout.population(at: source).cellType == .excitatory
+                let tauS = excitatorySource[column]
                     ? neuron.excitatorySynapticTimeConstant : neuron.inhibitorySynapticTimeConstant
                 let weight = tauS * network.weights[target * total + source] / neuron.capacitance  // mV
                 meanWeights[row * n + column] = tauM * indegree * weight
@@ -114,8 +115,10 @@ struct MeanFieldModel: Sendable {
     /// ln Φ(ν) and the sensitivities of ln Φ_i to the input rates, S_ij = ∂ln Φ_i/∂ν_j (row-major),
     /// by the chain rule through μ, σ and τ_s,eff: ∂μ_i/∂ν_j = τ_m K J, ∂σ_i/∂ν_j = τ_m K J²/(2σ_i),
     /// ∂τ_eff,i/∂ν_j = (τ_m K J² − τ_eff τ_m K J²/τ_s)/V_i with V_i the τ_s-scaled variance.
-    /// In logarithmic form these stay finite where Φ underflows (silent populations).
-    func logTransferAndSensitivities(rates: [Double]) -> (logRates: [Double], sensitivities: [Double]) {
+    /// In logarithmic form these stay finite where Φ underflows (silent populations). With
+    /// `timesRate`, row i is multiplied by Φ_i: the Jacobian ∂Φ_i/∂ν_j itself.
+    func logTransferAndSensitivities(rates: [Double], timesRate: Bool = false)
+        -> (logRates: [Double], sensitivities: [Double]) {
         let n = count
         let inputs = inputs(rates: rates)
         var output = [Double](repeating: 0, count: n)
@@ -126,14 +129,15 @@ struct MeanFieldModel: Sendable {
             let evaluation = transfers[i].evaluate(meanMV: inputs.mean[i], standardDeviationMV: sigma,
                                                    synapticTimeConstantMS: tauEffective)
             output[i] = evaluation.logRate
-            let byMean = evaluation.logDerivativeByMean
+            let scale = timesRate ? evaluation.rate : 1
+            let byMean = scale * evaluation.logDerivativeByMean
             var byVariance = 0.0
             var byScaledVariance = 0.0
             if sigma > 0 {
                 let scaled = inputs.scaledVariance[i]
-                byVariance = evaluation.logDerivativeByStandardDeviation / (2 * sigma)
-                    + evaluation.logDerivativeBySynapticTimeConstant / scaled
-                byScaledVariance = -evaluation.logDerivativeBySynapticTimeConstant * tauEffective / scaled
+                byVariance = scale * (evaluation.logDerivativeByStandardDeviation / (2 * sigma)
+                    + evaluation.logDerivativeBySynapticTimeConstant / scaled)
+                byScaledVariance = -scale * evaluation.logDerivativeBySynapticTimeConstant * tauEffective / scaled
             }
             let offset = i * n
             for j in 0..<n {
@@ -146,12 +150,8 @@ struct MeanFieldModel: Sendable {
 
     /// Φ(ν) and its Jacobian ∂Φ_i/∂ν_j = Φ_i S_ij (row-major).
     func transferAndJacobian(rates: [Double]) -> (rates: [Double], jacobian: [Double]) {
-        let n = count
-        let (logOutput, sensitivities) = logTransferAndSensitivities(rates: rates)
-        let output = logOutput.map { exp($0) }
-        var jacobian = sensitivities
-        for i in 0..<n { for j in 0..<n { jacobian[i * n + j] *= output[i] } }
-        return (output, jacobian)
+        let (logOutput, jacobian) = logTransferAndSensitivities(rates: rates, timesRate: true)
+        return (logOutput.map { exp($0) }, jacobian)
     }
 
     /// The Jacobian of the rate dynamics at a fixed point ν* = Φ(ν*) in the similar, better scaled

@@ -10,12 +10,12 @@ import Foundation
 /// Δs ← Δs·‖F_old‖/‖F_new‖. Far from a fixed point this follows the pseudo-time path (implicit
 /// Euler is stable on the stiff inhibitory modes, where explicit integrators need hundreds of
 /// steps); near one Δs → ∞ and it is Newton's method, converging quadratically. A step over which
-/// F is far from linear is rejected and retried with Δs/4.
-/// A component that would fall below a tenth of its value is set to min(ν/10, Φ_i(ν)) instead, which
-/// keeps rates positive and lets silent populations reach their tiny rates in one step. Started
-/// at Δs = ∞ it is plain Newton. If the continuation does not settle within the iteration cap (the
-/// pseudo-time dynamics may oscillate), Newton's method with backtracking takes over from its last
-/// point, which also finds unstable fixed points.
+/// F is far from linear is rejected and retried with Δs/4. A component that would fall below a
+/// tenth of its value is set to min(ν/10, Φ_i(ν)) instead, which keeps rates positive and lets
+/// silent populations reach their tiny rates in one step. Started at Δs = ∞ it is plain Newton.
+/// If the continuation does not settle within the iteration cap (the pseudo-time dynamics may
+/// oscillate), Newton's method with backtracking takes over from its last point; it also finds
+/// unstable fixed points.
 struct PseudoTransientContinuation {
     let model: MeanFieldModel
     let options: TheoryOptions
@@ -62,7 +62,7 @@ struct PseudoTransientContinuation {
             iterations += 1
             var matrix = state.jacobian.map { -$0 }
             for i in 0..<n { matrix[i * n + i] += 1 + 1 / step }
-            guard let update = DenseLinearAlgebra.solve(rowMajor: matrix, size: n, rightHandSide: state.residual),
+            guard let update = DenseLinearAlgebra.solve(rowMajor: &matrix, size: n, rightHandSide: state.residual),
                   update.allSatisfy(\.isFinite) else {
                 // Singular Newton matrix: go on along the pseudo-time path with a smaller step.
                 rejected += 1
@@ -118,7 +118,7 @@ struct PseudoTransientContinuation {
             iterations += 1
             var matrix = state.jacobian.map { -$0 }
             for i in 0..<n { matrix[i * n + i] += 1 }
-            guard let update = DenseLinearAlgebra.solve(rowMajor: matrix, size: n, rightHandSide: state.residual),
+            guard let update = DenseLinearAlgebra.solve(rowMajor: &matrix, size: n, rightHandSide: state.residual),
                   update.allSatisfy(\.isFinite) else { return nil }
             var length = 1.0
             var accepted: State?

@@ -8,8 +8,8 @@ import Model
 public enum StationaryRates {
     /// Finds the fixed points from `options.trials` initial conditions by pseudo-transient
     /// continuation — implicit pseudo-time steps that turn into Newton's method with the analytic
-    /// Jacobian (LAPACK dgesv) near a fixed point (`PseudoTransientContinuation`) — and classifies each distinct
-    /// fixed point by the eigenvalues of the linearised dynamics (LAPACK dgeev).
+    /// Jacobian (LAPACK dgesv) near a fixed point (`PseudoTransientContinuation`) — and classifies
+    /// each distinct fixed point by the eigenvalues of the linearised dynamics (LAPACK dgeev).
     public static func solve(network: Network, options: TheoryOptions = TheoryOptions()) -> TheoryResult {
         // 254 × 254 LU and QR run fastest on one thread (0.4 ms vs 0.4–3.6 ms on two busy cores).
         let blasThreads = openblas_get_num_threads()
@@ -17,6 +17,7 @@ public enum StationaryRates {
         defer { openblas_set_num_threads(blasThreads) }
         let clock = ContinuousClock()
         let start = clock.now
+        let startCPU = threadCPUSeconds()
         let model = MeanFieldModel(network: network, includeDCDrive: options.includeDCDrive)
         let total = network.populationCount
         let initialConditions = initialRates(model: model, populationCount: total, options: options)
@@ -46,6 +47,7 @@ public enum StationaryRates {
             outcomes.append(trialOutcome)
         }
         let solved = clock.now
+        let solvedCPU = threadCPUSeconds()
         if options.computeStability {
             for index in fixedPoints.indices {
                 fixedPoints[index].stability = stability(model: model, rates: model.modelled(fixedPoints[index].rates))
@@ -54,7 +56,8 @@ public enum StationaryRates {
         let end = clock.now
         return TheoryResult(layout: network.layout, modelledPopulations: model.populations,
                             fixedPoints: fixedPoints, trials: outcomes,
-                            solveSeconds: seconds(solved - start), stabilitySeconds: seconds(end - solved))
+                            solveSeconds: seconds(solved - start), solveCPUSeconds: solvedCPU - startCPU,
+                            stabilitySeconds: seconds(end - solved))
     }
 
     /// Result of integrating the pseudo-time dynamics.
@@ -74,6 +77,7 @@ public enum StationaryRates {
                                            includeDCDrive: Bool = true) -> PseudoTimeResult {
         let clock = ContinuousClock()
         let start = clock.now
+        precondition(initialRates.count == network.populationCount, "one initial rate per population of the layout")
         let model = MeanFieldModel(network: network, includeDCDrive: includeDCDrive)
         let outcome = PseudoTimeIntegration().integrate(model: model, from: model.modelled(initialRates), duration: end)
         return PseudoTimeResult(
@@ -91,7 +95,11 @@ public enum StationaryRates {
     }
 
     static func initialRates(model: MeanFieldModel, populationCount: Int, options: TheoryOptions) -> [[Double]] {
-        if let given = options.initialRates { return given }
+        if let given = options.initialRates {
+            precondition(given.allSatisfy { $0.count == populationCount },
+                         "initial rates must have one value per population of the layout (\(populationCount))")
+            return given
+        }
         var generator = SplitMix64(seed: options.seed)
         let low = options.initialRateRangeHz.lowerBound
         let width = options.initialRateRangeHz.upperBound - low
@@ -121,7 +129,31 @@ public enum StationaryRates {
                                    eigenvaluesReal: real, eigenvaluesImaginary: imaginary)
     }
 
+    /// CPU time of the calling thread, s: with BLAS on this thread, the solve's own work,
+    /// unaffected by other processes competing for the cores.
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+    }
+
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+}
+
+extension StationaryRates {
+    /// The full-scale network with `parameters` (N_scaling = K_scaling = 1, everything else as
+    /// given) solved as `solve` does — the stationary rates a down-scaled network's DC
+    /// compensation needs (`Network.build(…, fullscaleRates: result.rates)`), computed instead of
+    /// read from the notebook's base_theory_rates.csv.
+    public static func solveFullScale(data: ModelData, parameters: NetworkParameters,
+                                      options: TheoryOptions = TheoryOptions(),
+                                      localProfiles: [LocalConnectivityProfile]? = nil) throws(InputError) -> TheoryResult {
+        var fullScale = parameters
+        fullScale.downscaling.neuronScaling = 1
+        fullScale.downscaling.indegreeScaling = 1
+        let network = try Network.build(data: data, parameters: fullScale, localProfiles: localProfiles)
+        return solve(network: network, options: options)
     }
 }

@@ -34,7 +34,7 @@ public struct TrialOutcome: Sendable {
     public var converged: Bool
     /// Iterations (linear solves) of the pseudo-transient continuation.
     public var iterations: Int
-    /// Steps rejected because they raised the residual (then retried with a smaller Δs).
+    /// Steps rejected because Φ − ν was far from linear over them (retried with a smaller Δs).
     public var rejectedSteps: Int
     /// max_i |Φ_i(ν) − ν_i| at the last iterate, Hz.
     public var residualHz: Double
@@ -56,6 +56,8 @@ public struct TheoryResult: Sendable {
     public var trials: [TrialOutcome]
     /// Wall-clock seconds from network to fixed points (model set-up and all trials).
     public var solveSeconds: Double
+    /// CPU seconds of the solving thread over the same span (BLAS runs single-threaded on it).
+    public var solveCPUSeconds: Double
     /// Wall-clock seconds of the stability analysis.
     public var stabilitySeconds: Double
 

@@ -32,3 +32,31 @@ struct FullScaleTheoryTests {
         #expect(stability.isStable)
     }
 }
+
+struct StrongCorticoCorticalTheoryTests {
+    // chi = 2.5, where the original's integration does not settle. What humam reports there: the
+    // pseudo-time path stopped at s = 9.9 (as the original) is still moving by more than 1 Hz per
+    // unit s — not a fixed point — while the solver finds several stable self-consistent states
+    // from different initial rates, each a fixed point to 1e-10 Hz when Φ is evaluated again at
+    // its rates. (Measured: a quiet state at 0.79 Hz and high-activity states around 30 Hz per
+    // population; more trials also meet unstable ones.)
+    @Test func chi2_5HasSeveralFixedPointsAndTheOriginalPathHasNotSettled() throws {
+        let network = try ReferenceNetwork.fullScale(corticoCorticalScaling: 2.5)
+        var options = TheoryOptions()
+        options.trials = 4
+        let result = StationaryRates.solve(network: network, options: options)
+        // Multistability: several distinct stable states, reached from different initial rates.
+        let stable = result.fixedPoints.filter { $0.stability?.isStable == true }
+        #expect(stable.count >= 2)
+        let all = result.fixedPoints
+        let model = MeanFieldModel(network: network, includeDCDrive: true)
+        for fixedPoint in all {
+            let rates = model.modelled(fixedPoint.rates)
+            let output = model.transfer(rates: rates)
+            #expect(zip(output, rates).allSatisfy { abs($0 - $1) <= 1e-10 })
+        }
+        let initial = StationaryRates.initialRates(network: network, options: TheoryOptions())[0]
+        let path = StationaryRates.integratePseudoTime(network: network, initialRates: initial, end: 9.9)
+        #expect(path.finalSpeedHz > 1)
+    }
+}

@@ -50,6 +50,29 @@ import TestSupport
         #expect(worstRelativeDeviation(rates, reference, over: network.nonEmptyPopulations) <= 1e-4)
     }
 
+    // The full-scale rates for a down-scaled network's DC, computed from its parameters: for the
+    // notebook's parameters (0.006, chi = 1) they are NNMT's base rates to 1e-8 (original
+    // integrals), and the network built with them equals the one built from the notebook's file.
+    @Test func fullScaleRatesForDownscaledParameters() throws {
+        var parameters = NetworkParameters()
+        parameters.downscaling.neuronScaling = 0.006
+        parameters.downscaling.indegreeScaling = 0.006
+        let profiles = try originalProfiles()
+        let result = try StationaryRates.solveFullScale(data: data, parameters: parameters, localProfiles: profiles)
+        let rates = try #require(result.rates)
+        let base = try PopulationTable.read(Fixtures.dataDirectory.appendingPathComponent("base_theory_rates.csv"),
+                                            valueColumn: "rate_hz", layout: layout)
+        let populations = (0..<layout.count).filter { base[$0] > 0 }
+        #expect(populations.count == 254)
+        #expect(worstRelativeDeviation(rates, base, over: populations) <= 1e-8)
+        let computed = try Network.build(data: data, parameters: parameters, fullscaleRates: rates, localProfiles: profiles)
+        let fromFile = try notebookNetwork()
+        // DC = (1 − k) × full-scale mean input: rates equal to 1e-8 give DCs equal to ~1e-8.
+        for index in populations {
+            #expect(abs(computed.dcDrive[index] - fromFile.dcDrive[index]) <= 1e-7 * abs(fromFile.dcDrive[index]))
+        }
+    }
+
     /// The notebook's down-scaled network (N, K × 0.006, original linear scaling, DC from
     /// base_theory_rates).
     func notebookNetwork() throws -> Network {

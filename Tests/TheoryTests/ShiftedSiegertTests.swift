@@ -114,4 +114,26 @@ struct ShiftedSiegertTests {
         #expect(abs(evaluation.derivativeByStandardDeviation / bySigma - 1) < 1e-6, "∂σ \(evaluation.derivativeByStandardDeviation) vs \(bySigma)")
         #expect(abs(evaluation.derivativeBySynapticTimeConstant / byTau - 1) < 1e-6, "∂τ \(evaluation.derivativeBySynapticTimeConstant) vs \(byTau)")
     }
+
+    // Every regime, including absurd ones: μ from −1e6 to 1e6 mV, σ from 1e-8 to 1e6 mV. The rate
+    // is finite and within [0, 1/τ_ref], ln Φ is never NaN and the derivatives are finite — no
+    // overflow, NaN or division by zero anywhere.
+    @Test func finiteEverywhere() {
+        let transfer = Self.transfer()
+        var means: [Double] = [0, 24.99, 25, 25.01]
+        for exponent in stride(from: -3.0, through: 6, by: 0.25) {
+            means.append(pow(10, exponent))
+            means.append(-pow(10, exponent))
+        }
+        let sigmas = stride(from: -8.0, through: 6, by: 0.25).map { pow(10, $0) }
+        for mean in means {
+            for sigma in sigmas {
+                let evaluation = transfer.evaluate(meanMV: mean, standardDeviationMV: sigma, synapticTimeConstantMS: 2)
+                let ok = !evaluation.logRate.isNaN && evaluation.rate >= 0 && evaluation.rate <= 500 * (1 + 1e-12)
+                    && evaluation.derivativeByMean.isFinite && evaluation.derivativeByStandardDeviation.isFinite
+                    && evaluation.derivativeBySynapticTimeConstant.isFinite
+                #expect(ok, "μ = \(mean) mV, σ = \(sigma) mV: \(evaluation)")
+            }
+        }
+    }
 }

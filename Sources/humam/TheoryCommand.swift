@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import Model
+import Theory
+
+/// `humam theory`: stationary rates of the network in the mean-field theory (shifted Siegert,
+/// as the original's NNMT-based `theory.rates`), their convergence and stability.
+struct TheoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "theory",
+        abstract: "Mean-field stationary rates of the network: fixed points, convergence, stability.",
+        discussion: """
+            Solves ν = Φ(ν) with the shifted Siegert rate function (Fourcaud & Brunel 2002, as NNMT 1.3) \
+            from --trials random initial conditions and reports every distinct fixed point with its \
+            linear stability. Exit status 3 if no trial reaches a fixed point. --pseudo-time S instead \
+            integrates the original's pseudo-time dynamics to s = S (the original stops at 9.9) and \
+            reports where they are.
+            """)
+
+    @OptionGroup var network: NetworkOptions
+
+    @Option(help: "Number of random initial conditions.")
+    var trials = 1
+
+    @Option(help: "Seed of the initial rates (SplitMix64).")
+    var seed: UInt64 = 123
+
+    @Flag(help: "Leave out the DC drive I_e from the mean input, as the original's theory does.")
+    var noDC = false
+
+    @Option(help: "Integrate the pseudo-time dynamics dν/ds = −ν + Φ(ν) to this s instead of solving for fixed points.")
+    var pseudoTime: Double?
+
+    @Option(help: "Initial rates (CSV area,layer,population,rate_hz; missing populations 0) instead of random ones, for one trial or the pseudo-time path.")
+    var initialRates: String?
+
+    @Option(help: "Write the rates (area,layer,population,rate_hz) of the fixed point reached by most trials, or of the pseudo-time end state, to this CSV file.")
+    var out: String?
+
+    @Option(help: "Simulated rates (CSV area,layer,population,rate_hz) to compare the theory with: prints their correlation.")
+    var compare: String?
+
+    @Option(help: "With --compare: write the theory-versus-simulation scatter plot (log-log) to this SVG file.")
+    var figure: String?
+
+    func validate() throws {
+        guard trials >= 1 else { throw ValidationError("--trials \(trials) is invalid; expected at least 1") }
+        if figure != nil && compare == nil {
+            throw ValidationError("--figure needs --compare SIMULATED_RATES.csv")
+        }
+        if let pseudoTime, !(pseudoTime > 0 && pseudoTime.isFinite) {
+            throw ValidationError("--pseudo-time \(pseudoTime) is invalid; expected a positive pseudo-time")
+        }
+    }
+
+    func run() throws {
+        let built = try network.build()
+        var options = TheoryOptions()
+        options.trials = trials
+        options.seed = seed
+        options.includeDCDrive = !noDC
+        if let initialRates {
+            options.initialRates = [try PopulationTable.read(URL(fileURLWithPath: initialRates), valueColumn: "rate_hz",
+                                                             layout: built.layout)]
+        }
+        // Read the comparison rates first, so that a bad file is reported before any solving.
+        let simulated = try compare.map {
+            try PopulationTable.read(URL(fileURLWithPath: $0), valueColumn: "rate_hz", layout: built.layout)
+        }
+        let summary = TheorySummary(network: built, options: options)
+        if let pseudoTime {
+            let initial = StationaryRates.initialRates(network: built, options: options)[0]
+            let path = StationaryRates.integratePseudoTime(network: built, initialRates: initial, end: pseudoTime,
+                                                           includeDCDrive: options.includeDCDrive)
+            print(summary.pseudoTimeText(path, end: pseudoTime))
+            try write(path.rates, network: built, simulated: simulated)
+            return
+        }
+        let result = StationaryRates.solve(network: built, options: options)
+        print(summary.text(result))
+        guard let rates = result.rates else { throw ExitCode(3) }
+        try write(rates, network: built, simulated: simulated)
+    }
+
+    private func write(_ rates: [Double], network: Network, simulated: [Double]?) throws {
+        try write(rates, layout: network.layout, populations: network.nonEmptyPopulations)
+        guard let compare, let simulated else { return }
+        let populations = network.nonEmptyPopulations
+        let comparison = RateComparisonFigure(simulatedHz: populations.map { simulated[$0] },
+                                              theoryHz: populations.map { rates[$0] })
+        print("  correlation with \(compare): \(String(format: "%.3f", comparison.correlation)) over \(populations.count) populations")
+        if let figure {
+            try AtomicFile.write(comparison.svg, to: URL(fileURLWithPath: figure))
+            print("figure written to \(figure)")
+        }
+    }
+
+    private func write(_ rates: [Double], layout: PopulationLayout, populations: [Int]) throws {
+        guard let out else { return }
+        let url = URL(fileURLWithPath: out)
+        try AtomicFile.write(PopulationTable.text(rates, valueColumn: "rate_hz", layout: layout, indices: populations), to: url)
+        print("rates written to \(url.path)")
+    }
+}
