@@ -1,13 +1,14 @@
 import Foundation
 
 extension Network {
-    /// Mean input (mV) of every population from internal and external synapses at the given
-    /// rates, the x1 + x1_ext of the original's `Network.extraDCforScaledNetwork`:
-    /// μ = 1e-3 τ_m [J_ext K_ext ν_ext + Σ_j (J K)_ij ν_j], with PSC weights converted back to
-    /// PSP amplitudes. Like the original, the conversion uses the excitatory synaptic time
-    /// constant for every source. Empty populations get 0.
+    /// The original's estimate of the mean input (mV) of every population, the x1 + x1_ext of
+    /// its `Network.extraDCforScaledNetwork`: 1e-3 τ_m [J_ext K_ext ν_ext + Σ_j (J K)_ij ν_j] with
+    /// PSC weights converted to *peak PSP* amplitudes (excitatory τ_s for every source). A peak
+    /// PSP times τ_m is not the mean depolarisation a synapse causes (that is J τ_s τ_m / C_m):
+    /// for τ_s = 2, τ_m = 10 ms the estimate is 0.67 of the true mean. Used by the `original`
+    /// down-scaling mode only, to reproduce its DC. Empty populations get 0.
     /// - Parameter rates: Hz, layout order.
-    public func meanInput(rates: [Double]) -> [Double] {
+    public func originalMeanInputEstimate(rates: [Double]) -> [Double] {
         let count = populationCount
         return (0..<count).map { target -> Double in
             guard neuronCounts[target] > 0 else { return 0 }
@@ -23,13 +24,33 @@ extension Network {
         }
     }
 
+    /// Mean synaptic input current (pA) of every population at the given rates (Hz): each spike
+    /// of a PSC J (pA) decaying with τ_s carries the charge J τ_s, so
+    /// I = 1e-3 [J_ext τ_s,ex K_ext ν_ext + Σ_j J_ij τ_s,j K_ij ν_j] (τ in ms; the mean
+    /// depolarisation is I τ_m / C_m, as in NNMT's `_mean_input`). Empty populations get 0.
+    public func meanSynapticCurrent(rates: [Double]) -> [Double] {
+        let count = populationCount
+        return (0..<count).map { target -> Double in
+            guard neuronCounts[target] > 0 else { return 0 }
+            let neuron = neuronParameters(ofPopulation: target)
+            var charge = externalWeights[target] * neuron.excitatorySynapticTimeConstant
+                * externalIndegree(ofPopulation: target) * externalRates[target]
+            for source in 0..<count where neuronCounts[source] > 0 {
+                let decay = layout.population(at: source).cellType == .excitatory
+                    ? neuron.excitatorySynapticTimeConstant : neuron.inhibitorySynapticTimeConstant
+                charge += weights[target * count + source] * decay * indegree(target: target, source: source) * rates[source]
+            }
+            return 1e-3 * charge
+        }
+    }
+
     /// Scales this full-scale network by N_scaling (neurons) and K_scaling (indegrees) and adds
     /// the DC compensation (`NetworkParameters.DownscalingMode`):
     /// - original: the original's `scaleNetwork`: weights / k (linear) or / √k (sqrt), and
-    ///   DC = C_m/τ_m (1 − factor) μ computed on the scaled network — for linear scaling this
-    ///   adds the full mean input a second time;
-    /// - balanced: weights / √k and DC = C_m/τ_m (1 − √k) μ_full, which keeps both the mean and
-    ///   the variance of the input (van Albada, Helias & Diesmann 2015).
+    ///   DC = C_m/τ_m (1 − factor) × `originalMeanInputEstimate` on the scaled network — for
+    ///   linear scaling this adds (0.67 of) the full mean input a second time;
+    /// - balanced: weights / √k and DC = (1 − √k) × the full-scale `meanSynapticCurrent`, which
+    ///   keeps both the mean and the variance of the input (van Albada, Helias & Diesmann 2015).
     /// - Parameter fullscaleRates: full-scale stationary rates, Hz, layout order.
     mutating func downscale(fullscaleRates: [Double]) throws(InputError) {
         let scaling = parameters.downscaling
@@ -39,7 +60,7 @@ extension Network {
         for index in nonEmptyPopulations where !(fullscaleRates[index].isFinite && fullscaleRates[index] >= 0) {
             throw InputError("full-scale rate of \(layout.population(at: index).label) is \(fullscaleRates[index]); expected a finite rate ≥ 0 Hz for every non-empty population")
         }
-        let fullScaleMean = meanInput(rates: fullscaleRates)
+        let fullScaleCurrent = meanSynapticCurrent(rates: fullscaleRates)
 
         let weightFactor: Double
         switch (scaling.mode, scaling.originalScalingType) {
@@ -58,11 +79,16 @@ extension Network {
         weightSDs = weightSDs.map { $0 / weightFactor }
         externalWeightSDs = externalWeightSDs.map { $0 / weightFactor }
 
-        let compensatedMean = scaling.mode == .original ? meanInput(rates: fullscaleRates) : fullScaleMean
-        dcDrive = (0..<populationCount).map { index in
-            guard neuronCounts[index] > 0 else { return 0 }
-            let neuron = neuronParameters(ofPopulation: index)
-            return neuron.capacitance / neuron.membraneTimeConstant * ((1 - weightFactor) * compensatedMean[index])
+        switch scaling.mode {
+        case .original:
+            let estimate = originalMeanInputEstimate(rates: fullscaleRates)
+            dcDrive = (0..<populationCount).map { index in
+                guard neuronCounts[index] > 0 else { return 0 }
+                let neuron = neuronParameters(ofPopulation: index)
+                return neuron.capacitance / neuron.membraneTimeConstant * ((1 - weightFactor) * estimate[index])
+            }
+        case .balanced:
+            dcDrive = (0..<populationCount).map { neuronCounts[$0] > 0 ? (1 - weightFactor) * fullScaleCurrent[$0] : 0 }
         }
     }
 }

@@ -122,8 +122,8 @@ import TestSupport
         }
     }
 
-    /// Balanced mode keeps the full-scale mean input: scaled mean + DC (as mV) = full mean,
-    /// up to the rounding of the scaled synapse numbers (≤ 1 synapse per pathway: 1e-2 here).
+    /// Balanced mode keeps the full-scale mean input: scaled mean current + DC = full mean
+    /// current, up to the rounding of the scaled synapse numbers (≤ 1 synapse per pathway: 1e-2 here).
     @Test func balancedDownscalingPreservesMeanInput() throws {
         let layout = PopulationLayout(areas: data.desikanKillianyAreas.sorted())
         let rates = try PopulationTable.read(Fixtures.dataDirectory.appendingPathComponent("base_theory_rates.csv"),
@@ -134,11 +134,9 @@ import TestSupport
         parameters.downscaling.indegreeScaling = 0.1
         parameters.downscaling.mode = .balanced
         let scaled = try Network.build(data: data, parameters: parameters, fullscaleRates: rates)
-        let fullMean = full.meanInput(rates: rates), scaledMean = scaled.meanInput(rates: rates)
+        let fullMean = full.meanSynapticCurrent(rates: rates), scaledMean = scaled.meanSynapticCurrent(rates: rates)
         for index in scaled.nonEmptyPopulations {
-            let neuron = scaled.neuronParameters(ofPopulation: index)
-            let dcMean = scaled.dcDrive[index] * neuron.membraneTimeConstant / neuron.capacitance
-            #expect(abs(scaledMean[index] + dcMean - fullMean[index]) <= 1e-2 * abs(fullMean[index]))
+            #expect(abs(scaledMean[index] + scaled.dcDrive[index] - fullMean[index]) <= 1e-2 * abs(fullMean[index]))
             // Weights / √k: the variance J² K is kept.
             #expect(abs(scaled.externalWeights[index] - full.externalWeights[index] / 0.1.squareRoot()) <= 1e-12 * full.externalWeights[index])
         }
