@@ -17,6 +17,8 @@ struct PseudoTimeIntegration {
         var finalSpeed: Double
         var steps: Int
         var rightHandSideEvaluations: Int
+        /// States at s = 0, Δ, 2Δ, … ≤ duration (with `sampleInterval` Δ), else empty.
+        var samples: [[Double]]
     }
 
     // Butcher tableau of DOPRI5.
@@ -36,8 +38,10 @@ struct PseudoTimeIntegration {
         -2187.0 / 6784 + 92097.0 / 339200, 11.0 / 84 - 187.0 / 2100, -1.0 / 40,
     ]
 
-    /// Integrates from `rates` (Hz) over pseudo-time `duration`.
-    func integrate(model: MeanFieldModel, from rates: [Double], duration: Double) -> Outcome {
+    /// Integrates from `rates` (Hz) over pseudo-time `duration`, recording the state every
+    /// `sampleInterval` (steps end exactly on the sample times).
+    func integrate(model: MeanFieldModel, from rates: [Double], duration: Double,
+                   sampleInterval: Double? = nil) -> Outcome {
         let n = model.count
         var evaluations = 0
         func speed(_ state: [Double]) -> [Double] {
@@ -47,6 +51,16 @@ struct PseudoTimeIntegration {
             return (0..<n).map { output[$0] - state[$0] }
         }
         var state = rates
+        var samples: [[Double]] = []
+        var sampleCount = 0
+        func nextSampleTime() -> Double {
+            guard let sampleInterval else { return .infinity }
+            return Double(sampleCount) * sampleInterval
+        }
+        if sampleInterval != nil {
+            samples.append(state)
+            sampleCount = 1
+        }
         var stages = [[Double]](repeating: [], count: 7)
         stages[0] = speed(state)
         var time = 0.0
@@ -54,12 +68,16 @@ struct PseudoTimeIntegration {
         var steps = 0
         var stage = [Double](repeating: 0, count: n)
         while time < duration {
-            step = min(step, duration - time)
+            // The next sample time, unless it lies (to rounding) beyond the end.
+            let sampleTime = nextSampleTime()
+            let target = sampleTime <= duration * (1 + 1e-12) ? min(sampleTime, duration) : duration
+            let limited = step >= target - time
+            let actual = limited ? target - time : step
             for s in 1..<7 {
                 for i in 0..<n {
                     var sum = 0.0
                     for k in 0..<s { sum += Self.a[s][k] * stages[k][i] }
-                    stage[i] = state[i] + step * sum
+                    stage[i] = state[i] + actual * sum
                 }
                 stages[s] = speed(stage)
             }
@@ -69,21 +87,28 @@ struct PseudoTimeIntegration {
                 var error = 0.0
                 for k in 0..<7 { error += Self.errorWeights[k] * stages[k][i] }
                 let scale = absoluteTolerance + relativeTolerance * max(abs(state[i]), abs(stage[i]))
-                let ratio = step * error / scale
+                let ratio = actual * error / scale
                 errorNorm += ratio * ratio
             }
             errorNorm = n > 0 ? (errorNorm / Double(n)).squareRoot() : 0
+            let factor = errorNorm == 0 ? 5 : min(5, max(0.2, 0.9 * pow(errorNorm, -0.2)))
             if errorNorm <= 1 {
-                time += step
+                time = limited ? target : time + actual
                 state = stage
                 stages[0] = stages[6]
                 steps += 1
+                if limited && abs(nextSampleTime() - time) <= 1e-9 * max(1, time) {
+                    samples.append(state.map { max($0, 0) })
+                    sampleCount += 1
+                }
+                // A step shortened to land on a sample time keeps the proposed size.
+                if !limited { step = actual * factor }
+            } else {
+                step = actual * min(1, factor)
             }
-            let factor = errorNorm == 0 ? 5 : min(5, max(0.2, 0.9 * pow(errorNorm, -0.2)))
-            step *= errorNorm <= 1 ? factor : min(1, factor)
         }
         let finalSpeed = stages[0].reduce(0) { max($0, abs($1)) }
         return Outcome(rates: state.map { max($0, 0) }, finalSpeed: finalSpeed, steps: steps,
-                       rightHandSideEvaluations: evaluations)
+                       rightHandSideEvaluations: evaluations, samples: samples)
     }
 }

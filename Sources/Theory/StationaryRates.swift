@@ -69,21 +69,29 @@ public enum StationaryRates {
         public var steps: Int
         public var rightHandSideEvaluations: Int
         public var seconds: Double
+        /// Pseudo-times of the samples and the rates there (layout order, Hz), when requested.
+        public var sampleTimes: [Double]
+        public var samples: [[Double]]
     }
 
     /// Integrates dν/ds = −ν + Φ(ν) from `initialRates` (layout order, Hz) to pseudo-time `end`
-    /// (the original stops at 9.9), accurately (Dormand–Prince 5(4), rtol 1e-8, atol 1e-10 Hz).
+    /// (the original stops at 9.9), accurately (Dormand–Prince 5(4), rtol 1e-8, atol 1e-10 Hz),
+    /// recording the rates every `sampleInterval` if given (the original samples every 0.1).
     public static func integratePseudoTime(network: Network, initialRates: [Double], end: Double = 9.9,
-                                           includeDCDrive: Bool = true) -> PseudoTimeResult {
+                                           includeDCDrive: Bool = true,
+                                           sampleInterval: Double? = nil) -> PseudoTimeResult {
         let clock = ContinuousClock()
         let start = clock.now
         precondition(initialRates.count == network.populationCount, "one initial rate per population of the layout")
         let model = MeanFieldModel(network: network, includeDCDrive: includeDCDrive)
-        let outcome = PseudoTimeIntegration().integrate(model: model, from: model.modelled(initialRates), duration: end)
+        let outcome = PseudoTimeIntegration().integrate(model: model, from: model.modelled(initialRates), duration: end,
+                                                        sampleInterval: sampleInterval)
         return PseudoTimeResult(
             rates: model.layoutRates(outcome.rates, populationCount: network.populationCount),
             finalSpeedHz: outcome.finalSpeed, steps: outcome.steps,
-            rightHandSideEvaluations: outcome.rightHandSideEvaluations, seconds: seconds(clock.now - start))
+            rightHandSideEvaluations: outcome.rightHandSideEvaluations, seconds: seconds(clock.now - start),
+            sampleTimes: outcome.samples.indices.map { Double($0) * (sampleInterval ?? 0) },
+            samples: outcome.samples.map { model.layoutRates($0, populationCount: network.populationCount) })
     }
 
     /// The initial rates of every trial, layout order: `options.initialRates`, or uniform draws

@@ -31,6 +31,9 @@ struct TheoryCommand: ParsableCommand {
     @Option(help: "Integrate the pseudo-time dynamics dν/ds = −ν + Φ(ν) to this s instead of solving for fixed points.")
     var pseudoTime: Double?
 
+    @Option(help: "With --pseudo-time: write the path as a heat map (log10 rate per population, sampled every 0.1 as the original) to this SVG file.")
+    var pathFigure: String?
+
     @Option(help: "Initial rates (CSV area,layer,population,rate_hz; missing populations 0) instead of random ones, for one trial or the pseudo-time path.")
     var initialRates: String?
 
@@ -47,6 +50,9 @@ struct TheoryCommand: ParsableCommand {
         guard trials >= 1 else { throw ValidationError("--trials \(trials) is invalid; expected at least 1") }
         if figure != nil && compare == nil {
             throw ValidationError("--figure needs --compare SIMULATED_RATES.csv")
+        }
+        if pathFigure != nil && pseudoTime == nil {
+            throw ValidationError("--path-figure needs --pseudo-time S")
         }
         if let pseudoTime, !(pseudoTime > 0 && pseudoTime.isFinite) {
             throw ValidationError("--pseudo-time \(pseudoTime) is invalid; expected a positive pseudo-time")
@@ -71,8 +77,16 @@ struct TheoryCommand: ParsableCommand {
         if let pseudoTime {
             let initial = StationaryRates.initialRates(network: built, options: options)[0]
             let path = StationaryRates.integratePseudoTime(network: built, initialRates: initial, end: pseudoTime,
-                                                           includeDCDrive: options.includeDCDrive)
+                                                           includeDCDrive: options.includeDCDrive,
+                                                           sampleInterval: pathFigure == nil ? nil : 0.1)
             print(summary.pseudoTimeText(path, end: pseudoTime))
+            if let pathFigure {
+                let populations = built.nonEmptyPopulations
+                let figure = PseudoTimePathFigure(samples: path.samples.map { sample in populations.map { sample[$0] } },
+                                                  endTime: path.sampleTimes.last ?? pseudoTime)
+                try AtomicFile.write(figure.svg, to: URL(fileURLWithPath: pathFigure))
+                print("path figure written to \(pathFigure)")
+            }
             try write(path.rates, network: built, simulated: simulated)
             return
         }

@@ -29,4 +29,28 @@ struct PseudoTimeTests {
         // The original's end state is up to 2.6 % from the fixed point; so must ours be.
         #expect(worstVersusFixedPoint > 1e-2 && worstVersusFixedPoint < 5e-2)
     }
+
+    // Sampling every 0.1 as the original (t = 0.1·arange(100)) gives 100 states from the initial
+    // rates to the end state; landing steps on the sample times changes the end state only within
+    // the integration tolerance (rtol 1e-8: 1e-6 relative here).
+    @Test func samplesThePathEveryTenthOfPseudoTime() throws {
+        let network = SmallNetwork.make(populations: 2, indegrees: [[800, 200], [800, 200]],
+                                        weightsPA: [[30, -15], [15, -10]],
+                                        externalIndegrees: [1000, 1000], externalWeightsPA: [22, 10],
+                                        externalRatesHz: [11, 11])
+        var initial = [Double](repeating: 0, count: network.populationCount)
+        initial[SmallNetwork.excitatory] = 9
+        initial[SmallNetwork.inhibitory] = 1
+        let sampled = StationaryRates.integratePseudoTime(network: network, initialRates: initial, end: 9.9,
+                                                          sampleInterval: 0.1)
+        let plain = StationaryRates.integratePseudoTime(network: network, initialRates: initial, end: 9.9)
+        #expect(sampled.samples.count == 100)
+        #expect(sampled.sampleTimes.count == 100)
+        #expect(abs((sampled.sampleTimes.last ?? 0) - 9.9) < 1e-12)
+        #expect(sampled.samples.first == initial)
+        #expect(sampled.samples.last == sampled.rates)
+        for index in network.nonEmptyPopulations {
+            #expect(abs(sampled.rates[index] / plain.rates[index] - 1) < 1e-6)
+        }
+    }
 }
