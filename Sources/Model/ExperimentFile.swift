@@ -79,6 +79,12 @@ public struct ExperimentFile: Sendable {
         }
     }
 
+    /// Whether the experiment sets N_scaling or K_scaling.
+    public var setsScaling: Bool {
+        guard case .object(let downscaling)? = content["net_params"]?["downscaling"] else { return false }
+        return downscaling["N_scaling"] != nil || downscaling["K_scaling"] != nil
+    }
+
     public func networkParameters(defaults: NetworkParameters = NetworkParameters()) throws(InputError) -> NetworkParameters {
         try apply(section: "net_params", to: defaults)
     }

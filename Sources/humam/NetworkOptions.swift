@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Model
+import Theory
 
 /// Options shared by every command that builds a network: where the data is, the experiment
 /// file, and the common overrides. Precedence: defaults < `--config` < flags.
@@ -20,7 +21,7 @@ struct NetworkOptions: ParsableArguments {
     @Option(help: "Down-scaling rule: original (the original's, reproduces the notebook) or balanced (mean and variance preserving).")
     var downscaling: NetworkParameters.DownscalingMode?
 
-    @Option(help: "CSV (area,layer,population,rate_hz) of full-scale rates for the DC compensation of a down-scaled network (default: notebooks-data/base_theory_rates.csv, the notebook's file).")
+    @Option(help: "CSV (area,layer,population,rate_hz) of full-scale rates for the DC compensation of a down-scaled network (default: humam's theory for the same parameters at full scale; the notebook used notebooks-data/base_theory_rates.csv).")
     var fullscaleRates: String?
 
     func validate() throws {
@@ -45,10 +46,12 @@ struct NetworkOptions: ParsableArguments {
         get throws { try config.map { try ExperimentFile(contentsOf: URL(fileURLWithPath: $0)) } }
     }
 
-    /// Parameters after the experiment file and the flags.
-    func parameters() throws -> NetworkParameters {
+    /// Parameters after the experiment file and the flags; `defaultScaling` applies when neither
+    /// sets the scaling (`humam simulate` defaults to the notebook's 0.006).
+    func parameters(defaultScaling: Double? = nil) throws -> NetworkParameters {
+        let experiment = try experiment
         var parameters = try experiment?.networkParameters() ?? NetworkParameters()
-        if let scaling {
+        if let scaling = scaling ?? (experiment?.setsScaling == true ? nil : defaultScaling) {
             parameters.downscaling.neuronScaling = scaling
             parameters.downscaling.indegreeScaling = scaling
         }
@@ -61,11 +64,38 @@ struct NetworkOptions: ParsableArguments {
         return parameters
     }
 
-    /// The full-scale rates file for the DC compensation: flag, experiment file, else the notebook's.
-    func fullscaleRatesFile() throws -> URL {
+    /// The full-scale rates file for the DC compensation from the flag or the experiment file;
+    /// nil means: compute them with the mean-field theory.
+    func fullscaleRatesFile() throws -> URL? {
         if let fullscaleRates { return URL(fileURLWithPath: fullscaleRates) }
-        if let path = try experiment?.fullscaleRatesPath { return URL(fileURLWithPath: path) }
-        return dataDirectory.appendingPathComponent("base_theory_rates.csv")
+        return try experiment?.fullscaleRatesPath.map { URL(fileURLWithPath: $0) }
+    }
+
+    /// Full-scale stationary rates (Hz, layout order) for the DC compensation of a down-scaled
+    /// network: from `--fullscale-rates` / the experiment file, else the theory's fixed point of
+    /// the same parameters at full scale, cached as `out/<full-scale network hash>/theory_rates.csv`.
+    func fullscaleRates(data: ModelData, parameters: NetworkParameters) throws -> [Double] {
+        let layout = PopulationLayout(areas: data.desikanKillianyAreas.sorted())
+        if let file = try fullscaleRatesFile() {
+            return try PopulationTable.read(file, valueColumn: "rate_hz", layout: layout)
+        }
+        var fullScaleParameters = parameters
+        fullScaleParameters.downscaling.neuronScaling = 1
+        fullScaleParameters.downscaling.indegreeScaling = 1
+        let fullScale = try Network.build(data: data, parameters: fullScaleParameters)
+        let cache = URL(fileURLWithPath: "out").appendingPathComponent(fullScale.contentHash)
+            .appendingPathComponent("theory_rates.csv")
+        if FileManager.default.fileExists(atPath: cache.path) {
+            return try PopulationTable.read(cache, valueColumn: "rate_hz", layout: layout)
+        }
+        let result = StationaryRates.solve(network: fullScale)
+        guard let rates = result.rates else {
+            throw InputError("the mean-field theory found no fixed point of the full-scale network, which the DC compensation of a down-scaled network needs; give full-scale rates with --fullscale-rates FILE (humam theory --trials N may find one)")
+        }
+        try AtomicFile.write(PopulationTable.text(rates, valueColumn: "rate_hz", layout: layout,
+                                                  indices: fullScale.nonEmptyPopulations), to: cache)
+        FileHandle.standardError.write(Data("full-scale theory rates (for the DC compensation) cached in \(cache.path)\n".utf8))
+        return rates
     }
 
     /// Loads the data and builds the network these options describe.
@@ -76,11 +106,7 @@ struct NetworkOptions: ParsableArguments {
     /// Loads the data and builds the network with `parameters` (e.g. recorded in a run folder).
     func build(parameters: NetworkParameters) throws -> Network {
         let data = try ModelData.load(from: dataDirectory)
-        var rates: [Double]?
-        if parameters.downscaling.isDownscaled {
-            let layout = PopulationLayout(areas: data.desikanKillianyAreas.sorted())
-            rates = try PopulationTable.read(fullscaleRatesFile(), valueColumn: "rate_hz", layout: layout)
-        }
+        let rates = parameters.downscaling.isDownscaled ? try fullscaleRates(data: data, parameters: parameters) : nil
         return try Network.build(data: data, parameters: parameters, fullscaleRates: rates)
     }
 }

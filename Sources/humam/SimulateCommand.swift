@@ -1,4 +1,5 @@
 import ArgumentParser
+import Analysis
 import Foundation
 import Model
 import Spiking
@@ -20,7 +21,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Master seed of all random streams (default 2903).")
     var seed: UInt64?
 
-    @Option(help: "Worker threads (default 1); the spikes do not depend on it.")
+    @Option(help: "Worker threads (default: all cores); the spikes do not depend on it.")
     var threads: Int?
 
     @Option(help: "Time step, ms (default 0.1).")
@@ -38,6 +39,12 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Output folder (default: out/<network-hash>/<simulation-hash>/).")
     var out: String?
 
+    @Option(help: "Area of the raster plot (default: the area with the highest mean rate).")
+    var rasterArea: String?
+
+    @Flag(help: "Write no figures.")
+    var noFigures = false
+
     func validate() throws {
         if let duration, !(duration >= 0 && duration.isFinite) {
             throw ValidationError("--t-sim \(duration) is invalid; expected a duration ≥ 0 ms")
@@ -53,8 +60,9 @@ struct SimulateCommand: ParsableCommand {
 
     /// Simulation parameters: defaults < experiment file `sim_params` < flags.
     func parameters() throws -> SimulationParameters {
-        var parameters = try network.experiment?.apply(section: "sim_params", to: SimulationParameters())
-            ?? SimulationParameters()
+        var defaults = SimulationParameters()
+        defaults.threads = ProcessInfo.processInfo.activeProcessorCount
+        var parameters = try network.experiment?.apply(section: "sim_params", to: defaults) ?? defaults
         if let duration { parameters.duration = duration }
         if let seed { parameters.seed = seed }
         if let threads { parameters.threads = threads }
@@ -71,9 +79,15 @@ struct SimulateCommand: ParsableCommand {
         return parameters
     }
 
+    /// The notebook's down-scaling factor, the default of `humam simulate`.
+    static let notebookScaling = 0.006
+
     func run() throws {
         let parameters = try parameters()
-        let built = try network.build()
+        let built = try network.build(parameters: network.parameters(defaultScaling: Self.notebookScaling))
+        if let rasterArea, !built.layout.areas.contains(rasterArea) {
+            throw ValidationError("--raster-area '\(rasterArea)' is not an area; expected one of \(built.layout.areas.joined(separator: ", "))")
+        }
         let simulation = try Simulation(network: built, parameters: parameters)
         let standardError = FileHandle.standardError
         standardError.write(Data(String(format: "humam simulate: %ld neurons, %ld synapses, %ld thread(s); set up in %.3f s\n",
@@ -94,13 +108,15 @@ struct SimulateCommand: ParsableCommand {
                                       humamVersion: Humam.configuration.version)
         try output.write(to: directory)
         let record = output.record()
+        let figures = noFigures ? [] : try SimulationFigures.write(run: directory, rasterArea: rasterArea)
         print("""
             simulated \(String(format: "%.0f", parameters.duration)) ms of \(record.neurons) neurons, \(record.synapses) synapses
               setup      \(String(format: "%.3f", record.setupSeconds)) s
               simulate   \(String(format: "%.3f", record.simulateSeconds)) s (real-time factor \(String(format: "%.3f", parameters.duration > 0 ? record.simulateSeconds / (parameters.duration / 1000) : 0)), \(record.threads) thread(s))
               spikes     \(record.spikes) (mean rate \(String(format: "%.2f", record.meanRateHz)) spikes/s from \(String(format: "%.0f", record.rateWindowStartMs)) ms)
+            \(SimulationRateSummary(result: result, network: built).text)
               peak memory \(record.peakMemoryBytes.map { "\($0 / 1_000_000) MB" } ?? "unknown")
-            written to \(directory.path)/
+            written to \(directory.path)/\(figures.isEmpty ? "" : " (figures: \(figures.map(\.lastPathComponent).joined(separator: ", ")))")
             """)
     }
 }

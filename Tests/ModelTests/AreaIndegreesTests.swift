@@ -12,6 +12,7 @@ import TestSupport
         var parameters = NetworkParameters()
         parameters.downscaling.neuronScaling = 0.006
         parameters.downscaling.indegreeScaling = 0.006
+        parameters.downscaling.mode = .original
         let layout = PopulationLayout(areas: data.desikanKillianyAreas.sorted())
         let rates = try PopulationTable.read(Fixtures.dataDirectory.appendingPathComponent("base_theory_rates.csv"),
                                              valueColumn: "rate_hz", layout: layout)

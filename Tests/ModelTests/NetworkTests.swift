@@ -25,6 +25,7 @@ import TestSupport
         var parameters = NetworkParameters()
         parameters.downscaling.neuronScaling = 0.006
         parameters.downscaling.indegreeScaling = 0.006
+        parameters.downscaling.mode = .original
         return parameters
     }
 

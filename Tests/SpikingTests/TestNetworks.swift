@@ -41,6 +41,7 @@ enum TestNetworks {
         var parameters = NetworkParameters()
         parameters.downscaling.neuronScaling = 0.006
         parameters.downscaling.indegreeScaling = 0.006
+        parameters.downscaling.mode = .original
         return Network(
             layout: layout, neuronCounts: neuronCounts, synapseCounts: synapses.map { Int($0) },
             externalSynapseCounts: try populationValues("downscaled/synapses_external.csv", "synapses").map { Int($0) },

@@ -57,6 +57,7 @@ import TestSupport
         var parameters = NetworkParameters()
         parameters.downscaling.neuronScaling = 0.006
         parameters.downscaling.indegreeScaling = 0.006
+        parameters.downscaling.mode = .original
         let profiles = try originalProfiles()
         let result = try StationaryRates.solveFullScale(data: data, parameters: parameters, localProfiles: profiles)
         let rates = try #require(result.rates)
@@ -79,6 +80,7 @@ import TestSupport
         var parameters = NetworkParameters()
         parameters.downscaling.neuronScaling = 0.006
         parameters.downscaling.indegreeScaling = 0.006
+        parameters.downscaling.mode = .original
         let base = try PopulationTable.read(Fixtures.dataDirectory.appendingPathComponent("base_theory_rates.csv"),
                                             valueColumn: "rate_hz", layout: layout)
         return try Network.build(data: data, parameters: parameters, fullscaleRates: base,

@@ -1,0 +1,32 @@
+import Analysis
+import Foundation
+import Model
+
+/// The figures `humam simulate` writes into its run folder (like the notebook's section 3): a
+/// raster plot of one area and the per-area instantaneous rate heatmap of the last 500 ms.
+enum SimulationFigures {
+    /// Reads the run back (its binary spike file) and writes `figures/raster_<area>` and
+    /// `figures/instantaneous_rate` (SVG, and PNG when rsvg-convert is installed).
+    static func write(run directory: URL, rasterArea: String?) throws -> [URL] {
+        let trains = try RunFolder(directory).spikeTrains()
+        let layout = trains.populations.layout
+        let histogram = RateHistogram(trains)
+        let windowStart = max(0, trains.simulationTime - 500)
+        let areaIndex = rasterArea.flatMap(layout.areas.firstIndex(of:)) ?? busiestArea(histogram, areas: layout.areas.count, from: windowStart)
+        let figures = directory.appendingPathComponent("figures")
+        return try FigureExport.write([
+            (AnalysisFigures.raster(trains, areaIndex: areaIndex, window: windowStart...trains.simulationTime),
+             figures.appendingPathComponent("raster_\(layout.areas[areaIndex])")),
+            (AnalysisFigures.instantaneousRates(histogram, areas: layout.areas), figures.appendingPathComponent("instantaneous_rate")),
+        ])
+    }
+
+    /// Area with the highest mean rate in the window.
+    static func busiestArea(_ histogram: RateHistogram, areas: Int, from start: Double) -> Int {
+        let firstBin = min(histogram.binCount, Int(start / histogram.binWidth))
+        return (0..<areas).max { left, right in
+            let sum = { (area: Int) in histogram.areaRates[area * histogram.binCount + firstBin..<(area + 1) * histogram.binCount].reduce(0, +) }
+            return sum(left) < sum(right)
+        } ?? 0
+    }
+}
