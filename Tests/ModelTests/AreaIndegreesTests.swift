@@ -16,7 +16,7 @@ import TestSupport
         let layout = PopulationLayout(areas: data.desikanKillianyAreas.sorted())
         let rates = try PopulationTable.read(Fixtures.dataDirectory.appendingPathComponent("base_theory_rates.csv"),
                                              valueColumn: "rate_hz", layout: layout)
-        let profiles = try NetworkTests().originalProfiles(areas: layout.areas)
+        let profiles = try Fixtures.originalLocalProfiles(areas: layout.areas)
         let network = try Network.build(data: data, parameters: parameters, fullscaleRates: rates, localProfiles: profiles)
         let synapses = try ReferenceTables.pathwayValues("downscaled/synapses_internal.csv", column: "synapses", layout: layout)
         let neurons = try ReferenceTables.populationValues("downscaled/neuron_numbers.csv", column: "N", layout: layout)

@@ -10,17 +10,6 @@ import TestSupport
         data = try ModelData.load(from: Fixtures.dataDirectory)
     }
 
-    /// The original's nquad integrals per area, to reproduce its local synapse numbers exactly.
-    func originalProfiles(areas: [String]) throws -> [LocalConnectivityProfile] {
-        let table = try Fixtures.table("fullscale/nquad_P_in_P_out.csv")
-        let names = try table.strings(column: "area")
-        let inside = try table.numbers(column: "P_in"), outside = try table.numbers(column: "P_out")
-        return areas.map { area in
-            let row = names.firstIndex(of: area)!
-            return LocalConnectivityProfile(inside: inside[row], outside: outside[row])
-        }
-    }
-
     static func notebookParameters() -> NetworkParameters {
         var parameters = NetworkParameters()
         parameters.downscaling.neuronScaling = 0.006
@@ -64,7 +53,7 @@ import TestSupport
     /// type-II difference (|(1 − f_ref)/(1 − f) − 1| ≤ 7e-5) plus one synapse of rounding.
     @Test func externalRatesEqualReference() throws {
         let exact = try Network.build(data: data, parameters: NetworkParameters(),
-                                      localProfiles: originalProfiles(areas: data.desikanKillianyAreas.sorted()))
+                                      localProfiles: Fixtures.originalLocalProfiles(areas: data.desikanKillianyAreas.sorted()))
         let reference = try ReferenceTables.populationValues("fullscale/rate_ext.csv", column: "rate_hz", layout: exact.layout)
         for index in reference.indices {
             #expect(abs(exact.externalRates[index] - reference[index]) <= 1e-12 * reference[index])
@@ -84,7 +73,7 @@ import TestSupport
         let rates = try PopulationTable.read(Fixtures.dataDirectory.appendingPathComponent("base_theory_rates.csv"),
                                              valueColumn: "rate_hz", layout: layout)
         let network = try Network.build(data: data, parameters: Self.notebookParameters(), fullscaleRates: rates,
-                                        localProfiles: originalProfiles(areas: layout.areas))
+                                        localProfiles: Fixtures.originalLocalProfiles(areas: layout.areas))
         let neurons = try ReferenceTables.populationValues("downscaled/neuron_numbers.csv", column: "N", layout: layout)
         #expect(network.neuronCounts.map(Double.init) == neurons)
         #expect(network.totalNeurons == 20_815)

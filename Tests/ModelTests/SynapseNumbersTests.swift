@@ -14,21 +14,10 @@ import TestSupport
         layout = PopulationLayout(areas: columns.areas)
     }
 
-    /// The original's nquad integrals, per area in layout order.
-    func originalProfiles() throws -> [LocalConnectivityProfile] {
-        let table = try Fixtures.table("fullscale/nquad_P_in_P_out.csv")
-        let areas = try table.strings(column: "area")
-        let inside = try table.numbers(column: "P_in"), outside = try table.numbers(column: "P_out")
-        return columns.areas.map { area in
-            let row = areas.firstIndex(of: area)!
-            return LocalConnectivityProfile(inside: inside[row], outside: outside[row])
-        }
-    }
-
     /// Fed the original's own type I/II integrals, every number is the original's: exact.
     @Test func equalToOriginalGivenItsLocalIntegrals() throws {
         let synapses = try SynapseNumbers(data: data, columns: columns, parameters: NetworkParameters(),
-                                          localProfiles: originalProfiles())
+                                          localProfiles: Fixtures.originalLocalProfiles(areas: columns.areas))
         let referenceInternal = try ReferenceTables.pathwayValues("fullscale/synapses_internal.csv", column: "synapses", layout: layout)
         let referenceExternal = try ReferenceTables.populationValues("fullscale/synapses_external.csv", column: "synapses", layout: layout)
         let mismatches = referenceInternal.indices.filter { Double(synapses.synapseCounts[$0]) != referenceInternal[$0] }
@@ -46,7 +35,7 @@ import TestSupport
     /// count, plus 1 for rounding.
     @Test func equalToOriginalWithAccurateLocalIntegrals() throws {
         let synapses = try SynapseNumbers(data: data, columns: columns, parameters: NetworkParameters())
-        let reference = try originalProfiles()
+        let reference = try Fixtures.originalLocalProfiles(areas: columns.areas)
         let referenceInternal = try ReferenceTables.pathwayValues("fullscale/synapses_internal.csv", column: "synapses", layout: layout)
         let referenceExternal = try ReferenceTables.populationValues("fullscale/synapses_external.csv", column: "synapses", layout: layout)
         let count = layout.count
@@ -72,7 +61,7 @@ import TestSupport
     /// the last-bit differences of log/erfc implementations.
     @Test func slnDirectionalityAndSurfaces() throws {
         let synapses = try SynapseNumbers(data: data, columns: columns, parameters: NetworkParameters(),
-                                          localProfiles: originalProfiles())
+                                          localProfiles: Fixtures.originalLocalProfiles(areas: columns.areas))
         let slnTable = try LabeledMatrix(Fixtures.table("fullscale/SLN.csv"))
         let directionTable = try Fixtures.table("fullscale/directionality.csv")
         for (target, area) in columns.areas.enumerated() {

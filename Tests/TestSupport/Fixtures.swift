@@ -23,3 +23,17 @@ public enum Fixtures {
         repositoryRoot.appendingPathComponent("notebooks-data")
     }
 }
+
+extension Fixtures {
+    /// The original's nquad type-I/II integrals (`fullscale/nquad_P_in_P_out.csv`) for `areas`,
+    /// with which humam's synapse numbers equal the original's exactly.
+    public static func originalLocalProfiles(areas: [String]) throws -> [LocalConnectivityProfile] {
+        let table = try table("fullscale/nquad_P_in_P_out.csv")
+        let names = try table.strings(column: "area")
+        let inside = try table.numbers(column: "P_in"), outside = try table.numbers(column: "P_out")
+        return try areas.map { area in
+            guard let row = names.firstIndex(of: area) else { throw InputError(file: table.source, "has no area \(area)") }
+            return LocalConnectivityProfile(inside: inside[row], outside: outside[row])
+        }
+    }
+}

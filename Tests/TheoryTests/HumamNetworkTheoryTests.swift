@@ -15,17 +15,6 @@ import TestSupport
         layout = PopulationLayout(areas: data.desikanKillianyAreas.sorted())
     }
 
-    /// The original's nquad type-I/II integrals per area, so that synapse numbers equal its tables.
-    func originalProfiles() throws -> [LocalConnectivityProfile] {
-        let table = try Fixtures.table("fullscale/nquad_P_in_P_out.csv")
-        let names = try table.strings(column: "area")
-        let inside = try table.numbers(column: "P_in"), outside = try table.numbers(column: "P_out")
-        return layout.areas.map { area in
-            let row = names.firstIndex(of: area)!
-            return LocalConnectivityProfile(inside: inside[row], outside: outside[row])
-        }
-    }
-
     func worstRelativeDeviation(_ rates: [Double], _ reference: [Double], over populations: [Int]) -> Double {
         populations.reduce(0) { max($0, abs(rates[$1] / reference[$1] - 1)) }
     }
@@ -33,7 +22,7 @@ import TestSupport
     // With the original's integrals humam's network is the reference network (to 1e-12), so its
     // fixed point equals NNMT's to the 1e-8 of issue 3 (measured 6.6e-11).
     @Test func fullScaleWithOriginalIntegralsMatchesNNMT() throws {
-        let network = try Network.build(data: data, parameters: NetworkParameters(), localProfiles: originalProfiles())
+        let network = try Network.build(data: data, parameters: NetworkParameters(), localProfiles: Fixtures.originalLocalProfiles(areas: layout.areas))
         let result = StationaryRates.solve(network: network)
         let reference = try ReferenceNetwork.rates("theory/theory_rates_chi1_converged_T100.csv", layout: layout)
         let rates = try #require(result.rates)
@@ -58,7 +47,7 @@ import TestSupport
         parameters.downscaling.neuronScaling = 0.006
         parameters.downscaling.indegreeScaling = 0.006
         parameters.downscaling.mode = .original
-        let profiles = try originalProfiles()
+        let profiles = try Fixtures.originalLocalProfiles(areas: layout.areas)
         let result = try StationaryRates.solveFullScale(data: data, parameters: parameters, localProfiles: profiles)
         let rates = try #require(result.rates)
         let base = try PopulationTable.read(Fixtures.dataDirectory.appendingPathComponent("base_theory_rates.csv"),
@@ -84,7 +73,7 @@ import TestSupport
         let base = try PopulationTable.read(Fixtures.dataDirectory.appendingPathComponent("base_theory_rates.csv"),
                                             valueColumn: "rate_hz", layout: layout)
         return try Network.build(data: data, parameters: parameters, fullscaleRates: base,
-                                 localProfiles: originalProfiles())
+                                 localProfiles: Fixtures.originalLocalProfiles(areas: layout.areas))
     }
 
     // The original's theory for the down-scaled network ignores the DC drive; without it humam
