@@ -39,3 +39,22 @@ import TestSupport
         }
     }
 }
+
+/// The original's options, against neuron numbers computed by the original code itself
+/// (scripts/reference-neuron-numbers.py): exact.
+@Suite struct CytoarchitectureOptionTests {
+    @Test(arguments: [("binzegger", 3_468_846), ("remove_smaller_layerI", 3_468_839), ("min_neurons_0", 3_479_039)])
+    func neuronNumbersEqualOriginal(variant: String, total: Int) throws {
+        var parameters = NetworkParameters()
+        switch variant {
+        case "binzegger": parameters.cytoarchitecture.excitatoryFraction = .binzegger
+        case "remove_smaller_layerI": parameters.cytoarchitecture.removeLayersSmallerThanLayerI = true
+        default: parameters.cytoarchitecture.minimumNeuronsPerLayer = 0
+        }
+        let columns = try Cytoarchitecture(data: ModelData.load(from: Fixtures.dataDirectory), parameters: parameters)
+        let layout = PopulationLayout(areas: columns.areas)
+        let reference = try ReferenceTables.populationValues("cytoarchitecture/neuron_numbers_\(variant).csv", column: "N", layout: layout)
+        #expect(columns.neuronCounts.map(Double.init) == reference)
+        #expect(columns.neuronCounts.reduce(0, +) == total)
+    }
+}
