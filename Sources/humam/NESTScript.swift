@@ -242,6 +242,8 @@ def main():
     build_seconds = time.time() - build_start
     rss_after_build = peak_rss_megabytes()
     connections = nest.GetKernelStatus("num_connections")
+    # Every neuron's input ring buffers span min_delay + max_delay: memory grows with the longest delay.
+    min_delay, max_delay = nest.GetKernelStatus("min_delay"), nest.GetKernelStatus("max_delay")
 
     if rank == 0:
         with open(os.path.join(run_dir, "population_GIDs.dat"), "w", encoding="utf-8") as file:
@@ -273,6 +275,8 @@ def main():
         "neurons": description["totals"]["neurons"],
         "synapses": description["totals"]["synapses"],
         "nest_num_connections": connections,
+        "min_delay_ms": min_delay,
+        "max_delay_ms": max_delay,
         "build_seconds": build_seconds,
         "simulate_seconds": simulate_seconds,
         "peak_rss_mb_after_build": rss_after_build,
