@@ -34,7 +34,7 @@ python3 "$work/export/run_nest.py" --out "$work/nest" | grep -E "^(built|simulat
 $compare rates "$work/nest" "$work/nest-original-tables" --label-a "NEST(humam export)" --label-b "original"
 
 echo "== 3. humam simulate vs NEST on the same network"
-if "$humam" simulate --help >/dev/null 2>&1; then
+if "$humam" --help | grep -qE "^ +simulate( |$)"; then
     "$humam" simulate "${options[@]}" --out "$work/humam"
     $compare rates "$work/humam" "$work/nest" --label-a humam --label-b NEST
 else

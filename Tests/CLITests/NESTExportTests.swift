@@ -57,7 +57,8 @@ import TestSupport
         #expect(exported.pathways.weightSD == pathways.map { network.weightSDs[$0] })
         #expect(exported.pathways.delayMean == pathways.map { network.delayMeans[$0] })
         #expect(exported.pathways.delaySD == pathways.map { network.delaySDs[$0] })
-        #expect(exported.pathways.interArea == pathways.map { ($0 / count) / 8 != ($0 % count) / 8 })
+        let perArea = PopulationLayout.populationsPerArea
+        #expect(exported.pathways.interArea == pathways.map { ($0 / count) / perArea != ($0 % count) / perArea })
         #expect(exported.totals.neurons == 6935 && exported.totals.synapses == network.totalSynapses)
         #expect(exported.networkHash == network.contentHash)
         #expect(exported.simulation.duration == 200 && exported.simulation.seed == 2903 && exported.simulation.threads == 1)
@@ -76,6 +77,27 @@ import TestSupport
             #expect { try command.run() } throws: { ($0 as? InputError)?.description.contains(message) == true }
         }
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("network.json").path))
+    }
+
+    /// run_nest.py refuses a NEST outside 3.x with a message naming the version (a stand-in
+    /// `nest` module on PYTHONPATH plays NEST 2.20 and NEST 4.0).
+    @Test(.enabled(if: PythonNEST.hasPython, "python3 is not available"))
+    func scriptRejectsUnsupportedNESTVersions() throws {
+        let (directory, _) = try Self.export()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fake = directory.appendingPathComponent("fake-nest")
+        try FileManager.default.createDirectory(at: fake, withIntermediateDirectories: true)
+        for version in ["2.20.0", "4.0.0"] {
+            try "__version__ = '\(version)'\n".write(to: fake.appendingPathComponent("nest.py"), atomically: true, encoding: .utf8)
+            let script = directory.appendingPathComponent("run_nest.py").path
+            #expect {
+                try PythonNEST.run([script, "--out", directory.appendingPathComponent("run").path], log: nil,
+                                   environment: ["PYTHONPATH": fake.path])
+            } throws: { error in
+                "\(error)".contains("NEST \(version) is not supported; this script needs NEST 3.0 <= version < 4.0")
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("run/run.json").path))
     }
 
     /// Exports the small network, runs run_nest.py in NEST with --check-connections and checks
@@ -128,8 +150,9 @@ import TestSupport
             let source = exported.populations.index[exported.pathways.source[pathway]]
             let element = target * count + source
             let expected = network.synapseCounts[element]
-            guard let got = realized.removeValue(forKey: element), got.synapses == expected else {
-                mismatches.append("\(target)←\(source): expected \(expected), NEST has \(realized[element]?.synapses ?? 0)")
+            let realizedHere = realized.removeValue(forKey: element)
+            guard let got = realizedHere, got.synapses == expected else {
+                mismatches.append("\(target)←\(source): expected \(expected), NEST has \(realizedHere?.synapses ?? 0)")
                 continue
             }
             expectedSynapses += expected
@@ -179,13 +202,15 @@ import TestSupport
 
 /// python3 with PyNEST, if this machine has it.
 enum PythonNEST {
+    static let hasPython: Bool = (try? run(["-c", "pass"], log: nil)) != nil
     static let isAvailable: Bool = (try? run(["-c", "import nest"], log: nil)) != nil
 
     /// Runs `python3 arguments`; throws with the log's tail when it fails.
-    static func run(_ arguments: [String], log: URL?) throws {
+    static func run(_ arguments: [String], log: URL?, environment: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let logURL = log ?? FileManager.default.temporaryDirectory.appendingPathComponent("humam-python-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         let handle = try FileHandle(forWritingTo: logURL)
