@@ -12,7 +12,7 @@
       their correlation and median relative difference; exit 1 if they differ more than two
       NEST runs with different random streams do.
   nest_compare.py summary RUN_DIR
-      One line: build s, simulate s, peak RSS MB, spikes (from run.json).
+      One line: setup s, simulate s, peak memory MB, spikes (from run.json).
 
 A run folder is NEST's (spikes/*.dat, NEST ASCII) or humam's (spikes/*.bin or *.bin: headerless
 little-endian (int32 GID, int32 step) pairs, sim_resolution from run.json), plus
@@ -105,7 +105,7 @@ def run_spikes(run_dir):
     if glob.glob(os.path.join(run_dir, "spikes", "*.dat")):
         return nest_spikes(run_dir)
     with open(os.path.join(run_dir, "run.json"), encoding="utf-8") as file:
-        resolution = json.load(file).get("sim_resolution", 0.1)
+        resolution = json.load(file)["sim_params"]["sim_resolution"]
     return humam_spikes(run_dir, resolution)
 
 
@@ -122,7 +122,7 @@ def population_ranges(run_dir):
 
 def population_rates(run_dir, start=500.0):
     with open(os.path.join(run_dir, "run.json"), encoding="utf-8") as file:
-        stop = float(json.load(file)["t_sim"])
+        stop = float(json.load(file)["sim_params"]["t_sim"])
     labels, first, last = population_ranges(run_dir)
     senders, times = run_spikes(run_dir)
     window = (times >= start) & (times < stop)
@@ -171,8 +171,8 @@ def same_spikes(run_dir, reference):
 def summary(run_dir):
     with open(os.path.join(run_dir, "run.json"), encoding="utf-8") as file:
         record = json.load(file)
-    build = record.get("build_seconds", record.get("setup_seconds"))
-    print("%s %s %s %s" % (build, record.get("simulate_seconds"), record.get("peak_rss_mb"), record.get("spikes")))
+    print("%s %s %.0f %s" % (record["setup_seconds"], record["simulate_seconds"], record["peak_memory_bytes"] / 1e6,
+                             record["spikes"]))
 
 
 def main(arguments):

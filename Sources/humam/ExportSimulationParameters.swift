@@ -41,6 +41,17 @@ struct ExportSimulationParameters: Sendable, Codable, Hashable {
         case minimumInterAreaDelay = "delay_cc_min"
     }
 
+    /// Hash of the parameters, threads excluded, computed as `SimulationParameters.contentHash`
+    /// of the Spiking module (same keys, same JSON), so a NEST run and a humam run of the same
+    /// parameters carry the same `simulation_hash`.
+    var contentHash: String {
+        var canonical = self
+        canonical.threads = 1
+        var hash = ContentHash()
+        hash.combine(encoding: canonical)
+        return hash.hexDigest
+    }
+
     /// Rejects values NEST would refuse or that make no simulation, naming the key.
     func validate() throws(InputError) {
         func require(_ condition: Bool, _ message: String) throws(InputError) {

@@ -22,6 +22,8 @@ struct NESTExport {
         var networkHash: String
         var humamOptions: [String: String]
         var simulation: ExportSimulationParameters
+        /// `humam simulate`'s simulation hash for the same parameters (threads excluded).
+        var simulationHash: String
         var neuronModel = "iaf_psc_exp"
         var neuronParamsE: NeuronParameters
         var neuronParamsI: NeuronParameters
@@ -36,7 +38,9 @@ struct NESTExport {
         var networkParameters: NetworkParameters
 
         enum CodingKeys: String, CodingKey {
-            case format, simulation, totals, populations, pathways
+            case format, totals, populations, pathways
+            case simulation = "sim_params"
+            case simulationHash = "simulation_hash"
             case formatVersion = "format_version"
             case humamVersion = "humam_version"
             case networkHash = "network_hash"
@@ -48,7 +52,7 @@ struct NESTExport {
             case neuronParamDistI = "neuron_param_dist_I"
             case delayDistribution = "delay_distribution"
             case transmissionProbability = "p_transmit"
-            case networkParameters = "network_parameters"
+            case networkParameters = "net_params"
         }
     }
 
@@ -163,7 +167,7 @@ struct NESTExport {
         }
         return Description(
             humamVersion: Humam.configuration.version, networkHash: network.contentHash,
-            humamOptions: options, simulation: simulation,
+            humamOptions: options, simulation: simulation, simulationHash: simulation.contentHash,
             neuronParamsE: network.excitatoryNeuron, neuronParamsI: network.inhibitoryNeuron,
             neuronParamDistE: spread(network.excitatorySpread), neuronParamDistI: spread(network.inhibitorySpread),
             delayDistribution: network.delayDistribution,

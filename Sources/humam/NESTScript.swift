@@ -99,8 +99,16 @@ def mu_sigma_lognormal(mean, relative_sd):
     return math.log(mean / math.sqrt(relative_sd ** 2 + 1)), math.sqrt(math.log(relative_sd ** 2 + 1))
 
 
-def peak_rss_megabytes():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # ru_maxrss is in KiB on Linux
+def peak_memory_bytes():
+    """Peak resident memory of this process (VmHWM, as humam simulate records it), bytes."""
+    try:
+        with open("/proc/self/status", encoding="utf-8") as file:
+            for line in file:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
 
 
 def write_json(path, content):
@@ -119,7 +127,7 @@ def main():
     arguments = parse_arguments()
     description = load_description(arguments.network)
     nest, version = import_nest()
-    simulation = description["simulation"]
+    simulation = description["sim_params"]
     populations = description["populations"]
     pathways = description["pathways"]
     threads = arguments.threads if arguments.threads is not None else simulation["num_threads"]
@@ -239,8 +247,8 @@ def main():
         })
     for population in nodes:
         nest.Connect(population, recorder)
-    build_seconds = time.time() - build_start
-    rss_after_build = peak_rss_megabytes()
+    setup_seconds = time.time() - build_start
+    memory_after_setup = peak_memory_bytes()
     connections = nest.GetKernelStatus("num_connections")
     # Every neuron's input ring buffers span min_delay + max_delay: memory grows with the longest delay.
     min_delay, max_delay = nest.GetKernelStatus("min_delay"), nest.GetKernelStatus("max_delay")
@@ -254,49 +262,91 @@ def main():
         write_connection_check(nest, run_dir, rank, nodes, last_neuron_id, populations)
 
     if rank == 0:
-        print("built in %.2f s (peak RSS %.0f MB); simulating %.1f ms" % (build_seconds, rss_after_build, simulation["t_sim"]))
+        print("built in %.2f s (peak RSS %.0f MB); simulating %.1f ms"
+              % (setup_seconds, memory_after_setup / 1e6, simulation["t_sim"]))
     simulate_start = time.time()
     nest.Simulate(float(simulation["t_sim"]))
     simulate_seconds = time.time() - simulate_start
     local_spikes = int(recorder.get("n_events"))
 
+    # Rates as humam simulate reports them: spikes with window_start <= t < t_sim per neuron.
+    # With MPI each rank sees only its own neurons' spikes; mean_rate_hz is then rank 0's.
+    duration = float(simulation["t_sim"])
+    window_start = 500.0 if duration > 500.0 else 0.0
+    local_vps = [vp for vp in range(processes * threads) if vp % processes == rank]
+    first_ids = [first_and_last_id(population)[0] for population in nodes]
+    counts = count_spikes(spike_dir, local_vps, first_ids, window_start, duration)
+    local_neurons = [len(nest.GetLocalNodeCollection(population)) for population in nodes]
+    window_seconds = (duration - window_start) / 1000.0
+    total_local = sum(local_neurons)
+    mean_rate = sum(counts) / total_local / window_seconds if total_local and window_seconds > 0 else 0.0
+
+    # run.json: the keys of humam simulate's run record, plus NEST's own.
     record = {
         "engine": "nest",
         "nest_version": version,
+        "humam_version": description["humam_version"],
         "network_hash": description["network_hash"],
-        "network_json": "network.json",
+        "simulation_hash": description["simulation_hash"],
+        "sim_params": dict(simulation, num_threads=threads),
+        "net_params": description["net_params"],
         "humam_options": description["humam_options"],
-        "t_sim": simulation["t_sim"],
-        "sim_resolution": resolution,
-        "master_seed": simulation["master_seed"],
-        "connection_rule": rule,
-        "num_threads": threads,
+        "threads": threads,
         "num_processes": processes,
+        # NEST exchanges spikes every min_delay.
+        "exchange_steps": int(round(min_delay / resolution)),
         "neurons": description["totals"]["neurons"],
         "synapses": description["totals"]["synapses"],
+        "spikes": local_spikes,
+        "setup_seconds": setup_seconds,
+        "simulate_seconds": simulate_seconds,
+        "peak_memory_bytes": peak_memory_bytes(),
+        "peak_memory_bytes_after_setup": memory_after_setup,
+        "mean_rate_hz": mean_rate,
+        "rate_window_start_ms": window_start,
         "nest_num_connections": connections,
         "min_delay_ms": min_delay,
         "max_delay_ms": max_delay,
-        "build_seconds": build_seconds,
-        "simulate_seconds": simulate_seconds,
-        "peak_rss_mb_after_build": rss_after_build,
-        "peak_rss_mb": peak_rss_megabytes(),
-        "spikes": local_spikes,
-        "spike_files": "spikes/*.dat",
+        "network_json": "network.json",
         "command": [os.path.basename(sys.executable)] + sys.argv,
     }
     if processes > 1:
-        # Figures of this rank only; other ranks write ranks/rank-<k>.json.
-        record["figures_of"] = "rank 0 (see ranks/ for every rank; spikes is rank 0's count)"
+        record["figures_of"] = "rank 0: spikes, memory and mean_rate_hz are rank 0's; see ranks/ for every rank"
         os.makedirs(os.path.join(run_dir, "ranks"), exist_ok=True)
         write_json(os.path.join(run_dir, "ranks", "rank-%d.json" % rank), {
-            "rank": rank, "build_seconds": build_seconds, "simulate_seconds": simulate_seconds,
-            "peak_rss_mb_after_build": rss_after_build, "peak_rss_mb": peak_rss_megabytes(), "spikes": local_spikes,
-        })
+            "rank": rank, "setup_seconds": setup_seconds, "simulate_seconds": simulate_seconds,
+            "peak_memory_bytes": peak_memory_bytes(), "spikes": local_spikes, "neurons": total_local,
+            "window_spikes": sum(counts)})
+    elif rank == 0:
+        # rates.csv as humam simulate writes it (needs every spike, so single-process runs only).
+        lines = ["area,layer,population,rate_hz\n"]
+        for position in range(len(nodes)):
+            rate = counts[position] / local_neurons[position] / window_seconds if window_seconds > 0 else 0.0
+            lines.append("%s,%s,%s,%r\n" % (population_label(populations, position) + (rate,)))
+        with open(os.path.join(run_dir, "rates.csv"), "w", encoding="utf-8") as file:
+            file.writelines(lines)
     if rank == 0:
         write_json(os.path.join(run_dir, "run.json"), record)
         print("simulated in %.2f s; %d spikes; peak RSS %.0f MB; run folder %s"
-              % (simulate_seconds, local_spikes, record["peak_rss_mb"], run_dir))
+              % (simulate_seconds, local_spikes, record["peak_memory_bytes"] / 1e6, run_dir))
+
+
+def count_spikes(spike_dir, virtual_processes, first_ids, start, stop):
+    """Spikes with start <= t < stop per population, from this process's NEST ASCII files."""
+    import bisect
+    counts = [0] * len(first_ids)
+    for name in os.listdir(spike_dir):
+        match = re.fullmatch(r"spike_recorder-\d+-(\d+)\.dat", name)
+        if not match or int(match.group(1)) not in virtual_processes:
+            continue
+        with open(os.path.join(spike_dir, name), encoding="utf-8") as file:
+            for line in file:
+                if not line[:1].isdigit():
+                    continue  # '#' comments and the 'sender time_ms' header
+                sender, spike_time = line.split()
+                if start <= float(spike_time) < stop:
+                    counts[bisect.bisect_right(first_ids, int(sender)) - 1] += 1
+    return counts
 
 
 def first_and_last_id(population):

@@ -182,20 +182,38 @@ import TestSupport
         let spikeFiles = try FileManager.default.contentsOfDirectory(atPath: run.appendingPathComponent("spikes").path)
             .filter { $0.hasSuffix(".dat") }
         #expect(spikeFiles.count == 1)  // one process, one thread
-        var spikeLines = 0
+        var spikes: [(sender: Int, time: Double)] = []
         for file in spikeFiles {
             let text = try String(contentsOf: run.appendingPathComponent("spikes/\(file)"), encoding: .utf8)
             let lines = text.split(separator: "\n")
             #expect(lines.contains("sender\ttime_ms"))
-            spikeLines += lines.filter { $0.first?.isNumber == true }.count
+            for line in lines where line.first?.isNumber == true {
+                let fields = line.split(separator: "\t")
+                spikes.append((Int(fields[0])!, Double(fields[1])!))
+            }
         }
+        let spikeLines = spikes.count
         let record = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: run.appendingPathComponent("run.json"))) as? [String: Any])
         #expect(record["engine"] as? String == "nest")
         #expect(record["spikes"] as? Int == spikeLines && spikeLines > 0)
         #expect(record["neurons"] as? Int == network.totalNeurons)
         // All NEST connections: internal + one Poisson and one recorder connection per neuron.
         #expect(record["nest_num_connections"] as? Int == network.totalSynapses + 2 * network.totalNeurons)
-        for key in ["build_seconds", "simulate_seconds", "peak_rss_mb"] { #expect(record[key] is Double, "\(key)") }
+        for key in ["setup_seconds", "simulate_seconds", "mean_rate_hz"] { #expect(record[key] is Double, "\(key)") }
+        #expect((record["peak_memory_bytes"] as? Int ?? 0) > 0)
+        #expect(record["simulation_hash"] as? String == exported.simulationHash)
+
+        // rates.csv (as humam simulate writes it): spikes with 0 ≤ t < 200 ms per neuron
+        // (t_sim ≤ 500 ms, so the window starts at 0), recomputed here from the spike files.
+        var populationOfGID = [0]  // GIDs start at 1
+        for index in network.nonEmptyPopulations {
+            populationOfGID += [Int](repeating: index, count: network.neuronCounts[index])
+        }
+        var windowSpikes = [Int](repeating: 0, count: count)
+        for (sender, time) in spikes where time < 200 { windowSpikes[populationOfGID[sender]] += 1 }
+        let rates = try PopulationTable.read(run.appendingPathComponent("rates.csv"), valueColumn: "rate_hz", layout: network.layout)
+        // Same IEEE operations in Python and here (count / neurons / 0.2 s): equal to the bit.
+        #expect(network.nonEmptyPopulations.allSatisfy { rates[$0] == Double(windowSpikes[$0]) / Double(network.neuronCounts[$0]) / 0.2 })
         #expect(FileManager.default.fileExists(atPath: run.appendingPathComponent("network.json").path))
     }
 }
