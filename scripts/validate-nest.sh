@@ -19,7 +19,7 @@ if [ $# -ge 1 ]; then work="$1"; mkdir -p "$work"; else work="$(mktemp -d)"; tra
 compare="python3 scripts/nest_compare.py"
 options=(--scaling 0.006 --chi 1 --seed 2903 --t-sim 2000 --threads 1)
 
-swift build -c release --product humam >/dev/null
+build_log="$(swift build -c release --product humam 2>&1)" || { echo "$build_log" >&2; exit 1; }
 humam="$(swift build -c release --show-bin-path)/humam"
 "$humam" export nest "${options[@]}" --out "$work/export"
 
