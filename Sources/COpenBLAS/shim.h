@@ -10,3 +10,4 @@ void dgeev_(const char *jobvl, const char *jobvr, const int *n, double *a, const
             double *wr, double *wi, double *vl, const int *ldvl, double *vr, const int *ldvr,
             double *work, const int *lwork, int *info, size_t jobvl_len, size_t jobvr_len);
 void openblas_set_num_threads(int num_threads);
+int openblas_get_num_threads(void);

@@ -9,14 +9,16 @@ public enum AtomicFile {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try data.write(to: temporary)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw InputError(file: url.path, "cannot be written (\(error.localizedDescription))")
+        }
+        // POSIX rename replaces an existing file atomically (Foundation's replaceItemAt fails
+        // on Linux with "The file doesn't exist" when the target exists).
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw InputError(file: url.path, "cannot be written (\(reason))")
         }
     }
 

@@ -13,7 +13,8 @@ public struct CSVTable: Sendable {
     /// Parses `text`; every row must have as many fields as the header.
     public init(text: String, source: String) throws(InputError) {
         self.source = source
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        // "\r\n" is a single Character in Swift, so CRLF files must be split on it explicitly.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }
         while let last = lines.last, last.isEmpty { lines.removeLast() }

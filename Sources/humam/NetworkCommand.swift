@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import Model
@@ -21,7 +22,9 @@ struct NetworkCommand: ParsableCommand {
         if let out {
             let directory = URL(fileURLWithPath: out)
             try NetworkTables(network: built, constructionSeconds: seconds).write(to: directory)
-            print("tables written to \(directory.path)/")
+            let figures = try AreaConnectivityFigure.make(network: built)
+                .write(to: directory.appendingPathComponent("area_connectivity"))
+            print("tables written to \(directory.path)/; figure: \(figures.map(\.lastPathComponent).joined(separator: ", "))")
         }
     }
 }

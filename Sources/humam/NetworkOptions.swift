@@ -70,7 +70,11 @@ struct NetworkOptions: ParsableArguments {
 
     /// Loads the data and builds the network these options describe.
     func build() throws -> Network {
-        let parameters = try parameters()
+        try build(parameters: parameters())
+    }
+
+    /// Loads the data and builds the network with `parameters` (e.g. recorded in a run folder).
+    func build(parameters: NetworkParameters) throws -> Network {
         let data = try ModelData.load(from: dataDirectory)
         var rates: [Double]?
         if parameters.downscaling.isDownscaled {

@@ -1,0 +1,52 @@
+import COpenBLAS
+
+/// Pearson correlation matrices through BLAS: centre and scale every series to unit norm, then
+/// one `dsyrk` gives all coefficients (what `np.corrcoef` and pandas' `DataFrame.corr` compute).
+public enum PearsonCorrelation {
+    /// `series` minus its mean, divided by the norm of the result; all zeros if constant.
+    public static func standardized(_ series: [Double]) -> [Double] {
+        let mean = series.reduce(0, +) / Double(series.count)
+        var centred = series.map { $0 - mean }
+        var squares = 0.0
+        for value in centred { squares += value * value }
+        let norm = squares.squareRoot()
+        if norm > 0 { for index in centred.indices { centred[index] /= norm } }
+        return centred
+    }
+
+    /// Correlation matrix (row-major `count × count`) of `count` series of length `length`, stored
+    /// row by row in `series`. A constant series has NaN correlations (as pandas), 1 on its diagonal
+    /// only if it varies.
+    public static func matrix(series: [Double], count: Int, length: Int) -> [Double] {
+        precondition(series.count == count * length)
+        var standardizedRows = [Double](repeating: 0, count: count * length)
+        var constant = [Bool](repeating: false, count: count)
+        for row in 0..<count {
+            let values = Array(series[row * length..<(row + 1) * length])
+            let scaled = standardized(values)
+            constant[row] = scaled.allSatisfy { $0 == 0 }
+            standardizedRows.replaceSubrange(row * length..<(row + 1) * length, with: scaled)
+        }
+        var result = [Double](repeating: 0, count: count * count)
+        cblas_dsyrk(CblasRowMajor, CblasUpper, CblasNoTrans, Int32(count), Int32(length), 1,
+                    standardizedRows, Int32(length), 0, &result, Int32(count))
+        for i in 0..<count {
+            for j in i..<count {
+                let value = constant[i] || constant[j] ? Double.nan : min(max(result[i * count + j], -1), 1)
+                result[i * count + j] = value
+                result[j * count + i] = value
+            }
+        }
+        return result
+    }
+
+    /// Pearson r of two equally long samples.
+    public static func coefficient(_ x: [Double], _ y: [Double]) -> Double {
+        precondition(x.count == y.count)
+        let a = standardized(x)
+        let b = standardized(y)
+        var sum = 0.0
+        for index in a.indices { sum += a[index] * b[index] }
+        return a.allSatisfy({ $0 == 0 }) || b.allSatisfy({ $0 == 0 }) ? .nan : sum
+    }
+}

@@ -1,0 +1,32 @@
+import Model
+
+/// CSV texts of the analysis results.
+public enum AnalysisTables {
+    /// `area,layer,population,neurons,<names…>` for every non-empty population.
+    public static func populationTable(layout: PopulationLayout, neuronCounts: [Int],
+                                       columns: [(name: String, values: [Double])]) -> String {
+        var text = "area,layer,population,neurons," + columns.map(\.name).joined(separator: ",") + "\n"
+        for index in 0..<layout.count where neuronCounts[index] > 0 {
+            let population = layout.population(at: index)
+            text += "\(population.area),\(population.layer.label),\(population.cellType.label),\(neuronCounts[index])"
+            for column in columns { text += ",\(column.values[index])" }
+            text += "\n"
+        }
+        return text
+    }
+
+    /// `time_ms,<names…>`: one row per bin (its start time), series stored one after another
+    /// (`values[series * binCount + bin]`), each multiplied by `scale`.
+    public static func timeSeries(names: [String], values: [Double], binCount: Int, binWidth: Double,
+                                  scale: Double = 1) -> String {
+        precondition(values.count == names.count * binCount)
+        var text = "time_ms," + names.joined(separator: ",") + "\n"
+        text.reserveCapacity(binCount * names.count * 20)
+        for bin in 0..<binCount {
+            text += "\(Double(bin) * binWidth)"
+            for series in names.indices { text += ",\(values[series * binCount + bin] * scale)" }
+            text += "\n"
+        }
+        return text
+    }
+}

@@ -1,0 +1,69 @@
+import Model
+
+/// Time-resolved firing rates in fixed bins from 0 to the simulated time (the original's
+/// `calc_rates` and `firingRateHistogram`): spike counts per bin, divided by the bin width and
+/// the number of neurons, in spikes/ms per neuron as the original (× 1000 for spikes/s).
+/// Bins follow `np.histogram(range=(0, t_sim))`: `[t_k, t_k+1)`, the last bin closed.
+public struct RateHistogram: Sendable {
+    /// Bin width, ms.
+    public let binWidth: Double
+    public let binCount: Int
+    /// Bins of population `p`: `populationRates[p * binCount ..< (p + 1) * binCount]`, spikes/ms
+    /// per neuron, layout order; zero for empty populations.
+    public let populationRates: [Double]
+    /// Bins of area `a`: `areaRates[a * binCount ..< (a + 1) * binCount]`, spikes/ms per neuron.
+    public let areaRates: [Double]
+    /// Spike counts per population and bin (`populationRates` before normalisation).
+    public let populationCounts: [Double]
+
+    /// Start time of bin `k`, ms.
+    public func binStart(_ k: Int) -> Double { Double(k) * binWidth }
+
+    public init(_ record: SpikeTrains, binWidth: Double = 1) {
+        let end = record.simulationTime
+        let binCount = Int(end / binWidth)
+        let layout = record.populations.layout
+        var counts = [Double](repeating: 0, count: layout.count * binCount)
+        // np.histogram's uniform-bin rule: index = floor((t − lo)·n/(hi − lo)), corrected
+        // against the linspace edges, t = hi in the last bin, outside values dropped.
+        let scale = Double(binCount) / end
+        let edgeStep = end / Double(binCount)
+        counts.withUnsafeMutableBufferPointer { counts in
+            record.times.withUnsafeBufferPointer { times in
+                for population in 0..<layout.count where record.populations.neuronCounts[population] > 0 {
+                    let neurons = record.neurons(ofPopulation: population)
+                    let base = population * binCount
+                    for offset in record.neuronOffsets[neurons.lowerBound]..<record.neuronOffsets[neurons.upperBound] {
+                        let time = times[offset]
+                        guard time >= 0 && time <= end else { continue }
+                        var bin = Int(time * scale)
+                        if bin == binCount { bin -= 1 }
+                        if time < Double(bin) * edgeStep { bin -= 1 }
+                        if bin + 1 < binCount && time >= Double(bin + 1) * edgeStep { bin += 1 }
+                        counts[base + bin] += 1
+                    }
+                }
+            }
+        }
+        var populationRates = counts
+        for population in 0..<layout.count {
+            let neurons = Double(record.populations.neuronCounts[population])
+            guard neurons > 0 else { continue }
+            for bin in 0..<binCount { populationRates[population * binCount + bin] /= binWidth * neurons }
+        }
+        var areaRates = [Double](repeating: 0, count: layout.areas.count * binCount)
+        for area in 0..<layout.areas.count {
+            let neurons = Double(record.populations.neuronCount(ofArea: area))
+            guard neurons > 0 else { continue }
+            for population in area * PopulationLayout.populationsPerArea..<(area + 1) * PopulationLayout.populationsPerArea {
+                for bin in 0..<binCount { areaRates[area * binCount + bin] += counts[population * binCount + bin] }
+            }
+            for bin in 0..<binCount { areaRates[area * binCount + bin] /= binWidth * neurons }
+        }
+        self.binWidth = binWidth
+        self.binCount = binCount
+        self.populationRates = populationRates
+        self.areaRates = areaRates
+        self.populationCounts = counts
+    }
+}

@@ -1,0 +1,155 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import Model
+
+/// `humam fc`: functional connectivity from the area synaptic input currents of a run, and its
+/// comparison with an experimental FC.
+struct FCCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fc",
+        abstract: "Simulated FC from synaptic input currents (the original's synapticInputCurrent); compare with an fMRI FC.",
+        discussion: """
+        The area current is Σ |J| K psc(t) over each area's populations, weighted by neuron number, where psc is the \
+        population rate (1 ms bins) convolved with a normalised causal exponential kernel. --psc-kernel tau-syn (default) \
+        samples that kernel on the 1 ms bins, so it decays with tau_syn = 2 ms; --psc-kernel original samples it on the \
+        0.1 ms simulation grid as the original does, which on 1 ms bins means a 20 ms decay, and reproduces the original's \
+        numbers. The network (neuron and synapse numbers, weights) comes from --network-tables, else from a network/ \
+        folder in the run, else from the parameters a humam run recorded in run.json (when no network options are \
+        given), else from the network options (as for `humam network`); it must be the network that produced the \
+        spikes (neuron numbers are checked against population_GIDs.dat).
+        """)
+
+    @OptionGroup var runOptions: RunOptions
+    @OptionGroup var network: NetworkOptions
+
+    @Option(help: "Folder with the network's tables (humam network --out, or the original's neuron_numbers.csv, synapses_internal.csv, weights_connected_only.csv).")
+    var networkTables: String?
+
+    @Option(help: "PSC kernel: tau-syn (intended decay) or original (the original's 0.1 ms kernel on 1 ms bins).")
+    var pscKernel: PSCKernel = .synapticTimeConstant
+
+    @Option(help: "Simulation resolution, ms, the spacing of the original PSC kernel (default: from the run's record, else 0.1).")
+    var resolution: Double?
+
+    @Option(name: .customLong("t-start"), help: "Start of the FC window, ms (the initial transient is dropped).")
+    var windowStart: Double = 500
+
+    @Option(help: "Experimental FC to compare with: a square CSV with area labels, or with --timeseries a time × areas table.")
+    var compare: String?
+
+    @Option(help: "Hemisphere taken from a file with both (labels L_/R_, lh_/rh_, ctx-lh-/ctx-rh-).")
+    var hemisphere: Hemisphere = .left
+
+    @Flag(help: "The --compare file is a time × areas BOLD table; its FC is computed here.")
+    var timeseries = false
+
+    @Flag(help: "Also compute the BOLD signal (Balloon–Windkessel, Friston 2003) of the area rates and its FC.")
+    var bold = false
+
+    func validate() throws {
+        if let resolution, !(resolution > 0) { throw ValidationError("--resolution must be positive") }
+    }
+
+    func run() throws {
+        let processStart = Date()
+        let folder = try runOptions.runFolder()
+        let output = runOptions.outputDirectory(for: folder)
+        let model = try inputModel(folder)
+        let networkSeconds = Date().timeIntervalSince(processStart)
+        let clock = Date()
+        let trains = try folder.spikeTrains(simulationTime: runOptions.simulationTime, layout: model.layout)
+        try checkNeuronNumbers(trains.populations, model)
+        let readSeconds = Date().timeIntervalSince(clock)
+
+        let histogram = RateHistogram(trains)
+        let current = SynapticInputCurrent(histogram: histogram, model: model, kernel: pscKernel,
+                                           simulationResolution: folder.resolution(override: resolution))
+        let fc = current.functionalConnectivity(start: windowStart, stop: trains.simulationTime)
+        var comparison: FCComparison?
+        var experimental: ExperimentalFC.Result?
+        if let compare {
+            let result = try ExperimentalFC.read(URL(fileURLWithPath: compare), areas: fc.areas,
+                                                 hemisphere: hemisphere, timeseries: timeseries)
+            experimental = result
+            comparison = FCComparison(simulated: fc, experimental: result.connectivity, hemisphere: result.hemisphere,
+                                      file: compare)
+        }
+        let computeSeconds = Date().timeIntervalSince(clock)
+
+        try AtomicFile.write(AnalysisTables.timeSeries(names: current.areas, values: current.values,
+                                                       binCount: current.binCount, binWidth: current.binWidth),
+                             to: output.appendingPathComponent("syn_current_areas.csv"))
+        try AtomicFile.write(fc.csvText(), to: output.appendingPathComponent("fc_synaptic.csv"))
+        if let comparison {
+            try AtomicFile.write(comparison.jsonText(), to: output.appendingPathComponent("fc_comparison.json"))
+        }
+        if bold {
+            let signal = BOLDSignal(histogram: histogram, areas: trains.populations.layout.areas)
+            try AtomicFile.write(signal.tableText(), to: output.appendingPathComponent("bold_areas.csv"))
+            try AtomicFile.write(signal.functionalConnectivity(start: windowStart).csvText(),
+                                 to: output.appendingPathComponent("fc_bold.csv"))
+        }
+        if !runOptions.noFigures {
+            let figures = output.appendingPathComponent("figures")
+            var all: [(figure: any Figure, path: URL)] = [
+                (HeatmapFigure(connectivity: fc, title: "Simulated FC (synaptic currents, \(pscKernel.rawValue) kernel)"),
+                 figures.appendingPathComponent("fc_synaptic")),
+                (AnalysisFigures.areaTimeSeries(names: current.areas, values: current.values, binCount: current.binCount,
+                                                binWidth: current.binWidth, from: windowStart, yLabel: "Current (pA)"),
+                 figures.appendingPathComponent("syn_current_areas")),
+            ]
+            if let comparison, let experimental {
+                all.append((AnalysisFigures.fcComparison(simulated: fc, experimental: experimental.connectivity, comparison: comparison),
+                            figures.appendingPathComponent("fc_comparison")))
+            }
+            try FigureExport.write(all)
+        }
+
+        print("run: \(folder.url.path) (\(trains.spikeCount) spikes, \(trains.neuronCount) neurons, t_sim \(trains.simulationTime) ms)")
+        print("FC of \(fc.areas.count) area currents, t ≥ \(windowStart) ms, \(pscKernel.rawValue) PSC kernel")
+        if let comparison {
+            print("compared with \(comparison.file) (\(comparison.hemisphere)): pearson_r = \(comparison.pearsonR), spearman_r = \(comparison.spearmanR), pairs = \(comparison.pairs)")
+        }
+        print(String(format: "time: network description %.3f s, reading spikes %.3f s, reading to comparison %.3f s, total %.3f s",
+                     networkSeconds, readSeconds, computeSeconds, Date().timeIntervalSince(processStart)))
+        print("results in \(output.path)/")
+    }
+
+    /// The network that produced the spikes: `--network-tables`, else a `network/` folder of
+    /// tables in the run, else the parameters a humam run recorded in `run.json` (unless network
+    /// options are given), else the network options.
+    func inputModel(_ folder: RunFolder) throws -> SynapticInputModel {
+        let tables = networkTables.map { URL(fileURLWithPath: $0) } ?? folder.url.appendingPathComponent("network")
+        if networkTables != nil || FileManager.default.fileExists(atPath: tables.appendingPathComponent("neuron_numbers.csv").path) {
+            let layout = try folder.populationGIDs().layout
+            return try SynapticInputModel.readTables(in: tables, layout: layout)
+        }
+        let optionsGiven = network.config != nil || network.scaling != nil || network.chi != nil || network.downscaling != nil
+        if !optionsGiven, let recorded = try recordedNetworkParameters(folder) {
+            return SynapticInputModel(network: try network.build(parameters: recorded))
+        }
+        return SynapticInputModel(network: try network.build())
+    }
+
+    /// `net_params` of a humam run's `run.json`, if there is one.
+    func recordedNetworkParameters(_ folder: RunFolder) throws -> NetworkParameters? {
+        let url = folder.url.appendingPathComponent("run.json")
+        guard let data = try? Data(contentsOf: url),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let parameters = object["net_params"] else { return nil }
+        do {
+            return try JSONDecoder().decode(NetworkParameters.self, from: JSONSerialization.data(withJSONObject: parameters))
+        } catch {
+            throw InputError(file: url.path, field: "net_params", "cannot be read as network parameters (\(error))")
+        }
+    }
+
+    /// The spikes must come from the network described: same neurons per population.
+    func checkNeuronNumbers(_ populations: PopulationGIDs, _ model: SynapticInputModel) throws {
+        for index in 0..<model.layout.count where populations.neuronCounts[index] != model.neuronCounts[index] {
+            throw InputError(file: populations.layout == model.layout ? "population_GIDs.dat" : "network",
+                             "\(model.layout.population(at: index).label) has \(populations.neuronCounts[index]) neurons in the run but \(model.neuronCounts[index]) in the network description; give the network options (or --network-tables) of the network that produced the spikes")
+        }
+    }
+}

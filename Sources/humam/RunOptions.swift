@@ -1,0 +1,36 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import Model
+
+/// Options naming a simulation output folder and where analysis results go; shared by
+/// `humam analyze` and `humam fc`.
+struct RunOptions: ParsableArguments {
+    @Option(help: "Simulation output folder: humam's (spikes.bin) or the original's NEST output (spikes/*.dat); both need population_GIDs.dat. Default: the most recent under out/.")
+    var run: String?
+
+    @Option(help: "Folder for the results (default: <run>/analysis).")
+    var out: String?
+
+    @Option(name: .customLong("t-sim"), help: "Simulated time, ms (default: from the run's record, run.json or sim.yaml).")
+    var simulationTime: Double?
+
+    @Flag(help: "Write no figures.")
+    var noFigures = false
+
+    func validate() throws {
+        if let simulationTime, !(simulationTime > 0) { throw ValidationError("--t-sim must be positive") }
+    }
+
+    func runFolder() throws -> RunFolder {
+        if let run { return RunFolder(URL(fileURLWithPath: run)) }
+        return try RunFolder.mostRecent(under: URL(fileURLWithPath: "out"))
+    }
+
+    func outputDirectory(for folder: RunFolder) -> URL {
+        out.map { URL(fileURLWithPath: $0) } ?? folder.url.appendingPathComponent("analysis")
+    }
+}
+
+extension PSCKernel: ExpressibleByArgument {}
+extension Hemisphere: ExpressibleByArgument {}

@@ -1,0 +1,129 @@
+import Foundation
+import Model
+import Testing
+@testable import Analysis
+
+/// NEST ASCII and humam binary spike files.
+@Suite struct SpikeFileTests {
+    func folder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("humam-spikes-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url.appendingPathComponent("spikes"), withIntermediateDirectories: true)
+        try! "('a', 'II/III', 'E');1;2\n('a', 'II/III', 'I');3;3\n".write(to: url.appendingPathComponent("population_GIDs.dat"), atomically: true, encoding: .utf8)
+        try! "{\"t_sim_ms\": 100.0}".write(to: url.appendingPathComponent("run.json"), atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test func nestFilesWithHeadersAreMergedAndSorted() throws {
+        let run = folder()
+        defer { try? FileManager.default.removeItem(at: run) }
+        // NEST 3 header (3 lines), two files (two virtual processes) with interleaved times.
+        try "# NEST version: 3.10.0\n# RecordingBackendASCII\nsender\ttime_ms\n1\t5.000\n3\t7.100\n1\t9.300\n"
+            .write(to: run.appendingPathComponent("spikes/spike_recorder-1-0.dat"), atomically: true, encoding: .utf8)
+        try "sender\ttime_ms\r\n2\t1.000\r\n1\t6.250\r\n\r\n"
+            .write(to: run.appendingPathComponent("spikes/spike_recorder-1-1.dat"), atomically: true, encoding: .utf8)
+        let trains = try RunFolder(run).spikeTrains()
+        #expect(trains.simulationTime == 100)
+        #expect(trains.spikeCount == 5)
+        #expect(Array(trains.train(0)) == [5.0, 6.25, 9.3])
+        #expect(Array(trains.train(1)) == [1.0])
+        #expect(Array(trains.train(2)) == [7.1])
+    }
+
+    @Test func decimalParsingIsCorrectlyRounded() throws {
+        // Times must equal Python's float() (correctly rounded) for the original's comparisons.
+        let text = "1\t0.100\n1\t1999.900\n1\t123456.789\n1\t1e2\n1\t0.30000000000000004\n"
+        var columns = NESTSpikeFiles.Columns()
+        try Array(text.utf8).withUnsafeBufferPointer { try NESTSpikeFiles.parse($0, source: "x", into: &columns) }
+        #expect(columns.times == [0.1, 1999.9, 123456.789, 100, 0.30000000000000004])
+    }
+
+    @Test(arguments: [
+        ("1\t5.0\nx\t6.0\n", ":2: field 'sender'"),
+        ("1\tabc\n", ":1: field 'time_ms'"),
+        ("1\t5.0\t7\n", ":1: expected two columns"),
+        ("1\n", ":1: field 'sender'"),
+        ("0\t5.0\n", ":1: field 'sender'"),
+        ("9\t5.0\n", "neuron 9, which is in no population"),
+    ])
+    func malformedSpikeFilesAreErrors(text: String, message: String) throws {
+        let run = folder()
+        defer { try? FileManager.default.removeItem(at: run) }
+        let file = run.appendingPathComponent("spikes/bad.dat")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        #expect { _ = try RunFolder(run).spikeTrains() } throws: { error in
+            guard let error = error as? InputError else { return false }
+            return error.description.contains(message) && error.description.contains(run.appendingPathComponent("spikes").path)
+        }
+    }
+
+    @Test func missingRecordsAreErrors() throws {
+        let run = folder()
+        defer { try? FileManager.default.removeItem(at: run) }
+        try FileManager.default.removeItem(at: run.appendingPathComponent("run.json"))
+        #expect { _ = try RunFolder(run).spikeTrains(simulationTime: 10) } throws: { "\($0)".contains("no NEST spike files") }
+        try "1\t5.0\n".write(to: run.appendingPathComponent("spikes/a.dat"), atomically: true, encoding: .utf8)
+        #expect { _ = try RunFolder(run).spikeTrains() } throws: { "\($0)".contains("--t-sim") }
+        #expect(try RunFolder(run).spikeTrains(simulationTime: 10).spikeCount == 1)
+        try FileManager.default.removeItem(at: run.appendingPathComponent("population_GIDs.dat"))
+        #expect { _ = try RunFolder(run).spikeTrains(simulationTime: 10) } throws: { "\($0)".contains("population_GIDs.dat") }
+    }
+
+    @Test func binaryFileGivesTheSameTrainsAsNEST() throws {
+        // The reference spikes written as (neuron index, step of 0.1 ms) pairs read back to the
+        // same spike times bit for bit: both are the correctly rounded decimal µs / 1000.
+        let reference = DownscaledReference.record
+        var neurons: [Int32] = [], stamps: [Int32] = []
+        for neuron in 0..<reference.neuronCount {
+            for time in reference.train(neuron) {
+                neurons.append(Int32(reference.firstGID + neuron - 1))
+                stamps.append(Int32((time * 10).rounded()))
+            }
+        }
+        let run = folder()
+        defer { try? FileManager.default.removeItem(at: run) }
+        try FileManager.default.removeItem(at: run.appendingPathComponent("population_GIDs.dat"))
+        try FileManager.default.removeItem(at: run.appendingPathComponent("run.json"))
+        try FileManager.default.copyItem(at: DownscaledReference.directory.appendingPathComponent("population_GIDs.dat"),
+                                         to: run.appendingPathComponent("population_GIDs.dat"))
+        try HumamSpikeFile.write(neurons: neurons, stamps: stamps, resolution: 0.1, simulationTime: 2000,
+                                 neuronCount: reference.neuronCount, to: run.appendingPathComponent("spikes.bin"))
+        let binary = try RunFolder(run).spikeTrains()
+        #expect(binary.simulationTime == 2000)
+        #expect(RunFolder(run).resolution() == 0.1)
+        #expect(binary.neuronOffsets == reference.neuronOffsets)
+        #expect(binary.times == reference.times)
+    }
+
+    static let magic: [UInt8] = Array("HUMAMSPK".utf8)
+    static let zeros: [UInt8] = [UInt8](repeating: 0, count: 36)
+    static let badBinaryFiles: [([UInt8], String)] = [
+        ([UInt8](repeating: 0, count: 48), "not a humam spike file"),
+        (magic + [2, 0, 0, 0] + zeros, "format version 2"),
+        (magic + [1, 0, 0, 0] + zeros + [1, 2, 3], "header announcing"),
+    ]
+
+    @Test(arguments: badBinaryFiles)
+    func malformedBinaryFilesAreErrors(bytes: [UInt8], message: String) throws {
+        let run = folder()
+        defer { try? FileManager.default.removeItem(at: run) }
+        try AtomicFile.write(Data(bytes), to: run.appendingPathComponent("spikes.bin"))
+        #expect { _ = try RunFolder(run).spikeTrains() } throws: { "\($0)".contains(message) && "\($0)".contains("spikes.bin") }
+    }
+}
+
+@Suite struct RunFolderTests {
+    @Test func mostRecentRunFolderIsFound() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("humam-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let older = root.appendingPathComponent("net1/sim1"), newer = root.appendingPathComponent("net2/sim2")
+        for folder in [older, newer] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try "('a', 'II/III', 'E');1;1\n".write(to: folder.appendingPathComponent("population_GIDs.dat"), atomically: true, encoding: .utf8)
+        }
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)],
+                                              ofItemAtPath: older.appendingPathComponent("population_GIDs.dat").path)
+        let found = try RunFolder.mostRecent(under: root).url
+        #expect(found.lastPathComponent == "sim2" && found.deletingLastPathComponent().lastPathComponent == "net2")
+        #expect { _ = try RunFolder.mostRecent(under: root.appendingPathComponent("net1/none")) } throws: { "\($0)".contains("--run") }
+    }
+}
