@@ -7,6 +7,8 @@
       into its network.json, so that NEST gets the original's numbers bit for bit.
   nest_compare.py same-spikes RUN_DIR REFERENCE_SPIKES_TSV_GZ
       Exit 0 if the run's spikes equal the reference spikes (sender and time, in order).
+  nest_compare.py same-rates TABLE REFERENCE_TABLE
+      Exit 0 if two area,layer,population,rate_hz tables hold the same numbers.
   nest_compare.py rates RUN_A RUN_B [--label-a A --label-b B]
       Per-population mean rates (t >= 500 ms, as the original's analysis) of two run folders,
       their correlation and median relative difference; exit 1 if they differ more than two
@@ -157,6 +159,19 @@ def compare_rates(run_a, run_b, label_a, label_b):
     print("ok: within the spread of two valid simulations of this network")
 
 
+def same_rates(table, reference):
+    """Exit 0 if the rate_hz column of `table` equals the reference's, population by population."""
+    def rates(path):
+        with open(path, encoding="utf-8") as file:
+            reader = csv.DictReader(file)
+            population = "population" if "population" in reader.fieldnames else "pop"
+            return {(row["area"], row["layer"], row[population]): float(row["rate_hz"]) for row in reader}
+    ours, theirs = rates(table), rates(reference)
+    same = ours == theirs
+    print("%d population rates, reference %d: %s" % (len(ours), len(theirs), "identical" if same else "DIFFERENT"))
+    sys.exit(0 if same else 1)
+
+
 def same_spikes(run_dir, reference):
     senders, times = run_spikes(run_dir)
     with gzip.open(reference, "rt") as file:
@@ -182,6 +197,8 @@ def main(arguments):
         print(__doc__)
     elif arguments[0] == "substitute" and len(arguments) == 4:
         substitute(*arguments[1:])
+    elif arguments[0] == "same-rates" and len(arguments) == 3:
+        same_rates(*arguments[1:])
     elif arguments[0] == "same-spikes" and len(arguments) == 3:
         same_spikes(*arguments[1:])
     elif arguments[0] == "rates" and len(arguments) in (3, 7):

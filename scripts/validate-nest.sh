@@ -4,6 +4,7 @@
 # `humam simulate` exists, humam's engine against NEST on the same export. See docs/nest-export.md.
 #   1. Fidelity of run_nest.py: the export with the original's own tables substituted must make
 #      NEST reproduce the original's spikes exactly (1,509,225 spikes, same senders and times).
+#      humam analyze / fc run on that NEST folder; analyze's rates equal the original analysis's.
 #   2. NEST on humam's export vs the original's run: population rates within the spread of two
 #      valid simulations (humam's tables differ from the original's in a few synapse numbers).
 #   3. humam simulate vs NEST on the same export: the same criterion.
@@ -28,6 +29,10 @@ $compare substitute "$work/export" "$reference" "$work/export-original-tables"
 python3 "$work/export-original-tables/run_nest.py" --out "$work/nest-original-tables" | grep -E "^(built|simulated)"
 $compare same-spikes "$work/nest-original-tables" "$reference/spikes.tsv.gz"
 cmp "$work/nest-original-tables/population_GIDs.dat" "$reference/population_GIDs.dat" && echo "population_GIDs.dat identical"
+echo "-- humam analyze and humam fc read the NEST run folder unchanged; rates equal the original analysis's"
+"$humam" analyze --run "$work/nest-original-tables" --no-figures | tail -1
+$compare same-rates "$work/nest-original-tables/analysis/population_statistics.csv" "$reference/rates_sim.csv"
+"$humam" fc --run "$work/nest-original-tables" --no-figures | tail -1
 
 echo "== 2. NEST on humam's export vs the original's run"
 python3 "$work/export/run_nest.py" --out "$work/nest" | grep -E "^(built|simulated)"

@@ -215,6 +215,14 @@ import TestSupport
         // Same IEEE operations in Python and here (count / neurons / 0.2 s): equal to the bit.
         #expect(network.nonEmptyPopulations.allSatisfy { rates[$0] == Double(windowSpikes[$0]) / Double(network.neuronCounts[$0]) / 0.2 })
         #expect(FileManager.default.fileExists(atPath: run.appendingPathComponent("network.json").path))
+
+        // `humam analyze` reads the NEST run folder unchanged; its rates are the run's rates.csv
+        // (same counts and window; a different order of the division: 1e-12 relative).
+        let analysis = directory.appendingPathComponent("analysis")
+        try AnalyzeCommand.parse(["--run", run.path, "--out", analysis.path, "--no-figures", "--t-start", "0"]).run()
+        let analyzed = try PopulationTable.read(analysis.appendingPathComponent("population_statistics.csv"),
+                                                valueColumn: "rate_hz", layout: network.layout)
+        #expect(network.nonEmptyPopulations.allSatisfy { abs(analyzed[$0] - rates[$0]) <= 1e-12 * rates[$0] })
     }
 }
 
