@@ -10,7 +10,7 @@ import Model
 /// defaults); when that is on main, the export should take it instead of this type.
 struct ExportSimulationParameters: Sendable, Codable, Hashable {
     /// How the synapses of a pathway are drawn (NEST connection rule).
-    enum ConnectionRule: String, Sendable, Codable, CaseIterable, Hashable, ExpressibleByArgument {
+    enum ConnectionRule: String, Sendable, Codable, CaseIterable, Hashable {
         case fixedTotalNumber = "fixed_total_number"
         case fixedIndegree = "fixed_indegree"
     }
