@@ -42,8 +42,8 @@ struct ExportSimulationParameters: Sendable, Codable, Hashable {
     }
 
     /// Hash of the parameters, threads excluded, computed as `SimulationParameters.contentHash`
-    /// of the Spiking module (same keys, same JSON), so a NEST run and a humam run of the same
-    /// parameters carry the same `simulation_hash`.
+    /// of the Spiking module. It equals `humam simulate`'s hash only while both types have the
+    /// same fields (Spiking's has since gained `single_spike`); unifying the types fixes that.
     var contentHash: String {
         var canonical = self
         canonical.threads = 1

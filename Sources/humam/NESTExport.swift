@@ -22,7 +22,7 @@ struct NESTExport {
         var networkHash: String
         var humamOptions: [String: String]
         var simulation: ExportSimulationParameters
-        /// `humam simulate`'s simulation hash for the same parameters (threads excluded).
+        /// Hash of `simulation`, threads excluded (see `ExportSimulationParameters.contentHash`).
         var simulationHash: String
         var neuronModel = "iaf_psc_exp"
         var neuronParamsE: NeuronParameters
