@@ -12,8 +12,8 @@ struct ExportNESTCommand: ParsableCommand {
         discussion: """
             Then: python3 DIR/run_nest.py --out RUN_DIR [--threads N] [--check-connections]
             or:   mpirun -n N python3 DIR/run_nest.py --out RUN_DIR   (NEST built with MPI)
-            RUN_DIR gets spikes/*.dat (NEST ASCII), population_GIDs.dat and run.json, the layout \
-            `humam analyze` reads.
+            RUN_DIR gets spikes/*.dat (NEST ASCII), population_GIDs.dat, rates.csv and run.json, \
+            the layout `humam analyze` and `humam fc` read. See docs/nest-export.md.
             """)
 
     @OptionGroup var network: NetworkOptions
