@@ -41,5 +41,7 @@ let package = Package(
         .testTarget(name: "TheoryTests", dependencies: ["Theory", "Model", "TestSupport"]),
         .testTarget(name: "SpikingTests", dependencies: ["Spiking", "Model", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Model", "TestSupport"]),
+        // Runs the command-line layer (e.g. `humam export nest`) in-process.
+        .testTarget(name: "CLITests", dependencies: ["humam", "Model", "TestSupport"]),
     ]
 )

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Model
+
+/// `humam export nest --out DIR`: the network and simulation parameters as network.json plus a
+/// PyNEST script that builds and simulates exactly that network (threads or MPI) and writes a
+/// humam run folder. See docs/nest-export.md.
+struct ExportNESTCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nest",
+        abstract: "Write network.json and run_nest.py: the same network, built and simulated by NEST 3 (threads or MPI).",
+        discussion: """
+            Then: python3 DIR/run_nest.py --out RUN_DIR [--threads N] [--check-connections]
+            or:   mpirun -n N python3 DIR/run_nest.py --out RUN_DIR   (NEST built with MPI)
+            RUN_DIR gets spikes/*.dat (NEST ASCII), population_GIDs.dat, rates.csv and run.json, \
+            the layout `humam analyze` and `humam fc` read. See docs/nest-export.md.
+            """)
+
+    @OptionGroup var network: NetworkOptions
+    @OptionGroup var simulation: SimulationOptions
+
+    @Option(help: "Folder for network.json and run_nest.py.")
+    var out: String
+
+    func run() throws {
+        let parameters = try simulation.parameters(experiment: network.experiment)
+        // NEST's rng_seed is a 32-bit value ≥ 1; the export has no single-spike stimulation.
+        guard parameters.seed >= 1, parameters.seed < 1 << 32 else {
+            throw ValidationError("--seed \(parameters.seed) is invalid for NEST; its rng_seed must be in 1 ..< 2^32")
+        }
+        guard parameters.singleSpikes.isEmpty else {
+            throw ValidationError("--single-spike is not exported to NEST; simulate it with humam simulate")
+        }
+        let built = try network.build(parameters: network.parameters(defaultScaling: SimulateCommand.notebookScaling))
+        let directory = URL(fileURLWithPath: out)
+        try NESTExport(network: built, simulation: parameters, options: recordedOptions).write(to: directory)
+        print("""
+            exported \(built.totalNeurons) neurons, \(built.totalSynapses) synapses, \
+            \(built.nonEmptyPopulations.count) populations to \(directory.path)/
+            run: python3 \(directory.path)/run_nest.py --out RUN_DIR
+            """)
+    }
+
+    /// The network options as given on the command line (unset ones omitted).
+    var recordedOptions: [String: String] {
+        var options: [String: String] = ["data": network.dataDirectory.path]
+        options["config"] = network.config
+        options["scaling"] = network.scaling.map { "\($0)" }
+        options["chi"] = network.chi.map { "\($0)" }
+        options["downscaling"] = network.downscaling?.rawValue
+        options["fullscale_rates"] = network.fullscaleRates
+        return options
+    }
+}

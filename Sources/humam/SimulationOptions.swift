@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Model
+import Spiking
+
+extension ConnectionRule: ExpressibleByArgument {}
+
+/// Simulation options shared by `humam simulate` and `humam export nest`. Precedence: defaults
+/// (the notebook's: 2000 ms, seed 2903, 0.1 ms; all cores) < the experiment file's `sim_params`
+/// < flags.
+struct SimulationOptions: ParsableArguments {
+    @Option(name: .customLong("t-sim"), help: "Simulated time, ms (default 2000).")
+    var duration: Double?
+
+    @Option(help: "Master seed of all random streams (default 2903).")
+    var seed: UInt64?
+
+    @Option(help: "Worker threads (default: all cores); humam's spikes do not depend on it.")
+    var threads: Int?
+
+    @Option(help: "Time step, ms (default 0.1).")
+    var resolution: Double?
+
+    @Option(help: "fixed_total_number (default) or fixed_indegree.")
+    var connectionRule: ConnectionRule?
+
+    @Option(help: "Lower bound of inter-area delays, ms (default 0: the resolution).")
+    var delayCcMin: Double?
+
+    @Option(help: ArgumentHelp("A single spike onto the first neuron of a population, as AREA,LAYER,POP,TIME_MS (e.g. lingual,IV,E,500); repeatable.", valueName: "spike"))
+    var singleSpike: [String] = []
+
+    func validate() throws {
+        if let duration, !(duration >= 0 && duration.isFinite) {
+            throw ValidationError("--t-sim \(duration) is invalid; expected a duration ≥ 0 ms")
+        }
+        if let threads, threads < 1 { throw ValidationError("--threads \(threads) is invalid; expected at least 1") }
+        if let resolution, !(resolution > 0 && resolution.isFinite) {
+            throw ValidationError("--resolution \(resolution) is invalid; expected a step > 0 ms")
+        }
+        if let delayCcMin, !(delayCcMin >= 0 && delayCcMin.isFinite) {
+            throw ValidationError("--delay-cc-min \(delayCcMin) is invalid; expected ≥ 0 ms")
+        }
+    }
+
+    func parameters(experiment: ExperimentFile?) throws -> SimulationParameters {
+        var defaults = SimulationParameters()
+        defaults.threads = ProcessInfo.processInfo.activeProcessorCount
+        var parameters = try experiment?.apply(section: "sim_params", to: defaults) ?? defaults
+        if let duration { parameters.duration = duration }
+        if let seed { parameters.seed = seed }
+        if let threads { parameters.threads = threads }
+        if let resolution { parameters.resolution = resolution }
+        if let connectionRule { parameters.connectionRule = connectionRule }
+        if let delayCcMin { parameters.minimumInterAreaDelay = delayCcMin }
+        for text in singleSpike {
+            let fields = text.split(separator: ",").map(String.init)
+            guard fields.count == 4, let time = Double(fields[3]) else {
+                throw ValidationError("--single-spike '\(text)' is invalid; expected AREA,LAYER,POP,TIME_MS, e.g. lingual,IV,E,500")
+            }
+            parameters.singleSpikes.append(SingleSpike(area: fields[0], layer: fields[1], population: fields[2], time: time))
+        }
+        return parameters
+    }
+}
