@@ -18,7 +18,7 @@ python3 -c "import nest, numpy" >/dev/null 2>&1 || {
     echo "error: python3 cannot import nest and numpy; install them with: pip install nest-simulator" >&2; exit 1; }
 if [ $# -ge 1 ]; then work="$1"; mkdir -p "$work"; else work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT; fi
 compare="python3 scripts/nest_compare.py"
-options=(--scaling 0.006 --chi 1 --seed 2903 --t-sim 2000 --threads 1)
+options=(--scaling 0.006 --downscaling original --fullscale-rates notebooks-data/base_theory_rates.csv --chi 1 --seed 2903 --t-sim 2000 --threads 1)
 
 build_log="$(swift build -c release --product humam 2>&1)" || { echo "$build_log" >&2; exit 1; }
 humam="$(swift build -c release --show-bin-path)/humam"
