@@ -74,6 +74,9 @@ public struct ExperimentFile: Sendable {
             return try JSONDecoder().decode(Parameters.self, from: merged.encoded())
         } catch let error as InputError {
             throw error
+        } catch DecodingError.dataCorrupted(let context) {
+            let key = ([section] + context.codingPath.map(\.stringValue)).joined(separator: ".")
+            throw InputError(file: path, field: key, "invalid value (\(context.debugDescription))")
         } catch {
             throw InputError(file: path, field: section, "cannot be applied: \(error)")
         }
