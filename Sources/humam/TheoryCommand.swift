@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import Model
@@ -82,10 +83,10 @@ struct TheoryCommand: ParsableCommand {
             print(summary.pseudoTimeText(path, end: pseudoTime))
             if let pathFigure {
                 let populations = built.nonEmptyPopulations
-                let figure = PseudoTimePathFigure(samples: path.samples.map { sample in populations.map { sample[$0] } },
-                                                  endTime: path.sampleTimes.last ?? pseudoTime)
-                try AtomicFile.write(figure.svg, to: URL(fileURLWithPath: pathFigure))
-                print("path figure written to \(pathFigure)")
+                let figure = TheoryFigures.pseudoTimePath(
+                    samples: path.samples.map { sample in populations.map { sample[$0] } }, sampleTimes: path.sampleTimes,
+                    populationLabels: populations.map { built.layout.population(at: $0).label })
+                print("path figure written to \(try Self.write(figure, to: pathFigure))")
             }
             try write(path.rates, network: built, simulated: simulated)
             return
@@ -100,12 +101,12 @@ struct TheoryCommand: ParsableCommand {
         try write(rates, layout: network.layout, populations: network.nonEmptyPopulations)
         guard let compare, let simulated else { return }
         let populations = network.nonEmptyPopulations
-        let comparison = RateComparisonFigure(simulatedHz: populations.map { simulated[$0] },
-                                              theoryHz: populations.map { rates[$0] })
-        print("  correlation with \(compare): \(String(format: "%.3f", comparison.correlation)) over \(populations.count) populations")
+        let simulatedHz = populations.map { simulated[$0] }, theoryHz = populations.map { rates[$0] }
+        let correlation = pearsonCorrelation(simulatedHz, theoryHz)
+        print("  correlation with \(compare): \(String(format: "%.3f", correlation)) over \(populations.count) populations")
         if let figure {
-            try AtomicFile.write(comparison.svg, to: URL(fileURLWithPath: figure))
-            print("figure written to \(figure)")
+            let comparison = TheoryFigures.rateComparison(simulatedHz: simulatedHz, theoryHz: theoryHz)
+            print("figure written to \(try Self.write(comparison, to: figure))")
         }
     }
 
@@ -114,5 +115,12 @@ struct TheoryCommand: ParsableCommand {
         let url = URL(fileURLWithPath: out)
         try AtomicFile.write(PopulationTable.text(rates, valueColumn: "rate_hz", layout: layout, indices: populations), to: url)
         print("rates written to \(url.path)")
+    }
+
+    /// Writes `figure` as `path` (an .svg name; PNG beside it when rsvg-convert is installed).
+    private static func write(_ figure: some Figure, to path: String) throws -> String {
+        let url = URL(fileURLWithPath: path)
+        let base = url.pathExtension.lowercased() == "svg" ? url.deletingPathExtension() : url
+        return try figure.write(to: base).map(\.path).joined(separator: ", ")
     }
 }

@@ -106,7 +106,7 @@ import TestSupport
         for t in times { text += "\(t),\(t * t),\(-t),\(t),\(Int(t) % 2 == 0 ? 1.0 : -1.0)\n" }
         let read = try ExperimentalFC.read(file(text), areas: Self.areas, timeseries: true)
         #expect(abs(read.connectivity[0, 1] + 1) < 1e-15)     // bankssts vs cuneus: t vs −t
-        let expected = PearsonCorrelation.coefficient(times, times.map { $0 * $0 })
+        let expected = pearsonCorrelation(times, times.map { $0 * $0 })
         #expect(abs(read.connectivity[0, 3] - expected) < 1e-15)
         #expect(read.connectivity[2, 2] == 1)
     }

@@ -19,7 +19,7 @@ import Spiking
                                                  layout: network.layout)
         let populations = network.nonEmptyPopulations
         let ours = populations.map { rates[$0] }, theirs = populations.map { reference[$0] }
-        let correlation = Self.pearson(ours, theirs)
+        let correlation = pearsonCorrelation(ours, theirs)
         let meanOurs = ours.reduce(0, +) / Double(ours.count)
         let meanTheirs = theirs.reduce(0, +) / Double(theirs.count)
         let counts = result.spikeCountsPerNeuron()
@@ -38,17 +38,5 @@ import Spiking
         #expect(correlation >= 0.95)
         #expect(abs(meanOurs / meanTheirs - 1) <= 0.05)
         #expect(abs(silentFraction - 0.32) <= 0.05)
-    }
-
-    static func pearson(_ x: [Double], _ y: [Double]) -> Double {
-        let n = Double(x.count)
-        let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
-        var sxy = 0.0, sxx = 0.0, syy = 0.0
-        for i in x.indices {
-            sxy += (x[i] - mx) * (y[i] - my)
-            sxx += (x[i] - mx) * (x[i] - mx)
-            syy += (y[i] - my) * (y[i] - my)
-        }
-        return sxy / (sxx * syy).squareRoot()
     }
 }

@@ -100,18 +100,7 @@ import TestSupport
         let simulated = try ReferenceNetwork.rates("downscaled/rates_sim.csv", layout: layout)
         let rates = try #require(result.rates)
         let populations = network.nonEmptyPopulations
-        let correlation = pearson(populations.map { rates[$0] }, populations.map { simulated[$0] })
+        let correlation = pearsonCorrelation(populations.map { rates[$0] }, populations.map { simulated[$0] })
         #expect(correlation >= 0.95, "correlation \(correlation)")
-    }
-
-    func pearson(_ x: [Double], _ y: [Double]) -> Double {
-        let meanX = x.reduce(0, +) / Double(x.count), meanY = y.reduce(0, +) / Double(y.count)
-        var covariance = 0.0, varianceX = 0.0, varianceY = 0.0
-        for k in x.indices {
-            covariance += (x[k] - meanX) * (y[k] - meanY)
-            varianceX += (x[k] - meanX) * (x[k] - meanX)
-            varianceY += (y[k] - meanY) * (y[k] - meanY)
-        }
-        return covariance / (varianceX * varianceY).squareRoot()
     }
 }

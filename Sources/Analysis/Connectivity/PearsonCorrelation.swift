@@ -39,14 +39,4 @@ public enum PearsonCorrelation {
         }
         return result
     }
-
-    /// Pearson r of two equally long samples.
-    public static func coefficient(_ x: [Double], _ y: [Double]) -> Double {
-        precondition(x.count == y.count)
-        let a = standardized(x)
-        let b = standardized(y)
-        var sum = 0.0
-        for index in a.indices { sum += a[index] * b[index] }
-        return a.allSatisfy({ $0 == 0 }) || b.allSatisfy({ $0 == 0 }) ? .nan : sum
-    }
 }

@@ -1,3 +1,4 @@
+import Model
 /// Spearman's rank correlation: Pearson's r of the ranks, ties getting their average rank
 /// (as `scipy.stats.spearmanr`).
 public enum RankCorrelation {
@@ -17,6 +18,6 @@ public enum RankCorrelation {
     }
 
     public static func spearman(_ x: [Double], _ y: [Double]) -> Double {
-        PearsonCorrelation.coefficient(averageRanks(x), averageRanks(y))
+        pearsonCorrelation(averageRanks(x), averageRanks(y))
     }
 }
