@@ -31,7 +31,7 @@ struct SimulateCommand: ParsableCommand {
         let parameters = try simulation.parameters(experiment: network.experiment)
         let built = try network.build(parameters: network.parameters(defaultScaling: Self.notebookScaling))
         if let rasterArea, !built.layout.areas.contains(rasterArea) {
-            throw ValidationError("--raster-area '\(rasterArea)' is not an area; expected one of \(built.layout.areas.joined(separator: ", "))")
+            throw InputError("--raster-area '\(rasterArea)' is not an area; expected one of \(built.layout.areas.joined(separator: ", "))")
         }
         let simulation = try Simulation(network: built, parameters: parameters)
         let standardError = FileHandle.standardError
