@@ -5,7 +5,7 @@ import Foundation
 public enum AtomicFile {
     public static func write(_ data: Data, to url: URL) throws(InputError) {
         let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
+        let temporary = temporaryURL(beside: url)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try data.write(to: temporary)
@@ -20,6 +20,12 @@ public enum AtomicFile {
             try? FileManager.default.removeItem(at: temporary)
             throw InputError(file: url.path, "cannot be written (\(reason))")
         }
+    }
+
+    /// A hidden, unique name next to `url` for content that is renamed to `url` when complete
+    /// (unique per call, so concurrent writers of the same target never share it).
+    public static func temporaryURL(beside url: URL) -> URL {
+        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)")
     }
 
     public static func write(_ text: String, to url: URL) throws(InputError) {

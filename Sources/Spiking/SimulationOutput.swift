@@ -92,7 +92,7 @@ public struct SimulationOutput {
     public func write(to directory: URL) throws(InputError) {
         let fileManager = FileManager.default
         let parent = directory.deletingLastPathComponent()
-        let temporary = parent.appendingPathComponent(".\(directory.lastPathComponent).partial-\(getpid())")
+        let temporary = AtomicFile.temporaryURL(beside: directory)
         do {
             try? fileManager.removeItem(at: temporary)
             try fileManager.createDirectory(at: temporary.appendingPathComponent("spikes"), withIntermediateDirectories: true)

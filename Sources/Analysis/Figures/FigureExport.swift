@@ -15,7 +15,7 @@ public enum FigureExport {
 
     /// Converts `svg` to `png` at `scale` × its size (written to a temporary name, then renamed).
     public static func convert(_ svg: URL, to png: URL, converter: URL, scale: Double = 2) throws(InputError) {
-        let temporary = png.deletingLastPathComponent().appendingPathComponent(".\(png.lastPathComponent).partial-\(getpid())")
+        let temporary = AtomicFile.temporaryURL(beside: png)
         let process = Process()
         process.executableURL = converter
         process.arguments = ["-f", "png", "-z", String(scale), "-o", temporary.path, svg.path]
