@@ -91,7 +91,6 @@ public struct SimulationOutput {
 
     public func write(to directory: URL) throws(InputError) {
         let fileManager = FileManager.default
-        let parent = directory.deletingLastPathComponent()
         let temporary = AtomicFile.temporaryURL(beside: directory)
         do {
             try? fileManager.removeItem(at: temporary)
