@@ -122,7 +122,7 @@ enum JSONValue: Equatable, Sendable {
     }
 
     /// `self` with `overrides` applied; every override key must exist in `self` with a value of
-    /// the same kind.
+    /// the same kind. Mappings merge key by key; numbers, text, booleans and lists are replaced.
     func merging(_ overrides: JSONValue, keyPath: String, file: String) throws(InputError) -> JSONValue {
         switch (self, overrides) {
         case (.object(var base), .object(let changes)):
@@ -134,7 +134,8 @@ enum JSONValue: Equatable, Sendable {
                 base[key] = try current.merging(change, keyPath: "\(keyPath).\(key)", file: file)
             }
             return .object(base)
-        case (.number, .number), (.string, .string), (.bool, .bool):
+        case (.number, .number), (.string, .string), (.bool, .bool), (.array, .array):
+            // A list (e.g. sim_params.single_spike) is replaced as a whole.
             return overrides
         default:
             throw InputError(file: file, field: keyPath, "has the wrong kind of value; expected \(kindName)")

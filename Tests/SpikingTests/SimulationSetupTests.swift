@@ -135,3 +135,23 @@ final class ProgressLog: @unchecked Sendable {
         #expect(throws: InputError.self) { try Simulation(network: TestNetworks.small(), parameters: parameters) }
     }
 }
+
+/// `sim_params` of an experiment file, with the original's keys, including the single-spike list.
+@Suite struct SimulationParametersFileTests {
+    @Test func experimentFileSetsSimulationParameters() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("humam-sim-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try """
+            sim_params:
+              t_sim: 12500.0
+              master_seed: 55
+              connection_rule: fixed_indegree
+              single_spike:
+                - {area: lingual, layer: IV, pop: E, time_ms: 500.0}
+            """.write(to: url, atomically: true, encoding: .utf8)
+        let parameters = try ExperimentFile(contentsOf: url).apply(section: "sim_params", to: SimulationParameters())
+        #expect(parameters.duration == 12500 && parameters.seed == 55 && parameters.connectionRule == .fixedIndegree)
+        #expect(parameters.singleSpikes == [SingleSpike(area: "lingual", layer: "IV", population: "E", time: 500)])
+        #expect(parameters.resolution == 0.1)
+    }
+}
