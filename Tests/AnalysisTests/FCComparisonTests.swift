@@ -10,10 +10,7 @@ import TestSupport
 
     /// Writes `text` to a temporary CSV file (small; left to the system's temporary-file cleanup).
     func file(_ text: String, _ name: String = "fc.csv") -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("humam-fc-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let url = directory.appendingPathComponent(name)
-        try! text.write(to: url, atomically: true, encoding: .utf8)
+        let url = try! Fixtures.temporaryFile(text, name: name)
         return url
     }
 

@@ -10,15 +10,9 @@ import TestSupport
     /// A small network: 0.2 % of full scale (6,935 neurons, 170,844 synapses), 200 ms.
     static let exportArguments = ["--scaling", "0.002", "--t-sim", "200", "--seed", "2903", "--threads", "1"]
 
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("humam-export-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     /// Exports into a fresh folder; returns it and the network humam built from the same options.
     static func export(_ extra: [String] = []) throws -> (directory: URL, network: Network) {
-        let directory = try temporaryDirectory()
+        let directory = try Fixtures.temporaryDirectory("humam-export")
         let arguments = ["--data", Fixtures.dataDirectory.path, "--out", directory.path] + exportArguments + extra
         let command = try ExportNESTCommand.parse(arguments)
         try command.run()
@@ -68,7 +62,7 @@ import TestSupport
     }
 
     @Test func rejectsInvalidSimulationOptions() throws {
-        let directory = try Self.temporaryDirectory()
+        let directory = try Fixtures.temporaryDirectory("humam-export")
         defer { try? FileManager.default.removeItem(at: directory) }
         for (option, message) in [("--threads=0", "--threads 0 is invalid"), ("--t-sim=-5", "--t-sim -5.0 is invalid"),
                                   ("--seed=0", "--seed 0 is invalid for NEST")] {

@@ -7,7 +7,7 @@ import TestSupport
 /// `humam network --out DIR`: the tables it writes, and nothing written on bad input.
 @Suite struct NetworkCommandTests {
     @Test func writesTablesThatRoundTrip() throws {
-        let directory = try NESTExportTests.temporaryDirectory().appendingPathComponent("network")
+        let directory = try Fixtures.temporaryDirectory("humam-network").appendingPathComponent("network")
         defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
         let command = try NetworkCommand.parse(["--data", Fixtures.dataDirectory.path, "--scaling", "0.01",
                                                 "--fullscale-rates", Fixtures.dataDirectory.appendingPathComponent("base_theory_rates.csv").path,
@@ -35,7 +35,7 @@ import TestSupport
     }
 
     @Test func badInputWritesNothing() throws {
-        let parent = try NESTExportTests.temporaryDirectory()
+        let parent = try Fixtures.temporaryDirectory("humam-network")
         defer { try? FileManager.default.removeItem(at: parent) }
         let data = parent.appendingPathComponent("data")
         try FileManager.default.copyItem(at: Fixtures.dataDirectory, to: data)

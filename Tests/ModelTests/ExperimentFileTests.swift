@@ -1,14 +1,11 @@
 import Foundation
 import Testing
 @testable import Model
+import TestSupport
 
 @Suite struct ExperimentFileTests {
     func write(_ text: String, name: String = "experiment.yaml") throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("humam-experiment-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let url = directory.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url
+        try Fixtures.temporaryFile(text, name: name)
     }
 
     /// The original's best-fit experiment, with its top-level scaling keys, in YAML.

@@ -7,8 +7,7 @@ import TestSupport
 @Suite struct ModelDataTests {
     /// A copy of notebooks-data/ with `file` replaced by `edit(lines)`.
     func corruptedCopy(_ file: String, _ edit: (inout [String]) -> Void) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("humam-data-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Fixtures.temporaryDirectory("humam-data")
         for name in ModelData.requiredFiles {
             try FileManager.default.copyItem(at: Fixtures.dataDirectory.appendingPathComponent(name),
                                              to: directory.appendingPathComponent(name))

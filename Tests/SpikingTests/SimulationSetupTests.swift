@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Testing
+import TestSupport
 @testable import Spiking
 
 @Suite struct SimulationSetupTests {
@@ -139,16 +140,15 @@ final class ProgressLog: @unchecked Sendable {
 /// `sim_params` of an experiment file, with the original's keys, including the single-spike list.
 @Suite struct SimulationParametersFileTests {
     @Test func experimentFileSetsSimulationParameters() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("humam-sim-\(UUID().uuidString).yaml")
-        defer { try? FileManager.default.removeItem(at: url) }
-        try """
+        let url = try Fixtures.temporaryFile("""
             sim_params:
               t_sim: 12500.0
               master_seed: 55
               connection_rule: fixed_indegree
               single_spike:
                 - {area: lingual, layer: IV, pop: E, time_ms: 500.0}
-            """.write(to: url, atomically: true, encoding: .utf8)
+            """, name: "experiment.yaml")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         let parameters = try ExperimentFile(contentsOf: url).apply(section: "sim_params", to: SimulationParameters())
         #expect(parameters.duration == 12500 && parameters.seed == 55 && parameters.connectionRule == .fixedIndegree)
         #expect(parameters.singleSpikes == [SingleSpike(area: "lingual", layer: "IV", population: "E", time: 500)])

@@ -37,3 +37,19 @@ extension Fixtures {
         }
     }
 }
+
+extension Fixtures {
+    /// A new, empty folder under the system's temporary directory, named `<prefix>-<UUID>`.
+    public static func temporaryDirectory(_ prefix: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// `text` written to `name` in a new temporary folder; returns the file.
+    public static func temporaryFile(_ text: String, name: String) throws -> URL {
+        let url = try temporaryDirectory("humam-file").appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+}
