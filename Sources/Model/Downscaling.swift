@@ -60,7 +60,8 @@ extension Network {
         for index in nonEmptyPopulations where !(fullscaleRates[index].isFinite && fullscaleRates[index] >= 0) {
             throw InputError("full-scale rate of \(layout.population(at: index).label) is \(fullscaleRates[index]); expected a finite rate ≥ 0 Hz for every non-empty population")
         }
-        let fullScaleCurrent = meanSynapticCurrent(rates: fullscaleRates)
+        // The balanced DC needs the full-scale mean current, i.e. before the numbers are scaled.
+        let fullScaleCurrent = scaling.mode == .balanced ? meanSynapticCurrent(rates: fullscaleRates) : []
 
         let weightFactor: Double
         switch (scaling.mode, scaling.originalScalingType) {
