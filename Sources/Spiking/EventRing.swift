@@ -5,6 +5,16 @@ struct SynapticEvent {
     var weight: Float
 }
 
+/// The synapses of one procedural row that share a delay, waiting for their arrival step:
+/// positions `first ..< first + count` of the row of `pathway` from the `local`-th neuron of its
+/// source population (`ProceduralConnectivity`).
+struct RowSegment {
+    var pathway: UInt32
+    var local: UInt32
+    var first: UInt16
+    var count: UInt16
+}
+
 /// Events indexed by arrival step modulo a power of two larger than the longest delay: slot
 /// `step & mask` holds what arrives in `step`. A slot is a linked list of fixed-size chunks
 /// from a pool shared by all slots; a cleared slot returns its chunks to the pool. Memory is

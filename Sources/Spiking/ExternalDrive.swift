@@ -9,9 +9,16 @@ import Model
 /// arrivals are counted per step, which gives the same distribution (independent Poisson counts
 /// with mean rate · h per step) at the cost of one exponential draw per external spike instead
 /// of one draw per neuron and step. A spike generated in step g arrives in step g + 1.
+///
+/// Where a neuron receives many external spikes per step (mean ≥ `perStepThreshold`, e.g.
+/// 1.84 at full scale), one exponential per spike costs more than one count per step; there
+/// the count of each step is drawn directly (`PoissonCountTable`, from a stream keyed by
+/// (seed, step) and indexed by neuron) inside the neuron update, and no train is generated.
 final class ExternalDrive: @unchecked Sendable {
     /// Weight of the external synapse of each neuron, pA.
     let weights: UnsafeMutablePointer<Double>
+    /// The same in input units (`NeuronState.inputUnits`): n external spikes add n times this.
+    let weightUnits: UnsafeMutablePointer<Int64>
     /// Mean number of external spikes per step for each neuron.
     let spikesPerStep: UnsafeMutablePointer<Double>
     /// Time of the next external spike on the generation axis, in steps.
@@ -19,22 +26,50 @@ final class ExternalDrive: @unchecked Sendable {
     let streams: UnsafeMutablePointer<RandomStream>
     let count: Int
 
-    static let bytesPerNeuron = 8 * 3 + MemoryLayout<RandomStream>.stride
+    static let bytesPerNeuron = 8 * 4 + MemoryLayout<RandomStream>.stride
+
+    /// Mean external spikes per step from which a population's counts are drawn per step.
+    static let perStepThreshold = 0.1
+    let seed: UInt64
+
+    /// Mean external spikes per step of `population`: rate_ext · K_ext spikes/s (the original's
+    /// `create_poisson`) times h.
+    static func spikesPerStep(network: Network, population: Int, resolution: Double) -> Double {
+        resolution * network.externalRates[population] * network.externalIndegree(ofPopulation: population) * 1e-3
+    }
+
+    /// The per-step count law of `population`, or nil if its input is generated as trains.
+    static func perStepTable(network: Network, population: Int, resolution: Double) -> PoissonCountTable? {
+        let mean = spikesPerStep(network: network, population: population, resolution: resolution)
+        return mean >= perStepThreshold ? PoissonCountTable(mean: mean) : nil
+    }
+
+    /// The per-step input of `step` (counts arrive from step 1 on: a count drawn for step s was
+    /// generated in step s − 1).
+    @inline(__always)
+    func stepInput(step: Int) -> ExternalStepInput? {
+        guard step >= 1 else { return nil }
+        return ExternalStepInput(weightUnits: weightUnits,
+                                 stepKey: RandomStream.key(seed: seed, purpose: .externalCounts, index: UInt64(step)))
+    }
 
     init(network: Network, indexing: NeuronIndexing, parameters: SimulationParameters) {
         count = indexing.neuronCount
         weights = .allocate(capacity: count)
+        weightUnits = .allocate(capacity: count)
         spikesPerStep = .allocate(capacity: count)
         nextSpikeTime = .allocate(capacity: count)
         streams = .allocate(capacity: count)
+        seed = parameters.seed
         for population in 0..<indexing.populationCount {
-            // rate_ext · K_ext spikes/s (the original's `create_poisson`), times h in s.
-            let rate = network.externalRates[population] * network.externalIndegree(ofPopulation: population)
-            let perStep = parameters.resolution * rate * 1e-3
+            let mean = Self.spikesPerStep(network: network, population: population, resolution: parameters.resolution)
+            // Trains only where the counts are not drawn per step.
+            let perStep = mean >= Self.perStepThreshold ? 0 : mean
             for neuron in indexing.neurons(ofPopulation: population) {
                 var weightStream = RandomStream(seed: parameters.seed, purpose: .externalWeight, index: UInt64(neuron))
                 weights[neuron] = max(weightStream.normal(mean: network.externalWeights[population],
                                                           standardDeviation: network.externalWeightSDs[population]), 0)
+                weightUnits[neuron] = NeuronState.inputUnits(weights[neuron])
                 spikesPerStep[neuron] = perStep
                 var stream = RandomStream(seed: parameters.seed, purpose: .externalSpikes, index: UInt64(neuron))
                 nextSpikeTime[neuron] = perStep > 0 ? stream.exponential() / perStep : .infinity
@@ -45,6 +80,7 @@ final class ExternalDrive: @unchecked Sendable {
 
     deinit {
         weights.deallocate()
+        weightUnits.deallocate()
         spikesPerStep.deallocate()
         nextSpikeTime.deallocate()
         streams.deallocate()

@@ -5,31 +5,47 @@ import Model
 public struct MemoryEstimate: Sendable {
     public var neurons: Int
     public var synapses: Int
+    /// Stored or procedural connectivity.
+    public var mode: ConnectivityMode
     /// Neuron state, parameters and external drive.
     public var neuronBytes: Int
-    /// Synapse store: 10 bytes per synapse plus per-source offsets.
+    /// Stored: 10 bytes per synapse plus per-source offsets. Procedural: 2 bytes per row
+    /// (source neuron × pathway).
     public var synapseBytes: Int
     /// Events in flight and recorded spikes, assuming every neuron fires at `assumedRate`.
     public var activityBytes: Int
 
-    /// Firing rate assumed for the activity part, spikes/s (the down-scaled notebook network
-    /// fires at 36/s on average).
-    public static let assumedRate = 50.0
+    /// Firing rate assumed for the activity part, spikes/s: stored connectivity serves
+    /// down-scaled networks (the notebook's fires at 36/s with the original down-scaling),
+    /// procedural connectivity large ones near the full-scale state (0.44/s per neuron at
+    /// chi 1, 17/s in the high state at chi 2.5; 5/s gives about 5 GB of events at full scale).
+    public static func assumedRate(_ mode: ConnectivityMode) -> Double { mode == .procedural ? 5 : 50 }
     /// Fixed cost of the process (binary, runtime, Foundation), bytes.
     public static let baseBytes = 40_000_000
 
     public init(network: Network, parameters: SimulationParameters) {
         neurons = network.totalNeurons
         synapses = network.totalSynapses
+        mode = (parameters.connectivity ?? .auto).resolved(network: network, rule: parameters.connectionRule)
         neuronBytes = neurons * (NeuronState.bytesPerNeuron + ExternalDrive.bytesPerNeuron)
-        synapseBytes = synapses * SynapseStore.bytesPerSynapse + (neurons * parameters.threads + 1) * 8
+        if mode == .procedural {
+            let count = network.populationCount
+            var rows = 0
+            for element in network.synapseCounts.indices where network.synapseCounts[element] > 0 && network.weights[element] != 0 {
+                rows += network.neuronCounts[element % count]
+            }
+            synapseBytes = rows * ProceduralConnectivity.bytesPerRow
+        } else {
+            synapseBytes = synapses * SynapseStore.bytesPerSynapse + (neurons * parameters.threads + 1) * 8
+        }
+        let rate = Self.assumedRate(mode)
         var delayWeightedSynapses = 0.0
         for element in network.synapseCounts.indices where network.synapseCounts[element] > 0 {
             delayWeightedSynapses += Double(network.synapseCounts[element]) * network.delayMeans[element]
         }
         // Events in flight: synapses × rate × mean delay; growable slots may hold twice that.
-        let eventsInFlight = delayWeightedSynapses * Self.assumedRate * 1e-3
-        let recordedSpikes = Double(neurons) * Self.assumedRate * parameters.duration * 1e-3
+        let eventsInFlight = delayWeightedSynapses * rate * 1e-3
+        let recordedSpikes = Double(neurons) * rate * parameters.duration * 1e-3
         // Plus one partly filled chunk per ring slot (at most 4096 slots for delays up to 409.6 ms).
         let chunkSlack = parameters.threads * 4096 * EventRing<SynapticEvent>.chunkSize * MemoryLayout<SynapticEvent>.stride
         activityBytes = Int(2 * eventsInFlight * Double(MemoryLayout<SynapticEvent>.stride) + recordedSpikes * 8 * 2)
@@ -52,12 +68,15 @@ public struct MemoryEstimate: Sendable {
     }
 
     /// The largest down-scaling factor whose network fits in `availableBytes`, if this network
-    /// was built with factor `scaling` for both neurons and indegrees: neuron memory grows like
-    /// the factor, synapse and activity memory like its square (N × K).
+    /// was built with factor `scaling` for both neurons and indegrees: neuron (and procedural
+    /// row) memory grows like the factor, stored synapse and activity memory like its square
+    /// (N × K).
     public func largestFittingScaling(scaling: Double, availableBytes: Int) -> Double {
         let budget = Double(availableBytes - Self.baseBytes)
         guard budget > 0 else { return 0 }
-        let linear = Double(neuronBytes), quadratic = Double(synapseBytes + activityBytes)
+        let rowsAreLinear = mode == .procedural
+        let linear = Double(neuronBytes + (rowsAreLinear ? synapseBytes : 0))
+        let quadratic = Double((rowsAreLinear ? 0 : synapseBytes) + activityBytes)
         // Solve quadratic · r² + linear · r = budget for the ratio r of factors.
         let ratio = quadratic > 0 ? (-linear + (linear * linear + 4 * quadratic * budget).squareRoot()) / (2 * quadratic)
                                   : budget / max(linear, 1)

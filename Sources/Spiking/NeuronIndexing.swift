@@ -43,14 +43,16 @@ struct ThreadPartition: Sendable {
 
     /// Cuts `0 ..< neuronCount` into `threads` ranges of about equal size, each cut moved to the
     /// nearest of `preferredCuts` (e.g. the first neuron of every area) if that changes the
-    /// share of a thread by at most a quarter.
-    init(neuronCount: Int, threads: Int, preferredCuts: [Int] = []) {
+    /// share of a thread by at most a quarter, else to the nearest of `fallbackCuts` (e.g. the
+    /// first neuron of every population), if any.
+    init(neuronCount: Int, threads: Int, preferredCuts: [Int] = [], fallbackCuts: [Int] = []) {
         var boundaries = [0]
         let tolerance = neuronCount / (4 * max(threads, 1))
         for thread in 1..<max(threads, 1) {
             let ideal = thread * neuronCount / threads
-            let nearest = preferredCuts.min { abs($0 - ideal) < abs($1 - ideal) } ?? ideal
-            let cut = abs(nearest - ideal) <= tolerance ? nearest : ideal
+            let fallback = fallbackCuts.min { abs($0 - ideal) < abs($1 - ideal) } ?? ideal
+            let preferred = preferredCuts.min { abs($0 - ideal) < abs($1 - ideal) }
+            let cut = preferred.map { abs($0 - ideal) <= tolerance } == true ? preferred! : fallback
             boundaries.append(max(cut, boundaries.last!))
         }
         boundaries.append(neuronCount)

@@ -55,35 +55,59 @@ final class NeuronState: @unchecked Sendable {
     /// one lag: membrane with the old currents (unless refractory, then count down), current
     /// decay, arriving input added, threshold, reset and refractory count. Consumes (zeroes) the
     /// input of these neurons and appends the index of every neuron that fires to `spikes`.
-    /// Returns the new number of entries in `spikes`.
+    /// Returns the new number of entries in `spikes`. Where the run draws its external Poisson
+    /// input per step (`NeuronRun.externalCounts`), `external` gives the weights and the step's
+    /// random stream, and the count is drawn here and added to the excitatory input.
     @inline(__always)
-    func advance(_ run: NeuronRun, spikes: UnsafeMutablePointer<Int32>, spikeCount: Int) -> Int {
-        let p = run.integration
+    func advance(_ run: NeuronRun, external: ExternalStepInput?, spikes: UnsafeMutablePointer<Int32>,
+                 spikeCount: Int) -> Int {
         var spikeCount = spikeCount
-        for i in run.range {
-            var v = potential[i]
-            var countdown = refractoryCountdown[i]
-            if countdown == 0 {
-                v = v * p.p22 + excitatoryCurrent[i] * p.p21Excitatory + inhibitoryCurrent[i] * p.p21Inhibitory
-                    + p.constantInput
-            } else {
-                countdown -= 1
+        if let table = run.externalCounts, let external {
+            for i in run.range {
+                let count = table.count(RandomStream.output(key: external.stepKey, counter: UInt64(truncatingIfNeeded: i)))
+                let units = Int64(truncatingIfNeeded: count) &* external.weightUnits[i]
+                advanceNeuron(i, run.integration, excitatoryUnits: input[2 &* i] &+ units,
+                              spikes: spikes, spikeCount: &spikeCount)
             }
-            excitatoryCurrent[i] = excitatoryCurrent[i] * p.p11Excitatory + Double(input[2 &* i]) * 0x1p-32
-            inhibitoryCurrent[i] = inhibitoryCurrent[i] * p.p11Inhibitory + Double(input[2 &* i &+ 1]) * 0x1p-32
-            input[2 &* i] = 0
-            input[2 &* i &+ 1] = 0
-            if v >= p.threshold {
-                countdown = p.refractorySteps
-                v = p.reset
-                spikes[spikeCount] = Int32(truncatingIfNeeded: i)
-                spikeCount &+= 1
+        } else {
+            for i in run.range {
+                advanceNeuron(i, run.integration, excitatoryUnits: input[2 &* i], spikes: spikes, spikeCount: &spikeCount)
             }
-            potential[i] = v
-            refractoryCountdown[i] = countdown
         }
         return spikeCount
     }
+
+    @inline(__always)
+    private func advanceNeuron(_ i: Int, _ p: ExactIntegration, excitatoryUnits: Int64,
+                               spikes: UnsafeMutablePointer<Int32>, spikeCount: inout Int) {
+        var v = potential[i]
+        var countdown = refractoryCountdown[i]
+        if countdown == 0 {
+            v = v * p.p22 + excitatoryCurrent[i] * p.p21Excitatory + inhibitoryCurrent[i] * p.p21Inhibitory
+                + p.constantInput
+        } else {
+            countdown -= 1
+        }
+        excitatoryCurrent[i] = excitatoryCurrent[i] * p.p11Excitatory + Double(excitatoryUnits) * 0x1p-32
+        inhibitoryCurrent[i] = inhibitoryCurrent[i] * p.p11Inhibitory + Double(input[2 &* i &+ 1]) * 0x1p-32
+        input[2 &* i] = 0
+        input[2 &* i &+ 1] = 0
+        if v >= p.threshold {
+            countdown = p.refractorySteps
+            v = p.reset
+            spikes[spikeCount] = Int32(truncatingIfNeeded: i)
+            spikeCount &+= 1
+        }
+        potential[i] = v
+        refractoryCountdown[i] = countdown
+    }
+}
+
+/// The external Poisson input of one step for runs that draw it per step: every neuron's
+/// external weight (input units) and the key of the step's random stream (indexed by neuron).
+struct ExternalStepInput {
+    var weightUnits: UnsafeMutablePointer<Int64>
+    var stepKey: UInt64
 }
 
 /// A contiguous range of neurons that share one parameter set (a population, or a single
@@ -91,4 +115,7 @@ final class NeuronState: @unchecked Sendable {
 struct NeuronRun: Sendable {
     var range: Range<Int>
     var integration: ExactIntegration
+    /// The per-step external Poisson count law, for populations whose drive is drawn per step
+    /// (`ExternalDrive.perStepTable`); nil where it is drawn as spike trains.
+    var externalCounts: PoissonCountTable? = nil
 }

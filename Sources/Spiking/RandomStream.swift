@@ -9,6 +9,12 @@ public enum RandomPurpose: UInt64, Sendable {
     case connectionValues
     case externalWeight
     case externalSpikes
+    /// Row lengths of procedural connectivity (one stream per pathway).
+    case synapseRows
+    /// Targets, weights and delays of procedural connectivity (one stream per row).
+    case synapseValues
+    /// Per-step external Poisson counts (one stream per step, indexed by neuron).
+    case externalCounts
 }
 
 /// A counter-based random stream keyed by (seed, purpose, index): SplitMix64 (Steele, Lea &
@@ -29,13 +35,29 @@ public struct RandomStream: Sendable {
     }
 
     public init(seed: UInt64, purpose: RandomPurpose, index: UInt64) {
-        let keyed = Self.mix(Self.mix(seed &+ 0x9E37_79B9_7F4A_7C15) ^ (purpose.rawValue &* 0xD6E8_FEB8_6659_FD93))
-        state = Self.mix(keyed ^ (index &* 0xA076_1D64_78BD_642F))
+        state = Self.key(seed: seed, purpose: purpose, index: index)
+    }
+
+    /// The starting state of the stream keyed by (seed, purpose, index): a 64-bit hash of the key.
+    @inline(__always)
+    static func key(seed: UInt64, purpose: RandomPurpose, index: UInt64) -> UInt64 {
+        let keyed = mix(mix(seed &+ golden) ^ (purpose.rawValue &* 0xD6E8_FEB8_6659_FD93))
+        return mix(keyed ^ (index &* 0xA076_1D64_78BD_642F))
+    }
+
+    /// SplitMix64's increment (the golden ratio in 64 bits).
+    static let golden: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    /// Output `n` (from 1) of the stream that starts at `key`: the same number `next()` returns
+    /// on its n-th call, computed without the n − 1 before it (SplitMix64 is counter-based).
+    @inline(__always)
+    static func output(key: UInt64, counter: UInt64) -> UInt64 {
+        mix(key &+ counter &* golden)
     }
 
     @inline(__always)
     public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
+        state &+= Self.golden
         return Self.mix(state)
     }
 

@@ -21,7 +21,7 @@ public final class Simulation: @unchecked Sendable {
 
     let partition: ThreadPartition
     let state: NeuronState
-    let synapses: SynapseStore
+    let connectivity: Connectivity
     let external: ExternalDrive
     /// Parameter runs of each thread's neurons.
     let runs: [[NeuronRun]]
@@ -31,7 +31,14 @@ public final class Simulation: @unchecked Sendable {
 
     /// Instantiates the network: neurons, initial state, external drive and synapses. Throws if
     /// the parameters are invalid or the network does not fit in memory.
-    public init(network: Network, parameters: SimulationParameters) throws(InputError) {
+    public convenience init(network: Network, parameters: SimulationParameters) throws(InputError) {
+        try self.init(network: network, parameters: parameters, connectivity: nil)
+    }
+
+    /// `connectivity`, if given, builds the synapses for the thread partition instead of the
+    /// mode in `parameters` (tests: procedural rows written into a synapse store).
+    init(network: Network, parameters: SimulationParameters,
+         connectivity makeConnectivity: ((ThreadPartition) throws(InputError) -> Connectivity)?) throws(InputError) {
         let start = Date()
         guard parameters.resolution > 0, parameters.duration >= 0, parameters.threads >= 1 else {
             throw InputError("simulation parameters: need resolution > 0 ms, duration ≥ 0 ms and at least one thread")
@@ -46,11 +53,12 @@ public final class Simulation: @unchecked Sendable {
         guard indexing.neuronCount < Int(Int32.max) / 2 else {
             throw InputError("\(indexing.neuronCount) neurons exceed the engine's 32-bit neuron index")
         }
+        let mode = (parameters.connectivity ?? .auto).resolved(network: network, rule: parameters.connectionRule)
         let estimate = MemoryEstimate(network: network, parameters: parameters)
         if let available = MemoryEstimate.availableBytes, estimate.totalBytes > available {
             let scaling = network.parameters.downscaling.neuronScaling
             let fitting = estimate.largestFittingScaling(scaling: scaling, availableBytes: available)
-            throw InputError("the simulation needs about \(estimate.totalBytes / 1_000_000) MB (\(estimate.synapses) synapses × \(SynapseStore.bytesPerSynapse) B, \(estimate.neurons) neurons) but only \(available / 1_000_000) MB are available; the largest scaling that fits is about \(String(format: "%.3g", fitting))")
+            throw InputError("the simulation needs about \(estimate.totalBytes / 1_000_000) MB with \(estimate.mode.rawValue) connectivity (\(estimate.synapses) synapses, \(estimate.neurons) neurons) but only \(available / 1_000_000) MB are available; the largest scaling that fits is about \(String(format: "%.3g", fitting))")
         }
         self.network = network
         self.parameters = parameters
@@ -58,12 +66,19 @@ public final class Simulation: @unchecked Sendable {
         let threads = min(parameters.threads, max(indexing.neuronCount, 1))
         let areaStarts = stride(from: 0, to: indexing.populationCount, by: PopulationLayout.populationsPerArea)
             .map { indexing.firstNeuron[$0] }
-        partition = ThreadPartition(neuronCount: indexing.neuronCount, threads: threads, preferredCuts: areaStarts)
+        partition = ThreadPartition(neuronCount: indexing.neuronCount, threads: threads, preferredCuts: areaStarts,
+                                    fallbackCuts: indexing.firstNeuron)
         state = NeuronState(count: indexing.neuronCount)
         var allRuns: [NeuronRun] = []
         for population in 0..<indexing.populationCount where network.neuronCounts[population] > 0 {
+            let externalCounts = ExternalDrive.perStepTable(network: network, population: population,
+                                                            resolution: parameters.resolution)
             allRuns += Self.neuronRuns(network: network, population: population, indexing: indexing,
-                                       parameters: parameters)
+                                       parameters: parameters).map { run in
+                var run = run
+                run.externalCounts = externalCounts
+                return run
+            }
         }
         for neuron in 0..<indexing.neuronCount {
             let population = indexing.population(ofNeuron: neuron)
@@ -78,14 +93,22 @@ public final class Simulation: @unchecked Sendable {
         runs = (0..<threads).map { [partition] thread in
             let owned = partition.neurons(ofThread: thread)
             return allRuns.compactMap { run in
-                let range = run.range.clamped(to: owned)
-                return range.isEmpty ? nil : NeuronRun(range: range, integration: run.integration)
+                var clamped = run
+                clamped.range = run.range.clamped(to: owned)
+                return clamped.range.isEmpty ? nil : clamped
             }
         }
         external = ExternalDrive(network: network, indexing: indexing, parameters: parameters)
         stimuli = try Self.stimuli(network: network, indexing: indexing, parameters: parameters)
-        synapses = try ConnectivityBuilder(network: network, parameters: parameters, indexing: indexing,
-                                           partition: partition).build()
+        if let makeConnectivity {
+            connectivity = try makeConnectivity(partition)
+        } else if mode == .procedural {
+            connectivity = .procedural(try ProceduralConnectivity(network: network, parameters: parameters, indexing: indexing,
+                                                                  partition: partition, threads: threads))
+        } else {
+            connectivity = .stored(try ConnectivityBuilder(network: network, parameters: parameters, indexing: indexing,
+                                                           partition: partition).build())
+        }
         setupSeconds = Date().timeIntervalSince(start)
     }
 
@@ -152,14 +175,22 @@ public final class Simulation: @unchecked Sendable {
     }
 
     public var neuronCount: Int { indexing.neuronCount }
-    public var synapseCount: Int { synapses.count }
+    public var synapseCount: Int { connectivity.synapseCount }
+    /// The connectivity the engine uses: stored or procedural.
+    public var connectivityMode: ConnectivityMode { connectivity.mode }
+
+    /// The synapse store of stored connectivity.
+    var synapses: SynapseStore {
+        guard case .stored(let store) = connectivity else { preconditionFailure("procedural connectivity stores no synapse") }
+        return store
+    }
     public var threadCount: Int { partition.threadCount }
 
     /// Longest batch of steps between spike exchanges.
     static let maximumBatch = 64
 
     /// Steps between spike exchanges: the shortest delay between threads, at most 64.
-    var batchLength: Int { max(1, min(synapses.minimumCrossThreadDelay, Self.maximumBatch)) }
+    var batchLength: Int { max(1, min(connectivity.minimumCrossThreadDelay, Self.maximumBatch)) }
 
     /// Simulates `parameters.duration` ms. `progress`, if given, is called on the calling thread
     /// about every 100 ms of simulated time. A simulation runs once.
@@ -169,7 +200,7 @@ public final class Simulation: @unchecked Sendable {
         let start = Date()
         let steps = parameters.steps
         let threads = partition.threadCount
-        let horizon = max(synapses.maximumDelay, 1)
+        let horizon = max(connectivity.maximumDelay, 1)
         let workers = (0..<threads).map { thread in
             Worker(thread: thread, simulation: self, horizon: horizon)
         }
@@ -228,7 +259,8 @@ public final class Simulation: @unchecked Sendable {
         }
         let spikes = SpikeRecord.merge(workers.map(\.record), steps: steps)
         return SimulationResult(spikes: spikes, indexing: indexing, parameters: parameters,
-                                threads: threads, exchangeSteps: batch, synapseCount: synapses.count,
+                                threads: threads, exchangeSteps: batch, synapseCount: connectivity.synapseCount,
+                                connectivity: connectivity.mode,
                                 setupSeconds: setupSeconds, simulateSeconds: Date().timeIntervalSince(start))
     }
 }

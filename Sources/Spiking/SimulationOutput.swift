@@ -25,6 +25,8 @@ public struct RunRecord: Codable, Sendable {
     public var exchangeSteps: Int
     public var neurons: Int
     public var synapses: Int
+    /// Stored or procedural (absent in runs of humam before procedural connectivity: stored).
+    public var connectivity: ConnectivityMode?
     public var spikes: Int
     public var setupSeconds: Double
     public var simulateSeconds: Double
@@ -40,7 +42,7 @@ public struct RunRecord: Codable, Sendable {
         case simulationHash = "simulation_hash"
         case simulationParameters = "sim_params"
         case networkParameters = "net_params"
-        case threads, neurons, synapses, spikes
+        case threads, neurons, synapses, spikes, connectivity
         case exchangeSteps = "exchange_steps"
         case setupSeconds = "setup_seconds"
         case simulateSeconds = "simulate_seconds"
@@ -84,7 +86,7 @@ public struct SimulationOutput {
             humamVersion: humamVersion, networkHash: network.contentHash,
             simulationHash: result.parameters.contentHash, simulationParameters: result.parameters,
             networkParameters: network.parameters, threads: result.threads, exchangeSteps: result.exchangeSteps, neurons: result.neuronCount,
-            synapses: result.synapseCount, spikes: result.spikes.count, setupSeconds: result.setupSeconds,
+            synapses: result.synapseCount, connectivity: result.connectivity, spikes: result.spikes.count, setupSeconds: result.setupSeconds,
             simulateSeconds: result.simulateSeconds, peakMemoryBytes: ProcessMemory.peakResidentBytes,
             meanRateHz: meanRate, rateWindowStartMs: result.rateWindowStart)
     }

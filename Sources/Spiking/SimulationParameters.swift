@@ -27,6 +27,9 @@ public struct SimulationParameters: Sendable, Codable, Hashable {
     public var minimumInterAreaDelay: Double = 0
     /// Single spikes sent to the first neuron of a population (the original's `single_spike`).
     public var singleSpikes: [SingleSpike] = []
+    /// How synapses are held; nil means `auto`. Stored and procedural connectivity draw
+    /// different realizations of the same random network.
+    public var connectivity: ConnectivityMode? = nil
 
     public init() {}
 
@@ -40,6 +43,7 @@ public struct SimulationParameters: Sendable, Codable, Hashable {
         case connectionRule = "connection_rule"
         case minimumInterAreaDelay = "delay_cc_min"
         case singleSpikes = "single_spike"
+        case connectivity
     }
 
     /// Number of steps simulated.

@@ -10,6 +10,8 @@ public struct SimulationResult: Sendable {
     /// Steps between spike exchanges of the threads (the shortest delay between threads, ≤ 64).
     public var exchangeSteps: Int
     public var synapseCount: Int
+    /// Stored or procedural.
+    public var connectivity: ConnectivityMode
     public var setupSeconds: Double
     public var simulateSeconds: Double
 

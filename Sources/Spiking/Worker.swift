@@ -3,11 +3,26 @@
 final class Worker: @unchecked Sendable {
     let thread: Int
     let state: NeuronState
-    let synapses: SynapseStore
+    let connectivity: Connectivity
+    let indexing: NeuronIndexing
     let external: ExternalDrive
     let runs: [NeuronRun]
-    /// Internal events by arrival step.
+    /// Internal events by arrival step (stored connectivity).
     let events: EventRing<SynapticEvent>
+    /// Row segments by arrival step (procedural connectivity).
+    let segments: EventRing<RowSegment>
+    /// Scratch space for splitting a procedural row by delay.
+    let delayHistogram: UnsafeMutablePointer<UInt16>
+    /// The segments of the current step grouped by target population (`receive`), and where
+    /// each population's group starts.
+    var groupedSegments: [RowSegment] = []
+    /// After `groupSegments`: population p's group ends at `groupStarts[p]` (and starts where
+    /// p − 1's ends).
+    var groupStarts: [Int]
+    /// Population of each run.
+    let runPopulations: [Int]
+    /// Sum of the input values read to bring them into cache (kept so the reads stay).
+    var touched: Int64 = 0
     /// Neurons whose next external spike may arrive in a step, by step.
     let externalChecks: EventRing<UInt32>
     var record = SpikeRecord()
@@ -18,10 +33,17 @@ final class Worker: @unchecked Sendable {
     init(thread: Int, simulation: Simulation, horizon: Int) {
         self.thread = thread
         state = simulation.state
-        synapses = simulation.synapses
+        connectivity = simulation.connectivity
+        indexing = simulation.indexing
         external = simulation.external
         runs = simulation.runs[thread]
         events = EventRing(horizon: horizon)
+        segments = EventRing(horizon: horizon)
+        let columns = if case .procedural(let rows) = connectivity { rows.delayColumns } else { 1 }
+        delayHistogram = .allocate(capacity: columns)
+        delayHistogram.initialize(repeating: 0, count: columns)
+        groupStarts = [Int](repeating: 0, count: simulation.indexing.populationCount + 1)
+        runPopulations = runs.map { simulation.indexing.population(ofNeuron: $0.range.lowerBound) }
         externalChecks = EventRing(horizon: horizon)
         let owned = simulation.partition.neurons(ofThread: thread)
         stimuli = simulation.stimuli.filter { owned.contains($0.code / 2) }
@@ -29,6 +51,8 @@ final class Worker: @unchecked Sendable {
             scheduleExternalCheck(of: neuron, after: 0)
         }
     }
+
+    deinit { delayHistogram.deallocate() }
 
     /// Schedules the next look at `neuron`'s external train: at its next arrival step, or at the
     /// end of the ring if that is further away.
@@ -49,18 +73,74 @@ final class Worker: @unchecked Sendable {
             if external.arrivalStep(of: neuron) == step {
                 let spikes = external.takeSpikes(of: neuron, arrivingIn: step)
                 // NEST: weight × multiplicity of the generator's event.
-                input[2 &* neuron] &+= NeuronState.inputUnits(external.weights[neuron] * Double(spikes))
+                input[2 &* neuron] &+= Int64(spikes) &* external.weightUnits[neuron]
             }
             scheduleExternalCheck(of: neuron, after: step)
         }
         externalChecks.clear(step: step)
-        events.forEach(step: step) { event in
-            input[Int(event.targetCode)] &+= Int64(Double(event.weight) * NeuronState.unitsPerPicoampere)
+        switch connectivity {
+        case .stored:
+            events.forEach(step: step) { event in
+                input[Int(event.targetCode)] &+= Int64(Double(event.weight) * NeuronState.unitsPerPicoampere)
+            }
+            events.clear(step: step)
+        case .procedural(let rows):
+            // Grouped by target population, the adds of a group stay within that population's
+            // input, which stays in cache, instead of landing all over the thread's neurons.
+            // They are added population by population just before the update (`update`).
+            groupSegments(arrivingIn: step, rows: rows)
+            segments.clear(step: step)
         }
-        events.clear(step: step)
         while nextStimulus < stimuli.count && stimuli[nextStimulus].step <= step {
             if stimuli[nextStimulus].step == step { input[stimuli[nextStimulus].code] &+= stimuli[nextStimulus].units }
             nextStimulus += 1
+        }
+    }
+
+    /// Fills `groupedSegments` with the segments arriving in `step`, ordered by target population
+    /// (a counting sort; the order within a population is the arrival order).
+    private func groupSegments(arrivingIn step: Int, rows: ProceduralConnectivity) {
+        let populations = groupStarts.count - 1
+        groupStarts.withUnsafeMutableBufferPointer { starts in
+            for index in 0...populations { starts[index] = 0 }
+            segments.forEach(step: step) { segment in
+                starts[rows.pathways[Int(segment.pathway)].target &+ 1] &+= 1
+            }
+            for index in 0..<populations { starts[index + 1] &+= starts[index] }
+        }
+        let total = groupStarts[populations]
+        groupedSegments.removeAll(keepingCapacity: true)
+        groupedSegments.append(contentsOf: repeatElement(RowSegment(pathway: 0, local: 0, first: 0, count: 0), count: total))
+        groupedSegments.withUnsafeMutableBufferPointer { grouped in
+            groupStarts.withUnsafeMutableBufferPointer { next in
+                segments.forEach(step: step) { segment in
+                    let target = rows.pathways[Int(segment.pathway)].target
+                    grouped[next[target]] = segment
+                    next[target] &+= 1
+                }
+            }
+        }
+    }
+
+    /// Adds the synapses of the grouped segments that end on `population` to the input. The
+    /// population's input is read once in order first, so that the scattered adds that follow
+    /// (and the update right after) find it in cache instead of missing it once per synapse.
+    @inline(__always)
+    private func addGroup(of population: Int, rows: ProceduralConnectivity) {
+        let start = population == 0 ? 0 : groupStarts[population - 1]
+        let end = groupStarts[population]
+        guard end > start else { return }
+        let input = state.input
+        let neurons = indexing.neurons(ofPopulation: population)
+        var sum: Int64 = 0
+        for line in stride(from: 2 &* neurons.lowerBound, to: 2 &* neurons.upperBound, by: 8) { sum &+= input[line] }
+        touched &+= sum
+        for index in start ..< end {
+            let segment = groupedSegments[index]
+            rows.forEachSynapse(pathway: Int(segment.pathway), local: Int(segment.local),
+                                first: Int(segment.first), count: Int(segment.count)) { code, weight in
+                input[Int(code)] &+= Int64(Double(weight) * NeuronState.unitsPerPicoampere)
+            }
         }
     }
 
@@ -69,8 +149,14 @@ final class Worker: @unchecked Sendable {
     @inline(__always)
     func update(into spikes: UnsafeMutablePointer<Int32>, count: Int, step: Int) -> Int {
         var newCount = count
-        for run in runs {
-            newCount = state.advance(run, spikes: spikes, spikeCount: newCount)
+        let externalInput = external.stepInput(step: step)
+        var added = -1
+        for (index, run) in runs.enumerated() {
+            if case .procedural(let rows) = connectivity, runPopulations[index] != added {
+                added = runPopulations[index]
+                addGroup(of: added, rows: rows)
+            }
+            newCount = state.advance(run, external: externalInput, spikes: spikes, spikeCount: newCount)
         }
         // NEST stamps a spike of the update from step to step + 1 with step + 1.
         record.append(UnsafeBufferPointer(start: spikes + count, count: newCount - count), stamp: Int32(step + 1))
@@ -81,11 +167,32 @@ final class Worker: @unchecked Sendable {
     /// a synapse with delay d delivers in step `step + d`.
     @inline(__always)
     func deliver(_ spikes: UnsafeBufferPointer<Int32>, emittedIn step: Int) {
-        let codes = synapses.targetCodes, weights = synapses.weights, delays = synapses.delays
-        for source in spikes {
-            for index in synapses.range(source: Int(source), thread: thread) {
-                events.append(SynapticEvent(targetCode: codes[index], weight: weights[index]),
-                              step: step &+ Int(delays[index]))
+        switch connectivity {
+        case .stored(let synapses):
+            let codes = synapses.targetCodes, weights = synapses.weights, delays = synapses.delays
+            for source in spikes {
+                for index in synapses.range(source: Int(source), thread: thread) {
+                    events.append(SynapticEvent(targetCode: codes[index], weight: weights[index]),
+                                  step: step &+ Int(delays[index]))
+                }
+            }
+        case .procedural(let rows):
+            let owned = rows.ownedRows[thread]
+            for source in spikes {
+                let neuron = Int(source)
+                let population = indexing.population(ofNeuron: neuron)
+                let local = neuron &- indexing.firstNeuron[population]
+                for row in owned[population] {
+                    let length = rows.rowLength(source: population, local: local, column: row.column)
+                    rows.forEachDelay(pathway: row.pathway, local: local, length: length,
+                                      histogram: delayHistogram) { delay, first, count in
+                        segments.append(RowSegment(pathway: UInt32(truncatingIfNeeded: row.pathway),
+                                                   local: UInt32(truncatingIfNeeded: local),
+                                                   first: UInt16(truncatingIfNeeded: first),
+                                                   count: UInt16(truncatingIfNeeded: count)),
+                                        step: step &+ delay)
+                    }
+                }
             }
         }
     }

@@ -35,7 +35,7 @@ struct SimulateCommand: ParsableCommand {
         }
         let simulation = try Simulation(network: built, parameters: parameters)
         let standardError = FileHandle.standardError
-        standardError.write(Data(String(format: "humam simulate: %ld neurons, %ld synapses, %ld thread(s); set up in %.3f s\n",
+        standardError.write(Data(String(format: "humam simulate: %ld neurons, %ld synapses (\(simulation.connectivityMode.rawValue)), %ld thread(s); set up in %.3f s\n",
                                         simulation.neuronCount, simulation.synapseCount, simulation.threadCount,
                                         simulation.setupSeconds).utf8))
         let interactive = isatty(STDERR_FILENO) == 1

@@ -4,6 +4,7 @@ import Model
 import Spiking
 
 extension ConnectionRule: ExpressibleByArgument {}
+extension ConnectivityMode: ExpressibleByArgument {}
 
 /// Simulation options shared by `humam simulate` and `humam export nest`. Precedence: defaults
 /// (the notebook's: 2000 ms, seed 2903, 0.1 ms; all cores) < the experiment file's `sim_params`
@@ -26,6 +27,9 @@ struct SimulationOptions: ParsableArguments {
 
     @Option(help: "Lower bound of inter-area delays, ms (default 0: the resolution).")
     var delayCcMin: Double?
+
+    @Option(help: "Synapses stored (10 B each), procedural (regenerated at every spike; 2 B per source neuron and pathway), or auto (default: stored up to 200 million synapses).")
+    var connectivity: ConnectivityMode?
 
     @Option(help: ArgumentHelp("A single spike onto the first neuron of a population, as AREA,LAYER,POP,TIME_MS (e.g. lingual,IV,E,500); repeatable.", valueName: "spike"))
     var singleSpike: [String] = []
@@ -53,6 +57,7 @@ struct SimulationOptions: ParsableArguments {
         if let resolution { parameters.resolution = resolution }
         if let connectionRule { parameters.connectionRule = connectionRule }
         if let delayCcMin { parameters.minimumInterAreaDelay = delayCcMin }
+        if let connectivity { parameters.connectivity = connectivity }
         for text in singleSpike {
             let fields = text.split(separator: ",").map(String.init)
             guard fields.count == 4, let time = Double(fields[3]) else {

@@ -12,17 +12,26 @@ import TestSupport
         network.parameters.downscaling.neuronScaling = 0.5
         network.parameters.downscaling.indegreeScaling = 0.5
         network.synapseCounts = network.synapseCounts.map { $0 * 100_000_000 }
-        let estimate = MemoryEstimate(network: network, parameters: SimulationParameters())
+        var stored = SimulationParameters()
+        stored.connectivity = .stored
+        let estimate = MemoryEstimate(network: network, parameters: stored)
         // 10 bytes per synapse dominate.
         #expect(estimate.synapseBytes >= network.totalSynapses * 10)
         let fitting = estimate.largestFittingScaling(scaling: 0.5, availableBytes: estimate.totalBytes / 4)
         // Memory ∝ scaling² when synapses dominate: a quarter of the memory, half the scaling.
         #expect(abs(fitting - 0.25) < 0.01)
         #expect {
-            _ = try Simulation(network: network, parameters: SimulationParameters())
+            _ = try Simulation(network: network, parameters: stored)
         } throws: { error in
             (error as? InputError)?.description.contains("largest scaling that fits") == true
         }
+        // Procedural connectivity (what auto picks here) stores 2 bytes per source neuron and
+        // pathway instead; its events in flight (5 spikes/s assumed) still grow with N × K.
+        let procedural = MemoryEstimate(network: network, parameters: SimulationParameters())
+        #expect(procedural.mode == .procedural)
+        let rows = network.synapseCounts.indices.reduce(0) { $0 + (network.synapseCounts[$1] > 0 ? network.neuronCounts[$1 % network.populationCount] : 0) }
+        #expect(procedural.synapseBytes == 2 * rows)
+        #expect(procedural.totalBytes < estimate.totalBytes / 5)
     }
 
     @Test func refusesTransmissionProbabilityBelowOne() {

@@ -1,0 +1,318 @@
+import Foundation
+import Model
+import Synchronization
+
+/// Internal connectivity that stores no synapse (procedural connectivity; Knight & Nowotny 2021,
+/// GeNN's `FixedNumberTotalWithReplacement`), with the law of NEST's `fixed_total_number`:
+/// every pathway's N synapses have sources and targets drawn uniformly with replacement
+/// (autapses and multapses allowed), weights Normal(w, σ_w) clipped at 0 keeping the sign, and
+/// delays clipped lognormal rounded to steps, as `ConnectivityBuilder` draws them.
+///
+/// Only the row lengths are stored: for every (source neuron, pathway) the number of synapses,
+/// which is the source's count among the N uniform source draws (the multinomial law of the
+/// rule), counted once at set-up from a stream per pathway. When a neuron spikes, each of its
+/// rows is regenerated from a counter-based stream keyed by (seed, pathway, source): synapse k
+/// of the row takes outputs 3k + 1 (target, Lemire's unbiased multiply-shift), 3k + 2 (weight,
+/// `NormalQuantileTable`) and 3k + 3 (delay, `DelayStepTable`). A synapse is therefore the same
+/// whichever thread regenerates it, and whenever.
+///
+/// Events are not stored either. When a neuron spikes, only the delays of each row are drawn,
+/// and the row is queued as one segment (pathway, source, positions, count) per delay that
+/// occurs; when a segment arrives, its synapses' targets and weights are drawn and added to the
+/// input. A row of 400 synapses thus waits as ~30 segments of 12 bytes instead of 400 events
+/// of 8, which keeps the burst at t = 0 (the original's initial potentials put 2.3 % of the
+/// neurons above threshold) and the high-activity states in memory.
+///
+/// A thread regenerates only the rows whose target population it owns, so every target
+/// population must lie within one thread's neurons (`ThreadPartition` cuts at population
+/// boundaries).
+final class ProceduralConnectivity: @unchecked Sendable {
+    /// One pathway (target population ← source population) with synapses.
+    struct Pathway: Sendable {
+        var source: Int
+        var target: Int
+        /// Synapses of the pathway (may exceed 2³² summed over pathways, not per pathway).
+        var synapses: Int
+        var firstTarget: Int
+        var targetCount: Int
+        /// 0 excitatory, 1 inhibitory (the input channel).
+        var channel: UInt32
+        var weightMean: Double
+        var weightSD: Double
+        var delay: DelayStepTable.Law
+        /// target · P + source, the index of the pathway's random streams (as `ConnectivityBuilder`).
+        var streamIndex: UInt64
+    }
+
+    /// A row of one source population that a thread regenerates: the pathway, and the column
+    /// of its length in the source's block of the row table.
+    struct OwnedRow: Sendable {
+        var pathway: Int
+        var column: Int
+    }
+
+    let pathways: [Pathway]
+    let indexing: NeuronIndexing
+    let seed: UInt64
+    /// Row lengths, source-major: the rows of neuron i of population P are
+    /// `rowLengths[rowStart[P] + (i − first(P)) · rowsPerSource[P] + column]`.
+    let rowLengths: UnsafeMutablePointer<UInt16>
+    let rowCount: Int
+    let rowStart: [Int]
+    let rowsPerSource: [Int]
+    /// The column of each pathway in its source's block of the row table.
+    let pathwayColumns: [Int]
+    /// `ownedRows[thread][P]`: the rows of source population P whose targets `thread` owns.
+    let ownedRows: [[[OwnedRow]]]
+    let normal: NormalQuantileTable
+    let delays: DelayStepTable
+    /// Largest delay any synapse can take, steps.
+    let maximumDelay: Int
+    /// Smallest delay a synapse between neurons of different threads can take, steps (`Int.max`
+    /// if none crosses threads).
+    let minimumCrossThreadDelay: Int
+
+    /// Bytes per row of the row table.
+    static let bytesPerRow = MemoryLayout<UInt16>.stride
+
+    /// The pathways and row layout of `network`, without drawing anything.
+    init(network: Network, parameters: SimulationParameters, indexing: NeuronIndexing,
+         partition: ThreadPartition, threads: Int) throws(InputError) {
+        guard parameters.connectionRule == .fixedTotalNumber else {
+            throw InputError("procedural connectivity implements fixed_total_number only; use --connectivity stored for \(parameters.connectionRule.rawValue)")
+        }
+        self.indexing = indexing
+        seed = parameters.seed
+        normal = NormalQuantileTable()
+        var delays = DelayStepTable()
+        var pathways: [Pathway] = []
+        let count = network.populationCount
+        for target in 0..<count where network.neuronCounts[target] > 0 {
+            for source in 0..<count where network.neuronCounts[source] > 0 {
+                let element = target * count + source
+                guard network.synapseCounts[element] > 0, network.weights[element] != 0 else { continue }
+                let interArea = network.layout.areaIndex(ofPopulation: target) != network.layout.areaIndex(ofPopulation: source)
+                let minimumDelay = interArea ? max(parameters.minimumInterAreaDelay, parameters.resolution) : parameters.resolution
+                let law = try delays.law(mean: network.delayMeans[element], standardDeviation: network.delaySDs[element],
+                                         minimumDelay: minimumDelay, distribution: network.delayDistribution,
+                                         resolution: parameters.resolution)
+                let weight = network.weights[element]
+                if abs(weight) + 10 * network.weightSDs[element] >= ConnectivityBuilder.largestWeight {
+                    throw InputError("weight \(weight) ± \(network.weightSDs[element]) pA of pathway \(network.layout.population(at: source).label) → \(network.layout.population(at: target).label) exceeds the engine's limit of \(ConnectivityBuilder.largestWeight) pA")
+                }
+                let targets = indexing.neurons(ofPopulation: target)
+                pathways.append(Pathway(source: source, target: target, synapses: network.synapseCounts[element],
+                                        firstTarget: targets.lowerBound, targetCount: targets.count,
+                                        channel: weight > 0 ? 0 : 1, weightMean: weight,
+                                        weightSD: network.weightSDs[element], delay: law,
+                                        streamIndex: UInt64(element)))
+            }
+        }
+        // The stream key packs (pathway, source within population) into 64 bits.
+        guard pathways.count < 1 << 32, (0..<indexing.populationCount).allSatisfy({ indexing.neurons(ofPopulation: $0).count < 1 << 32 }) else {
+            throw InputError("procedural connectivity: more than 2³² pathways or neurons in a population")
+        }
+        self.pathways = pathways
+        self.delays = delays
+        var rowsPerSource = [Int](repeating: 0, count: count)
+        var column = [Int](repeating: 0, count: pathways.count)
+        for (index, pathway) in pathways.enumerated() {
+            column[index] = rowsPerSource[pathway.source]
+            rowsPerSource[pathway.source] += 1
+        }
+        var rowStart = [Int](repeating: 0, count: count + 1)
+        for population in 0..<count {
+            rowStart[population + 1] = rowStart[population] + indexing.neurons(ofPopulation: population).count * rowsPerSource[population]
+        }
+        self.rowsPerSource = rowsPerSource
+        pathwayColumns = column
+        self.rowStart = rowStart
+        rowCount = rowStart[count]
+        var owned = [[[OwnedRow]]](repeating: [[OwnedRow]](repeating: [], count: count), count: threads)
+        var maximumDelay = 1, minimumCrossThreadDelay = Int.max
+        for (index, pathway) in pathways.enumerated() {
+            let thread = partition.thread(ofNeuron: pathway.firstTarget)
+            guard partition.thread(ofNeuron: pathway.firstTarget + pathway.targetCount - 1) == thread else {
+                throw InputError("procedural connectivity: population \(network.layout.population(at: pathway.target).label) is split between threads")
+            }
+            owned[thread][pathway.source].append(OwnedRow(pathway: index, column: column[index]))
+            maximumDelay = max(maximumDelay, pathway.delay.maximumStep)
+            if partition.thread(ofNeuron: indexing.neurons(ofPopulation: pathway.source).lowerBound) != thread {
+                minimumCrossThreadDelay = min(minimumCrossThreadDelay, pathway.delay.minimumStep)
+            }
+        }
+        ownedRows = owned
+        self.maximumDelay = maximumDelay
+        self.minimumCrossThreadDelay = minimumCrossThreadDelay
+        rowLengths = .allocate(capacity: max(rowCount, 1))
+        try drawRowLengths(threads: threads)
+    }
+
+    deinit { rowLengths.deallocate() }
+
+    /// Draws every pathway's row lengths: N uniform source draws counted per source (the source
+    /// side of `fixed_total_number`), pathways shared out over `threads` threads, largest first.
+    private func drawRowLengths(threads: Int) throws(InputError) {
+        let order = pathways.indices.sorted { pathways[$0].synapses > pathways[$1].synapses }
+        let progress = DrawProgress()
+        runOnThreads(threads) { [self] _ in
+            var counts: [UInt32] = []
+            while true {
+                let position = progress.next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard position < order.count else { return }
+                let index = order[position]
+                let pathway = pathways[index]
+                let sources = indexing.neurons(ofPopulation: pathway.source).count
+                counts.removeAll(keepingCapacity: true)
+                counts.append(contentsOf: repeatElement(0, count: sources))
+                var stream = RandomStream(seed: seed, purpose: .synapseRows, index: pathway.streamIndex)
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for _ in 0..<pathway.synapses { counts[stream.integer(below: sources)] &+= 1 }
+                }
+                let columns = rowsPerSource[pathway.source]
+                let base = rowLengths + rowStart[pathway.source] + pathwayColumns[index]
+                for source in 0..<sources {
+                    if counts[source] > UInt32(UInt16.max) { progress.overflow.store(index, ordering: .relaxed) }
+                    base[source * columns] = UInt16(truncatingIfNeeded: counts[source])
+                }
+            }
+        }
+        let failed = progress.overflow.load(ordering: .relaxed)
+        if failed >= 0 {
+            throw InputError("procedural connectivity: a row of pathway \(pathways[failed].source) → \(pathways[failed].target) holds more than \(UInt16.max) synapses; use --connectivity stored")
+        }
+    }
+
+    /// The key of the stream of the row of `pathway` from the `local`-th neuron of its source.
+    @inline(__always)
+    func rowKey(pathway: Int, local: Int) -> UInt64 {
+        RandomStream.key(seed: seed, purpose: .synapseValues, index: UInt64(pathway) << 32 | UInt64(local))
+    }
+
+    /// Splits the row of `pathway` from the `local`-th neuron of its source population
+    /// (`length` synapses) by delay: draws every synapse's delay (output 3k + 3 of the row's
+    /// stream for synapse k) and calls `body(delay steps, first, count)` once per delay that
+    /// occurs, in increasing order, where positions `first ..< first + count` of the row are the
+    /// synapses with that delay. Targets and weights are then drawn per position
+    /// (`addSynapses`); as they are independent of the delays, the row's synapses are i.i.d.
+    /// (target, weight, delay) triples, exactly as if each had been drawn whole. `histogram`
+    /// is scratch space of `delayColumns` zeroes (left zeroed).
+    @inline(__always)
+    func forEachDelay(pathway index: Int, local: Int, length: Int, histogram: UnsafeMutablePointer<UInt16>,
+                      _ body: (Int, Int, Int) -> Void) {
+        let law = pathways[index].delay
+        let key = rowKey(pathway: index, local: local)
+        var lowest = Int.max, highest = Int.min
+        for synapse in 0..<length {
+            let column = delays.step(RandomStream.output(key: key, counter: 3 &* UInt64(synapse) &+ 3), law: law) &- law.minimumStep
+            histogram[column] &+= 1
+            lowest = min(lowest, column)
+            highest = max(highest, column)
+        }
+        guard length > 0 else { return }
+        var first = 0
+        for column in lowest...highest where histogram[column] > 0 {
+            let count = Int(histogram[column])
+            histogram[column] = 0
+            body(law.minimumStep &+ column, first, count)
+            first &+= count
+        }
+    }
+
+    /// Calls `body(targetCode, weight pA)` for positions `first ..< first + count` of the row
+    /// of `pathway` from the `local`-th neuron of its source: target from output 3j + 1 of the
+    /// row's stream (Lemire's unbiased multiply-shift), weight from output 3j + 2.
+    @inline(__always)
+    func forEachSynapse(pathway index: Int, local: Int, first: Int, count: Int, _ body: (UInt32, Float) -> Void) {
+        let pathway = pathways[index]
+        let key = rowKey(pathway: index, local: local)
+        let range = UInt64(pathway.targetCount)
+        let excitatory = pathway.weightMean > 0
+        for position in first ..< first &+ count {
+            let counter = 3 &* UInt64(position)
+            var product = RandomStream.output(key: key, counter: counter &+ 1).multipliedFullWidth(by: range)
+            if product.low < range {
+                // Lemire's rejection, with further draws from a stream keyed by the rejected one.
+                let threshold = (0 &- range) % range
+                var retry = RandomStream.output(key: key, counter: counter &+ 1)
+                while product.low < threshold {
+                    retry = RandomStream.mix(retry &+ RandomStream.golden)
+                    product = retry.multipliedFullWidth(by: range)
+                }
+            }
+            let target = pathway.firstTarget &+ Int(truncatingIfNeeded: product.high)
+            let drawn = pathway.weightMean + pathway.weightSD * normal.deviate(RandomStream.output(key: key, counter: counter &+ 2))
+            let weight = excitatory ? max(drawn, 0) : min(drawn, 0)
+            body(UInt32(truncatingIfNeeded: 2 &* target) | pathway.channel, Float(weight))
+        }
+    }
+
+    /// Columns of the widest delay law: the size of `forEachDelay`'s histogram.
+    var delayColumns: Int { pathways.map(\.delay.count).max() ?? 1 }
+
+    /// The length of the row of `pathway` (column `column` of its source's block) from the
+    /// `local`-th neuron of its source population.
+    @inline(__always)
+    func rowLength(source population: Int, local: Int, column: Int) -> Int {
+        Int(rowLengths[rowStart[population] &+ local &* rowsPerSource[population] &+ column])
+    }
+
+    /// Synapses in all rows.
+    var synapseCount: Int { pathways.reduce(0) { $0 + $1.synapses } }
+
+    /// Every synapse written out into a synapse store (for tests: the stored engine then runs the
+    /// very same network).
+    func materialize(partition: ThreadPartition) -> SynapseStore {
+        let threads = partition.threadCount
+        var offsets = [Int](repeating: 0, count: indexing.neuronCount * threads + 1)
+        for thread in 0..<threads {
+            for population in 0..<indexing.populationCount {
+                for row in ownedRows[thread][population] {
+                    for (local, neuron) in indexing.neurons(ofPopulation: population).enumerated() {
+                        offsets[neuron * threads + thread + 1] += rowLength(source: population, local: local, column: row.column)
+                    }
+                }
+            }
+        }
+        for index in 1..<offsets.count { offsets[index] += offsets[index - 1] }
+        let total = offsets.last!
+        let targetCodes = UnsafeMutablePointer<UInt32>.allocate(capacity: max(total, 1))
+        let weights = UnsafeMutablePointer<Float>.allocate(capacity: max(total, 1))
+        let delays = UnsafeMutablePointer<UInt16>.allocate(capacity: max(total, 1))
+        var next = offsets
+        var maximumDelay = 1, minimumCrossThreadDelay = Int.max
+        let histogram = UnsafeMutablePointer<UInt16>.allocate(capacity: delayColumns)
+        histogram.initialize(repeating: 0, count: delayColumns)
+        defer { histogram.deallocate() }
+        for thread in 0..<threads {
+            for population in 0..<indexing.populationCount {
+                for row in ownedRows[thread][population] {
+                    for (local, neuron) in indexing.neurons(ofPopulation: population).enumerated() {
+                        let crosses = partition.thread(ofNeuron: neuron) != thread
+                        let length = rowLength(source: population, local: local, column: row.column)
+                        let slot = neuron * threads + thread
+                        forEachDelay(pathway: row.pathway, local: local, length: length, histogram: histogram) { delay, first, count in
+                            forEachSynapse(pathway: row.pathway, local: local, first: first, count: count) { code, weight in
+                                targetCodes[next[slot]] = code
+                                weights[next[slot]] = weight
+                                delays[next[slot]] = UInt16(delay)
+                                next[slot] += 1
+                            }
+                            maximumDelay = max(maximumDelay, delay)
+                            if crosses { minimumCrossThreadDelay = min(minimumCrossThreadDelay, delay) }
+                        }
+                    }
+                }
+            }
+        }
+        return SynapseStore(threadCount: threads, offsets: offsets, targetCodes: targetCodes, weights: weights,
+                            delays: delays, maximumDelay: maximumDelay, minimumCrossThreadDelay: minimumCrossThreadDelay)
+    }
+}
+
+/// Shared state of the threads that draw the row lengths: the next pathway to take (in the
+/// order of the work list) and a pathway whose row overflowed, if any.
+private final class DrawProgress: Sendable {
+    let next = Atomic<Int>(0)
+    let overflow = Atomic<Int>(-1)
+}
