@@ -1,12 +1,6 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// Hot loops (LIF engine, analysis kernels) are built without bounds checks and for AVX2;
-/// see Benchmarks/ and the README for the measured gain.
-let fastSettings: [SwiftSetting] = [
-    .unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked", "-target-cpu", "haswell"]),
-]
-
 let package = Package(
     name: "humam",
     platforms: [.macOS(.v13)],
@@ -26,9 +20,9 @@ let package = Package(
         .target(name: "Model", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Layer 2: mean-field theory and the spiking engine, both on top of Model.
         .target(name: "Theory", dependencies: ["Model", "COpenBLAS"]),
-        .target(name: "Spiking", dependencies: ["Model"], swiftSettings: fastSettings),
+        .target(name: "Spiking", dependencies: ["Model"]),
         // Layer 3: analysis of spikes (and of theory predictions).
-        .target(name: "Analysis", dependencies: ["Model", "COpenBLAS"], swiftSettings: fastSettings),
+        .target(name: "Analysis", dependencies: ["Model", "COpenBLAS"]),
         // Layer 4: the command-line tool.
         .executableTarget(
             name: "humam",

@@ -18,8 +18,8 @@ schema of notebooks-data/README.md (Python repr floats, integer volumes, LF, no 
 
 Not produced (humam does not need them to build or simulate the network): the ENIGMA HCP
 resting-state FC (hcp_fmri_fc_enigma_*.csv, from the MICA-MNI/ENIGMA repository) and the
-published_*.csv files (published simulated FC and FC-vs-experiment tables); copy those from a
-humam data folder if you want them.
+published_*.csv files (published simulated FC and FC-vs-experiment tables); they are committed
+in notebooks-data/ with their sources (notebooks-data/README.md).
 
 Needs Python 3.9+, numpy, pandas, scipy and xlrd (pip install pandas xlrd scipy).
 Literal tables in the original's .py files are read with `ast` (the files are not executed).

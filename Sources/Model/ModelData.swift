@@ -56,7 +56,7 @@ public struct ModelData: Sendable {
     public static func load(from directory: URL) throws(InputError) -> ModelData {
         for name in requiredFiles where !FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) {
             throw InputError(file: directory.appendingPathComponent(name).path,
-                             "is missing. Run scripts/setup-data (copies the tables into notebooks-data/), or convert a clone of INM-6/human-multi-area-model with scripts/convert-original-data.py, or point --data / $HUMAM_DATA at a folder with the files listed in notebooks-data/README.md")
+                             "is missing. The tables are committed in the repository's notebooks-data/ (git checkout -- notebooks-data restores them); or convert a clone of INM-6/human-multi-area-model with scripts/convert-original-data.py, or point --data / $HUMAM_DATA at a folder with the files listed in notebooks-data/README.md")
         }
         func table(_ name: String) throws(InputError) -> CSVTable {
             try CSVTable(contentsOf: directory.appendingPathComponent(name))

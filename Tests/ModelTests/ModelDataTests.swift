@@ -27,7 +27,7 @@ import TestSupport
         let directory = try corruptedCopy("dk_area_volumes_mm3.csv") { _ in }
         try FileManager.default.removeItem(at: directory.appendingPathComponent("dk_area_volumes_mm3.csv"))
         let text = try #require(message(loading: directory))
-        #expect(text.contains("dk_area_volumes_mm3.csv: is missing. Run scripts/setup-data"))
+        #expect(text.contains("dk_area_volumes_mm3.csv: is missing. The tables are committed in the repository's notebooks-data/"))
     }
 
     @Test func raggedRowIsLocated() throws {

@@ -2,8 +2,8 @@ import Foundation
 import Model
 
 /// Locations the tests read from: the repository root, `Tests/Fixtures/` (reference numbers
-/// from the original pipeline, copied from shared/humam-reference) and `notebooks-data/`
-/// (the model's input data, put there by `scripts/setup`).
+/// from the original pipeline; see `Tests/Fixtures/README.md`) and `notebooks-data/` (the
+/// model's input tables, committed).
 public enum Fixtures {
     public static let repositoryRoot: URL = {
         var url = URL(fileURLWithPath: #filePath)
