@@ -15,6 +15,8 @@ final class NeuronState: @unchecked Sendable {
     /// however the work is split over threads and whenever events are delivered. Every Float
     /// weight of at least 2⁻⁹ pA is a whole number of units, so internal inputs are summed
     /// exactly; NEST's double sums differ from these by rounding only.
+    /// With procedural connectivity the input of one population at a time is gathered in the
+    /// worker's scratch space instead (`InputWindow`), and this array is not allocated.
     let input: UnsafeMutablePointer<Int64>
 
     /// Input units per pA.
@@ -26,7 +28,7 @@ final class NeuronState: @unchecked Sendable {
         Int64((current * unitsPerPicoampere).rounded())
     }
 
-    init(count: Int) {
+    init(count: Int, denseInput: Bool = true) {
         self.count = count
         potential = .allocate(capacity: count)
         potential.initialize(repeating: 0, count: count)
@@ -36,8 +38,9 @@ final class NeuronState: @unchecked Sendable {
         inhibitoryCurrent.initialize(repeating: 0, count: count)
         refractoryCountdown = .allocate(capacity: count)
         refractoryCountdown.initialize(repeating: 0, count: count)
-        input = .allocate(capacity: 2 * count)
-        input.initialize(repeating: 0, count: 2 * count)
+        let inputCount = denseInput ? 2 * count : 0
+        input = .allocate(capacity: inputCount)
+        input.initialize(repeating: 0, count: inputCount)
     }
 
     deinit {
@@ -59,27 +62,31 @@ final class NeuronState: @unchecked Sendable {
     /// input per step (`NeuronRun.externalCounts`), `external` gives the weights and the step's
     /// random stream, and the count is drawn here and added to the excitatory input.
     @inline(__always)
-    func advance(_ run: NeuronRun, external: ExternalStepInput?, spikes: UnsafeMutablePointer<Int32>,
-                 spikeCount: Int) -> Int {
+    func advance(_ run: NeuronRun, input: InputWindow, external: ExternalStepInput?,
+                 spikes: UnsafeMutablePointer<Int32>, spikeCount: Int) -> Int {
         var spikeCount = spikeCount
         if let table = run.externalCounts, let external {
             for i in run.range {
                 let count = table.count(RandomStream.output(key: external.stepKey, counter: UInt64(truncatingIfNeeded: i)))
                 let units = Int64(truncatingIfNeeded: count) &* external.weightUnits[i]
-                advanceNeuron(i, run.integration, excitatoryUnits: input[2 &* i] &+ units,
-                              spikes: spikes, spikeCount: &spikeCount)
+                advanceNeuron(i, run.integration, input: input, externalUnits: units, spikes: spikes, spikeCount: &spikeCount)
             }
         } else {
             for i in run.range {
-                advanceNeuron(i, run.integration, excitatoryUnits: input[2 &* i], spikes: spikes, spikeCount: &spikeCount)
+                advanceNeuron(i, run.integration, input: input, externalUnits: 0, spikes: spikes, spikeCount: &spikeCount)
             }
         }
         return spikeCount
     }
 
+    /// The whole dense input, for stored connectivity.
+    var denseInput: InputWindow { InputWindow(base: input, firstNeuron: 0) }
+
     @inline(__always)
-    private func advanceNeuron(_ i: Int, _ p: ExactIntegration, excitatoryUnits: Int64,
+    private func advanceNeuron(_ i: Int, _ p: ExactIntegration, input window: InputWindow, externalUnits: Int64,
                                spikes: UnsafeMutablePointer<Int32>, spikeCount: inout Int) {
+        let input = window.base + 2 &* (i &- window.firstNeuron)
+        let excitatoryUnits = input[0] &+ externalUnits
         var v = potential[i]
         var countdown = refractoryCountdown[i]
         if countdown == 0 {
@@ -89,9 +96,9 @@ final class NeuronState: @unchecked Sendable {
             countdown -= 1
         }
         excitatoryCurrent[i] = excitatoryCurrent[i] * p.p11Excitatory + Double(excitatoryUnits) * 0x1p-32
-        inhibitoryCurrent[i] = inhibitoryCurrent[i] * p.p11Inhibitory + Double(input[2 &* i &+ 1]) * 0x1p-32
-        input[2 &* i] = 0
-        input[2 &* i &+ 1] = 0
+        inhibitoryCurrent[i] = inhibitoryCurrent[i] * p.p11Inhibitory + Double(input[1]) * 0x1p-32
+        input[0] = 0
+        input[1] = 0
         if v >= p.threshold {
             countdown = p.refractorySteps
             v = p.reset
@@ -99,8 +106,17 @@ final class NeuronState: @unchecked Sendable {
             spikeCount &+= 1
         }
         potential[i] = v
-        refractoryCountdown[i] = countdown
+        // Stored only when it changed: most neurons stay at 0, and an unchanged cache line need
+        // not be written back.
+        if countdown != refractoryCountdown[i] { refractoryCountdown[i] = countdown }
     }
+}
+
+/// Where the input of neurons `firstNeuron...` is: element 2(i − firstNeuron) excitatory,
+/// 2(i − firstNeuron) + 1 inhibitory, in units of 2⁻³² pA.
+struct InputWindow {
+    var base: UnsafeMutablePointer<Int64>
+    var firstNeuron: Int
 }
 
 /// The external Poisson input of one step for runs that draw it per step: every neuron's

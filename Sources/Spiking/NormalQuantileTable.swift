@@ -1,22 +1,23 @@
 import Foundation
 
 /// Standard normal deviates from one 64-bit random number by the inverse CDF (quantile
-/// function), fast enough for a synapse loop: the unit interval is cut into 4,096 cells of equal
-/// probability; inside a cell of the central part (1/64 ≤ p < 63/64, |z| < 2.15) the quantile
+/// function), fast enough for a synapse loop: the unit interval is cut into 1,024 cells of equal
+/// probability (a 32 KB table, which stays in the level-1 cache); inside a cell of the central
+/// part (1/64 ≤ p < 63/64, |z| < 2.15) the quantile
 /// is the cubic Hermite interpolant of its exact values and slopes (1/φ) at the cell's ends; in
 /// the tails (3 % of draws) it is Acklam's rational approximation in √(−2 ln p) (relative error
 /// < 1.2e-9). The largest deviation from the exact quantile, measured over 2·10⁶ draws in the
 /// tests, is below 1e-6 in z: far below what matters for a weight with a 10 % SD, and below the
 /// Float32 resolution the weights are stored in.
-struct NormalQuantileTable: Sendable {
-    static let cellBits = 12
+final class NormalQuantileTable: Sendable {
+    static let cellBits = 10
     static let cellCount = 1 << cellBits
     /// Random bits that place a draw inside its cell (53 bits of probability in all).
     static let fractionBits = 53 - cellBits
     /// Cells at each end computed by `tailDeviate` (p < 1/64 and p ≥ 63/64).
     static let tailCells = cellCount / 64
     /// Per cell: the cubic a + t (b + t (c + t d)) in the position t ∈ (0, 1) inside the cell.
-    private let coefficients: [SIMD4<Double>]
+    private nonisolated(unsafe) let coefficients: UnsafeMutablePointer<SIMD4<Double>>
 
     init() {
         let width = 1.0 / Double(Self.cellCount)
@@ -27,13 +28,16 @@ struct NormalQuantileTable: Sendable {
             nodes[cell] = cell <= Self.cellCount / 2 ? Self.quantile(p) : -Self.quantile(1 - p)
             slopes[cell] = 1 / Self.density(nodes[cell])
         }
-        coefficients = (0..<Self.cellCount).map { cell in
+        coefficients = .allocate(capacity: Self.cellCount)
+        coefficients.initialize(from: (0..<Self.cellCount).map { cell in
             guard cell >= Self.tailCells && cell < Self.cellCount - Self.tailCells else { return SIMD4(repeating: .nan) }
             let q0 = nodes[cell], q1 = nodes[cell + 1]
             let m0 = width * slopes[cell], m1 = width * slopes[cell + 1]
             return SIMD4(q0, m0, 3 * (q1 - q0) - 2 * m0 - m1, 2 * (q0 - q1) + m0 + m1)
-        }
+        }, count: Self.cellCount)
     }
+
+    deinit { coefficients.deallocate() }
 
     /// The deviate for the random number `bits`: its top 53 bits are the probability p
     /// (midpoint of a 2⁻⁵³ cell, so never 0 or 1).
@@ -42,7 +46,7 @@ struct NormalQuantileTable: Sendable {
         let cell = Int(truncatingIfNeeded: bits >> UInt64(64 - Self.cellBits))
         let fraction = (bits >> 11) & ((1 << UInt64(Self.fractionBits)) - 1)
         if cell &- Self.tailCells >= Self.cellCount &- 2 &* Self.tailCells || cell < Self.tailCells { return Self.tailDeviate(bits) }
-        let t = (Double(fraction) + 0.5) * 0x1p-41
+        let t = (Double(fraction) + 0.5) / Double(1 << UInt64(Self.fractionBits))
         let c = coefficients[cell]
         return c.x + t * (c.y + t * (c.z + t * c.w))
     }

@@ -5,12 +5,12 @@ import Foundation
 /// (Chen & Asau 1974) in about one comparison. Probabilities are resolved to 2⁻³²; counts
 /// whose cumulative probability rounds to 1 are never drawn (for λ = 1.84, N > 15, p < 1e-10).
 /// This is NEST's `poisson_generator` law: an independent count per target and step.
-struct PoissonCountTable: Sendable {
+final class PoissonCountTable: Sendable {
     let mean: Double
     /// thresholds[k] = round(P(N ≤ k) · 2³²); the last one is 2³² (never reached).
-    private let thresholds: [UInt64]
+    private nonisolated(unsafe) let thresholds: UnsafeMutablePointer<UInt64>
     /// guide[g] = the smallest k with thresholds[k] > g · 2²⁴.
-    private let guide: [UInt16]
+    private nonisolated(unsafe) let guide: UnsafeMutablePointer<UInt16>
 
     init(mean: Double) {
         precondition(mean >= 0 && mean.isFinite, "Poisson mean must be finite and ≥ 0")
@@ -30,14 +30,19 @@ struct PoissonCountTable: Sendable {
             thresholds.append(threshold)
             k += 1
         }
-        self.thresholds = thresholds
-        var guide = [UInt16](repeating: 0, count: 256)
+        self.thresholds = .allocate(capacity: thresholds.count)
+        self.thresholds.initialize(from: thresholds, count: thresholds.count)
+        guide = .allocate(capacity: 256)
         var index = 0
         for entry in 0..<256 {
             while thresholds[index] <= UInt64(entry) << 24 { index += 1 }
             guide[entry] = UInt16(index)
         }
-        self.guide = guide
+    }
+
+    deinit {
+        thresholds.deallocate()
+        guide.deallocate()
     }
 
     /// The count for the random bits `bits` (the low 32 bits are used).

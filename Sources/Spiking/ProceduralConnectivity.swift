@@ -54,6 +54,8 @@ final class ProceduralConnectivity: @unchecked Sendable {
     let pathways: [Pathway]
     let indexing: NeuronIndexing
     let seed: UInt64
+    /// `RandomStream.purposeKey` of the row streams.
+    let synapseValuesKey: UInt64
     /// Row lengths, source-major: the rows of neuron i of population P are
     /// `rowLengths[rowStart[P] + (i − first(P)) · rowsPerSource[P] + column]`.
     let rowLengths: UnsafeMutablePointer<UInt16>
@@ -83,6 +85,7 @@ final class ProceduralConnectivity: @unchecked Sendable {
         }
         self.indexing = indexing
         seed = parameters.seed
+        synapseValuesKey = RandomStream.purposeKey(seed: parameters.seed, purpose: .synapseValues)
         normal = NormalQuantileTable()
         var delays = DelayStepTable()
         var pathways: [Pathway] = []
@@ -186,7 +189,7 @@ final class ProceduralConnectivity: @unchecked Sendable {
     /// The key of the stream of the row of `pathway` from the `local`-th neuron of its source.
     @inline(__always)
     func rowKey(pathway: Int, local: Int) -> UInt64 {
-        RandomStream.key(seed: seed, purpose: .synapseValues, index: UInt64(pathway) << 32 | UInt64(local))
+        RandomStream.key(purposeKey: synapseValuesKey, index: UInt64(pathway) << 32 | UInt64(local))
     }
 
     /// Splits the row of `pathway` from the `local`-th neuron of its source population

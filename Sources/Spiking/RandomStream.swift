@@ -41,8 +41,18 @@ public struct RandomStream: Sendable {
     /// The starting state of the stream keyed by (seed, purpose, index): a 64-bit hash of the key.
     @inline(__always)
     static func key(seed: UInt64, purpose: RandomPurpose, index: UInt64) -> UInt64 {
-        let keyed = mix(mix(seed &+ golden) ^ (purpose.rawValue &* 0xD6E8_FEB8_6659_FD93))
-        return mix(keyed ^ (index &* 0xA076_1D64_78BD_642F))
+        key(purposeKey: purposeKey(seed: seed, purpose: purpose), index: index)
+    }
+
+    /// The part of `key` that depends on seed and purpose only, for callers that key many streams.
+    static func purposeKey(seed: UInt64, purpose: RandomPurpose) -> UInt64 {
+        mix(mix(seed &+ golden) ^ (purpose.rawValue &* 0xD6E8_FEB8_6659_FD93))
+    }
+
+    /// `key(seed:purpose:index:)` from its `purposeKey`.
+    @inline(__always)
+    static func key(purposeKey: UInt64, index: UInt64) -> UInt64 {
+        mix(purposeKey ^ (index &* 0xA076_1D64_78BD_642F))
     }
 
     /// SplitMix64's increment (the golden ratio in 64 bits).

@@ -68,7 +68,6 @@ public final class Simulation: @unchecked Sendable {
             .map { indexing.firstNeuron[$0] }
         partition = ThreadPartition(neuronCount: indexing.neuronCount, threads: threads, preferredCuts: areaStarts,
                                     fallbackCuts: indexing.firstNeuron)
-        state = NeuronState(count: indexing.neuronCount)
         var allRuns: [NeuronRun] = []
         for population in 0..<indexing.populationCount where network.neuronCounts[population] > 0 {
             let externalCounts = ExternalDrive.perStepTable(network: network, population: population,
@@ -79,6 +78,20 @@ public final class Simulation: @unchecked Sendable {
                 run.externalCounts = externalCounts
                 return run
             }
+        }
+        if let makeConnectivity {
+            connectivity = try makeConnectivity(partition)
+        } else if mode == .procedural {
+            connectivity = .procedural(try ProceduralConnectivity(network: network, parameters: parameters, indexing: indexing,
+                                                                  partition: partition, threads: threads))
+        } else {
+            connectivity = .stored(try ConnectivityBuilder(network: network, parameters: parameters, indexing: indexing,
+                                                           partition: partition).build())
+        }
+        if case .stored = connectivity {
+            state = NeuronState(count: indexing.neuronCount)
+        } else {
+            state = NeuronState(count: indexing.neuronCount, denseInput: false)
         }
         for neuron in 0..<indexing.neuronCount {
             let population = indexing.population(ofNeuron: neuron)
@@ -100,15 +113,6 @@ public final class Simulation: @unchecked Sendable {
         }
         external = ExternalDrive(network: network, indexing: indexing, parameters: parameters)
         stimuli = try Self.stimuli(network: network, indexing: indexing, parameters: parameters)
-        if let makeConnectivity {
-            connectivity = try makeConnectivity(partition)
-        } else if mode == .procedural {
-            connectivity = .procedural(try ProceduralConnectivity(network: network, parameters: parameters, indexing: indexing,
-                                                                  partition: partition, threads: threads))
-        } else {
-            connectivity = .stored(try ConnectivityBuilder(network: network, parameters: parameters, indexing: indexing,
-                                                           partition: partition).build())
-        }
         setupSeconds = Date().timeIntervalSince(start)
     }
 

@@ -21,8 +21,12 @@ final class Worker: @unchecked Sendable {
     var groupStarts: [Int]
     /// Population of each run.
     let runPopulations: [Int]
-    /// Sum of the input values read to bring them into cache (kept so the reads stay).
-    var touched: Int64 = 0
+    /// Procedural connectivity: the input of the population being updated (zero between
+    /// populations), and the external and single-spike inputs of the step, by input element.
+    let populationInput: UnsafeMutablePointer<Int64>
+    let populationInputCount: Int
+    var pendingInputs: [(code: Int, units: Int64)] = []
+    var nextPendingInput = 0
     /// Neurons whose next external spike may arrive in a step, by step.
     let externalChecks: EventRing<UInt32>
     var record = SpikeRecord()
@@ -44,6 +48,10 @@ final class Worker: @unchecked Sendable {
         delayHistogram.initialize(repeating: 0, count: columns)
         groupStarts = [Int](repeating: 0, count: simulation.indexing.populationCount + 1)
         runPopulations = runs.map { simulation.indexing.population(ofNeuron: $0.range.lowerBound) }
+        let largestPopulation = Set(runPopulations).map { simulation.indexing.neurons(ofPopulation: $0).count }.max() ?? 0
+        populationInputCount = if case .procedural = connectivity { 2 * largestPopulation } else { 0 }
+        populationInput = .allocate(capacity: populationInputCount)
+        populationInput.initialize(repeating: 0, count: populationInputCount)
         externalChecks = EventRing(horizon: horizon)
         let owned = simulation.partition.neurons(ofThread: thread)
         stimuli = simulation.stimuli.filter { owned.contains($0.code / 2) }
@@ -52,7 +60,10 @@ final class Worker: @unchecked Sendable {
         }
     }
 
-    deinit { delayHistogram.deallocate() }
+    deinit {
+        delayHistogram.deallocate()
+        populationInput.deallocate()
+    }
 
     /// Schedules the next look at `neuron`'s external train: at its next arrival step, or at the
     /// end of the ring if that is further away.
@@ -73,11 +84,15 @@ final class Worker: @unchecked Sendable {
             if external.arrivalStep(of: neuron) == step {
                 let spikes = external.takeSpikes(of: neuron, arrivingIn: step)
                 // NEST: weight × multiplicity of the generator's event.
-                input[2 &* neuron] &+= Int64(spikes) &* external.weightUnits[neuron]
+                addInput(code: 2 &* neuron, units: Int64(spikes) &* external.weightUnits[neuron])
             }
             scheduleExternalCheck(of: neuron, after: step)
         }
         externalChecks.clear(step: step)
+        while nextStimulus < stimuli.count && stimuli[nextStimulus].step <= step {
+            if stimuli[nextStimulus].step == step { addInput(code: stimuli[nextStimulus].code, units: stimuli[nextStimulus].units) }
+            nextStimulus += 1
+        }
         switch connectivity {
         case .stored:
             events.forEach(step: step) { event in
@@ -90,10 +105,18 @@ final class Worker: @unchecked Sendable {
             // They are added population by population just before the update (`update`).
             groupSegments(arrivingIn: step, rows: rows)
             segments.clear(step: step)
+            if pendingInputs.count > 1 { pendingInputs.sort { $0.code < $1.code } }
         }
-        while nextStimulus < stimuli.count && stimuli[nextStimulus].step <= step {
-            if stimuli[nextStimulus].step == step { input[stimuli[nextStimulus].code] &+= stimuli[nextStimulus].units }
-            nextStimulus += 1
+    }
+
+    /// Adds `units` to input element `code` (2 · neuron + channel): directly into the dense input
+    /// with stored connectivity, else kept for the neuron's population (`update`).
+    @inline(__always)
+    private func addInput(code: Int, units: Int64) {
+        if case .stored = connectivity {
+            state.input[code] &+= units
+        } else {
+            pendingInputs.append((code, units))
         }
     }
 
@@ -122,26 +145,28 @@ final class Worker: @unchecked Sendable {
         }
     }
 
-    /// Adds the synapses of the grouped segments that end on `population` to the input. The
-    /// population's input is read once in order first, so that the scattered adds that follow
-    /// (and the update right after) find it in cache instead of missing it once per synapse.
+    /// Gathers the input of `population` in the scratch space: the synapses of the grouped
+    /// segments that end on it and the pending external and single-spike inputs. The scratch
+    /// space is zero before (the update consumes what it reads) and small enough to stay in
+    /// cache, so the scattered adds never go to main memory.
     @inline(__always)
-    private func addGroup(of population: Int, rows: ProceduralConnectivity) {
-        let start = population == 0 ? 0 : groupStarts[population - 1]
-        let end = groupStarts[population]
-        guard end > start else { return }
-        let input = state.input
+    private func gatherInput(of population: Int, rows: ProceduralConnectivity) -> InputWindow {
         let neurons = indexing.neurons(ofPopulation: population)
-        var sum: Int64 = 0
-        for line in stride(from: 2 &* neurons.lowerBound, to: 2 &* neurons.upperBound, by: 8) { sum &+= input[line] }
-        touched &+= sum
-        for index in start ..< end {
+        let window = InputWindow(base: populationInput, firstNeuron: neurons.lowerBound)
+        let offset = 2 &* neurons.lowerBound
+        let start = population == 0 ? 0 : groupStarts[population - 1]
+        for index in start ..< groupStarts[population] {
             let segment = groupedSegments[index]
             rows.forEachSynapse(pathway: Int(segment.pathway), local: Int(segment.local),
                                 first: Int(segment.first), count: Int(segment.count)) { code, weight in
-                input[Int(code)] &+= Int64(Double(weight) * NeuronState.unitsPerPicoampere)
+                populationInput[Int(code) &- offset] &+= Int64(Double(weight) * NeuronState.unitsPerPicoampere)
             }
         }
+        while nextPendingInput < pendingInputs.count && pendingInputs[nextPendingInput].code < 2 &* neurons.upperBound {
+            populationInput[pendingInputs[nextPendingInput].code &- offset] &+= pendingInputs[nextPendingInput].units
+            nextPendingInput &+= 1
+        }
+        return window
     }
 
     /// Advances this thread's neurons by one step; appends the indices of neurons that fire to
@@ -150,14 +175,17 @@ final class Worker: @unchecked Sendable {
     func update(into spikes: UnsafeMutablePointer<Int32>, count: Int, step: Int) -> Int {
         var newCount = count
         let externalInput = external.stepInput(step: step)
-        var added = -1
+        var window = state.denseInput
+        var gathered = -1
         for (index, run) in runs.enumerated() {
-            if case .procedural(let rows) = connectivity, runPopulations[index] != added {
-                added = runPopulations[index]
-                addGroup(of: added, rows: rows)
+            if case .procedural(let rows) = connectivity, runPopulations[index] != gathered {
+                gathered = runPopulations[index]
+                window = gatherInput(of: gathered, rows: rows)
             }
-            newCount = state.advance(run, external: externalInput, spikes: spikes, spikeCount: newCount)
+            newCount = state.advance(run, input: window, external: externalInput, spikes: spikes, spikeCount: newCount)
         }
+        pendingInputs.removeAll(keepingCapacity: true)
+        nextPendingInput = 0
         // NEST stamps a spike of the update from step to step + 1 with step + 1.
         record.append(UnsafeBufferPointer(start: spikes + count, count: newCount - count), stamp: Int32(step + 1))
         return newCount

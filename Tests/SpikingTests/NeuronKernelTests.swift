@@ -58,7 +58,7 @@ import TestSupport
         for step in 0..<steps {
             state.input[0] = excitatoryInput[step]
             state.input[1] = inhibitoryInput[step]
-            if state.advance(run, external: nil, spikes: spikeBuffer, spikeCount: 0) == 1 {
+            if state.advance(run, input: state.denseInput, external: nil, spikes: spikeBuffer, spikeCount: 0) == 1 {
                 spikeTimes.append(NESTTime.milliseconds(step: step + 1, resolution: resolution))
             }
             potentials.append(state.potential[0] + Self.parameters.restingPotential)
