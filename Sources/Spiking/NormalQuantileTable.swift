@@ -45,8 +45,9 @@ final class NormalQuantileTable: Sendable {
     func deviate(_ bits: UInt64) -> Double {
         let cell = Int(truncatingIfNeeded: bits >> UInt64(64 - Self.cellBits))
         let fraction = (bits >> 11) & ((1 << UInt64(Self.fractionBits)) - 1)
-        if cell &- Self.tailCells >= Self.cellCount &- 2 &* Self.tailCells || cell < Self.tailCells { return Self.tailDeviate(bits) }
-        let t = (Double(fraction) + 0.5) / Double(1 << UInt64(Self.fractionBits))
+        if UInt(bitPattern: cell &- Self.tailCells) >= UInt(Self.cellCount &- 2 &* Self.tailCells) { return Self.tailDeviate(bits) }
+        // Through Int64: fraction < 2⁴³, and x86 has no direct UInt64 → Double conversion.
+        let t = (Double(Int64(bitPattern: fraction)) + 0.5) * (1 / Double(1 << Self.fractionBits))
         let c = coefficients[cell]
         return c.x + t * (c.y + t * (c.z + t * c.w))
     }

@@ -27,21 +27,24 @@ import Synchronization
 /// population must lie within one thread's neurons (`ThreadPartition` cuts at population
 /// boundaries).
 final class ProceduralConnectivity: @unchecked Sendable {
-    /// One pathway (target population ← source population) with synapses.
+    /// One pathway (target population ← source population) with synapses: as the stored
+    /// connectivity draws it, plus where its targets are and its delay law.
     struct Pathway: Sendable {
-        var source: Int
-        var target: Int
-        /// Synapses of the pathway (may exceed 2³² summed over pathways, not per pathway).
-        var synapses: Int
+        var drawn: ConnectivityBuilder.Pathway
         var firstTarget: Int
         var targetCount: Int
         /// 0 excitatory, 1 inhibitory (the input channel).
         var channel: UInt32
-        var weightMean: Double
-        var weightSD: Double
         var delay: DelayStepTable.Law
-        /// target · P + source, the index of the pathway's random streams (as `ConnectivityBuilder`).
-        var streamIndex: UInt64
+
+        var source: Int { drawn.source }
+        var target: Int { drawn.target }
+        /// Synapses of the pathway (may exceed 2³² summed over pathways, not per pathway).
+        var synapses: Int { drawn.number }
+        var weightMean: Double { drawn.weightMean }
+        var weightSD: Double { drawn.weightSD }
+        /// target · P + source, the index of the pathway's random streams.
+        var streamIndex: UInt64 { drawn.streamIndex }
     }
 
     /// A row of one source population that a thread regenerates: the pathway, and the column
@@ -90,26 +93,18 @@ final class ProceduralConnectivity: @unchecked Sendable {
         var delays = DelayStepTable()
         var pathways: [Pathway] = []
         let count = network.populationCount
-        for target in 0..<count where network.neuronCounts[target] > 0 {
-            for source in 0..<count where network.neuronCounts[source] > 0 {
-                let element = target * count + source
-                guard network.synapseCounts[element] > 0, network.weights[element] != 0 else { continue }
-                let interArea = network.layout.areaIndex(ofPopulation: target) != network.layout.areaIndex(ofPopulation: source)
-                let minimumDelay = interArea ? max(parameters.minimumInterAreaDelay, parameters.resolution) : parameters.resolution
-                let law = try delays.law(mean: network.delayMeans[element], standardDeviation: network.delaySDs[element],
-                                         minimumDelay: minimumDelay, distribution: network.delayDistribution,
-                                         resolution: parameters.resolution)
-                let weight = network.weights[element]
-                if abs(weight) + 10 * network.weightSDs[element] >= ConnectivityBuilder.largestWeight {
-                    throw InputError("weight \(weight) ± \(network.weightSDs[element]) pA of pathway \(network.layout.population(at: source).label) → \(network.layout.population(at: target).label) exceeds the engine's limit of \(ConnectivityBuilder.largestWeight) pA")
-                }
-                let targets = indexing.neurons(ofPopulation: target)
-                pathways.append(Pathway(source: source, target: target, synapses: network.synapseCounts[element],
-                                        firstTarget: targets.lowerBound, targetCount: targets.count,
-                                        channel: weight > 0 ? 0 : 1, weightMean: weight,
-                                        weightSD: network.weightSDs[element], delay: law,
-                                        streamIndex: UInt64(element)))
+        // The same pathways, in the same order, as the stored connectivity draws.
+        for drawn in ConnectivityBuilder(network: network, parameters: parameters, indexing: indexing,
+                                         partition: partition).pathways {
+            let law = try delays.law(mean: drawn.delayMean, standardDeviation: drawn.delaySD,
+                                     minimumDelay: drawn.minimumDelay, distribution: network.delayDistribution,
+                                     resolution: parameters.resolution)
+            if abs(drawn.weightMean) + 10 * drawn.weightSD >= ConnectivityBuilder.largestWeight {
+                throw InputError("weight \(drawn.weightMean) ± \(drawn.weightSD) pA of pathway \(network.layout.population(at: drawn.source).label) → \(network.layout.population(at: drawn.target).label) exceeds the engine's limit of \(ConnectivityBuilder.largestWeight) pA")
             }
+            let targets = indexing.neurons(ofPopulation: drawn.target)
+            pathways.append(Pathway(drawn: drawn, firstTarget: targets.lowerBound, targetCount: targets.count,
+                                    channel: drawn.weightMean > 0 ? 0 : 1, delay: law))
         }
         // The stream key packs (pathway, source within population) into 64 bits.
         guard pathways.count < 1 << 32, (0..<indexing.populationCount).allSatisfy({ indexing.neurons(ofPopulation: $0).count < 1 << 32 }) else {
