@@ -6,7 +6,8 @@ import Model
 /// the order they were drawn, so a thread delivers only to its own neurons.
 final class SynapseStore: @unchecked Sendable {
     let threadCount: Int
-    let offsets: [Int]
+    /// Start of every (source, thread) range; a pointer, as it is read for every spike.
+    let offsets: UnsafeMutablePointer<Int>
     /// 2 · target + channel (0 excitatory, 1 inhibitory), the index into `NeuronState.input`.
     let targetCodes: UnsafeMutablePointer<UInt32>
     /// PSC amplitude, pA.
@@ -26,16 +27,18 @@ final class SynapseStore: @unchecked Sendable {
          weights: UnsafeMutablePointer<Float>, delays: UnsafeMutablePointer<UInt16>, maximumDelay: Int,
          minimumCrossThreadDelay: Int) {
         self.threadCount = threadCount
-        self.offsets = offsets
+        self.offsets = .allocate(capacity: offsets.count)
+        self.offsets.initialize(from: offsets, count: offsets.count)
         self.targetCodes = targetCodes
         self.weights = weights
         self.delays = delays
-        self.count = offsets.last!
+        count = offsets.last!
         self.maximumDelay = maximumDelay
         self.minimumCrossThreadDelay = minimumCrossThreadDelay
     }
 
     deinit {
+        offsets.deallocate()
         targetCodes.deallocate()
         weights.deallocate()
         delays.deallocate()

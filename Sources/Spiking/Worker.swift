@@ -175,17 +175,26 @@ final class Worker: @unchecked Sendable {
     func update(into spikes: UnsafeMutablePointer<Int32>, count: Int, step: Int) -> Int {
         var newCount = count
         let externalInput = external.stepInput(step: step)
-        var window = state.denseInput
-        var gathered = -1
-        for (index, run) in runs.enumerated() {
-            if case .procedural(let rows) = connectivity, runPopulations[index] != gathered {
-                gathered = runPopulations[index]
-                window = gatherInput(of: gathered, rows: rows)
+        // The connectivity is matched once per step, not per run (a match holds a reference).
+        switch connectivity {
+        case .stored:
+            let input = state.denseInput
+            for run in runs {
+                newCount = state.advance(run, input: input, external: externalInput, spikes: spikes, spikeCount: newCount)
             }
-            newCount = state.advance(run, input: window, external: externalInput, spikes: spikes, spikeCount: newCount)
+        case .procedural(let rows):
+            var window = state.denseInput
+            var gathered = -1
+            for (index, run) in runs.enumerated() {
+                if runPopulations[index] != gathered {
+                    gathered = runPopulations[index]
+                    window = gatherInput(of: gathered, rows: rows)
+                }
+                newCount = state.advance(run, input: window, external: externalInput, spikes: spikes, spikeCount: newCount)
+            }
+            pendingInputs.removeAll(keepingCapacity: true)
+            nextPendingInput = 0
         }
-        pendingInputs.removeAll(keepingCapacity: true)
-        nextPendingInput = 0
         // NEST stamps a spike of the update from step to step + 1 with step + 1.
         record.append(UnsafeBufferPointer(start: spikes + count, count: newCount - count), stamp: Int32(step + 1))
         return newCount
