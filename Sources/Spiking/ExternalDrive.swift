@@ -31,6 +31,8 @@ final class ExternalDrive: @unchecked Sendable {
     /// Mean external spikes per step from which a population's counts are drawn per step.
     static let perStepThreshold = 0.1
     let seed: UInt64
+    /// Neurons (whole populations) whose input is generated as spike trains.
+    private(set) var trainNeurons: [Range<Int>] = []
 
     /// Mean external spikes per step of `population`: rate_ext · K_ext spikes/s (the original's
     /// `create_poisson`) times h.
@@ -63,13 +65,17 @@ final class ExternalDrive: @unchecked Sendable {
         seed = parameters.seed
         for population in 0..<indexing.populationCount {
             let mean = Self.spikesPerStep(network: network, population: population, resolution: parameters.resolution)
-            // Trains only where the counts are not drawn per step.
-            let perStep = mean >= Self.perStepThreshold ? 0 : mean
+            // Trains only where the counts are not drawn per step; elsewhere the train state is
+            // never touched (nor, for large allocations, made resident).
+            let trains = mean < Self.perStepThreshold
+            if trains { trainNeurons.append(indexing.neurons(ofPopulation: population)) }
             for neuron in indexing.neurons(ofPopulation: population) {
                 var weightStream = RandomStream(seed: parameters.seed, purpose: .externalWeight, index: UInt64(neuron))
                 weights[neuron] = max(weightStream.normal(mean: network.externalWeights[population],
                                                           standardDeviation: network.externalWeightSDs[population]), 0)
                 weightUnits[neuron] = NeuronState.inputUnits(weights[neuron])
+                guard trains else { continue }
+                let perStep = mean
                 spikesPerStep[neuron] = perStep
                 var stream = RandomStream(seed: parameters.seed, purpose: .externalSpikes, index: UInt64(neuron))
                 nextSpikeTime[neuron] = perStep > 0 ? stream.exponential() / perStep : .infinity

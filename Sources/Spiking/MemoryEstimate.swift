@@ -48,8 +48,10 @@ public struct MemoryEstimate: Sendable {
         let recordedSpikes = Double(neurons) * rate * parameters.duration * 1e-3
         // Plus one partly filled chunk per ring slot (at most 4096 slots for delays up to 409.6 ms).
         let chunkSlack = parameters.threads * 4096 * EventRing<SynapticEvent>.chunkSize * MemoryLayout<SynapticEvent>.stride
-        activityBytes = Int(2 * eventsInFlight * Double(MemoryLayout<SynapticEvent>.stride) + recordedSpikes * 8 * 2)
-            + chunkSlack
+        // Stored: 8-byte events, pools growing by doubling. Procedural: 12-byte row segments of
+        // about a dozen synapses each (local rows), counted as 2 bytes per event.
+        let bytesPerEvent = mode == .procedural ? 2.0 : 2.0 * Double(MemoryLayout<SynapticEvent>.stride)
+        activityBytes = Int(eventsInFlight * bytesPerEvent + recordedSpikes * 8 * 2) + chunkSlack
     }
 
     public var totalBytes: Int { Self.baseBytes + neuronBytes + synapseBytes + activityBytes }

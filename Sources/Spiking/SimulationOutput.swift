@@ -111,12 +111,55 @@ public struct SimulationOutput {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             try encoder.encode(record()).write(to: temporary.appendingPathComponent("run.json"))
             if fileManager.fileExists(atPath: directory.path) {
+                // Never remove what humam did not write (checked before the run too).
+                guard Self.isRun(directory) else {
+                    try? fileManager.removeItem(at: temporary)
+                    throw InputError(file: directory.path, "exists and is not a humam run folder; nothing was replaced")
+                }
                 try fileManager.removeItem(at: directory)
             }
             try fileManager.moveItem(at: temporary, to: directory)
+        } catch let error as InputError {
+            throw error
         } catch {
             try? fileManager.removeItem(at: temporary)
             throw InputError(file: directory.path, "cannot be written (\(error.localizedDescription))")
+        }
+    }
+
+    /// Whether `directory` is a run folder that humam wrote: a folder whose `run.json` names a
+    /// humam version.
+    public static func isRun(_ directory: URL) -> Bool {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder), isFolder.boolValue,
+              let data = try? Data(contentsOf: directory.appendingPathComponent("run.json")),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
+        return object["humam_version"] is String
+    }
+
+    /// Checks, before any work, that a run can be written to `directory`: it must not exist, or
+    /// be a humam run folder and `replace` be true; its parent folder (created if missing) must
+    /// be writable. Throws otherwise, naming the path; touches nothing that exists.
+    public static func checkDestination(_ directory: URL, replace: Bool) throws(InputError) {
+        let fileManager = FileManager.default
+        let path = directory.standardizedFileURL.path
+        if fileManager.fileExists(atPath: path) {
+            guard isRun(directory) else {
+                throw InputError(file: path, "exists and is not a humam run folder: humam replaces only run folders it wrote; choose another --out")
+            }
+            guard replace else {
+                throw InputError(file: path, "holds a humam run already; give --replace to replace it, or choose another --out")
+            }
+        }
+        let parent = directory.standardizedFileURL.deletingLastPathComponent()
+        let probe = AtomicFile.temporaryURL(beside: directory)
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            try Data().write(to: probe)
+            try fileManager.removeItem(at: probe)
+        } catch {
+            try? fileManager.removeItem(at: probe)
+            throw InputError(file: parent.path, "is not writable, so the run could not be saved (\(error.localizedDescription)); choose another --out")
         }
     }
 }

@@ -55,8 +55,8 @@ final class Worker: @unchecked Sendable {
         externalChecks = EventRing(horizon: horizon)
         let owned = simulation.partition.neurons(ofThread: thread)
         stimuli = simulation.stimuli.filter { owned.contains($0.code / 2) }
-        for neuron in simulation.partition.neurons(ofThread: thread) {
-            scheduleExternalCheck(of: neuron, after: 0)
+        for neurons in external.trainNeurons {
+            for neuron in neurons.clamped(to: owned) { scheduleExternalCheck(of: neuron, after: 0) }
         }
     }
 

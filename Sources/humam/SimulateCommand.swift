@@ -24,6 +24,9 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "Write no figures.")
     var noFigures = false
 
+    @Flag(help: "Replace the humam run folder at --out if there is one (anything else is never replaced).")
+    var replace = false
+
     /// The notebook's down-scaling factor, the default of `humam simulate`.
     static let notebookScaling = 0.006
 
@@ -33,6 +36,10 @@ struct SimulateCommand: ParsableCommand {
         if let rasterArea, !built.layout.areas.contains(rasterArea) {
             throw InputError("--raster-area '\(rasterArea)' is not an area; expected one of \(built.layout.areas.joined(separator: ", "))")
         }
+        let directory = out.map { URL(fileURLWithPath: $0) }
+            ?? SimulationOutput.defaultDirectory(base: URL(fileURLWithPath: "out"), network: built, parameters: parameters)
+        // The default folder is named by the parameters' hashes: a run there is the same run.
+        try SimulationOutput.checkDestination(directory, replace: replace || out == nil)
         let simulation = try Simulation(network: built, parameters: parameters)
         let standardError = FileHandle.standardError
         standardError.write(Data(String(format: "humam simulate: %ld neurons, %ld synapses (\(simulation.connectivityMode.rawValue)), %ld thread(s); set up in %.3f s\n",
@@ -47,8 +54,6 @@ struct SimulateCommand: ParsableCommand {
         }
         let result = simulation.run(progress: interactive ? report : nil)
         if interactive { standardError.write(Data("\n".utf8)) }
-        let directory = out.map { URL(fileURLWithPath: $0) }
-            ?? SimulationOutput.defaultDirectory(base: URL(fileURLWithPath: "out"), network: built, parameters: parameters)
         let output = SimulationOutput(result: result, network: built,
                                       humamVersion: Humam.configuration.version)
         try output.write(to: directory)

@@ -13,6 +13,48 @@ import TestSupport
         #expect(text == reference)
     }
 
+    /// `--out` pointing at a file, a folder of the user's, `.` or `""` is refused before any work
+    /// and left byte-identical, as is a humam run without `--replace`; the final write never
+    /// replaces anything but a humam run either.
+    @Test func onlyHumamRunFoldersAreEverReplaced() throws {
+        let base = try Fixtures.temporaryDirectory("humam-out-safety")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let file = base.appendingPathComponent("notes.txt")
+        try Data("my notes".utf8).write(to: file)
+        let userFolder = base.appendingPathComponent("my-data")
+        try FileManager.default.createDirectory(at: userFolder, withIntermediateDirectories: true)
+        try Data("a,b\n1,2\n".utf8).write(to: userFolder.appendingPathComponent("table.csv"))
+        func snapshot() throws -> [String] {
+            try FileManager.default.subpathsOfDirectory(atPath: base.path).sorted().map { path in
+                let url = base.appendingPathComponent(path)
+                return path + ":" + ((try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) } ?? "folder")
+            }
+        }
+        let before = try snapshot()
+        for target in [file, userFolder, URL(fileURLWithPath: "."), URL(fileURLWithPath: "")] {
+            #expect(throws: InputError.self) { try SimulationOutput.checkDestination(target, replace: true) }
+        }
+        let network = TestNetworks.small()
+        var parameters = SimulationParameters()
+        parameters.duration = 50
+        let output = SimulationOutput(result: try Simulation(network: network, parameters: parameters).run(),
+                                      network: network, humamVersion: "test")
+        #expect(throws: InputError.self) { try output.write(to: userFolder) }
+        #expect(throws: InputError.self) { try output.write(to: file) }
+        #expect(try snapshot() == before)
+        // A humam run: written where nothing is, replaced only when asked.
+        let run = base.appendingPathComponent("run")
+        try SimulationOutput.checkDestination(run, replace: false)
+        try output.write(to: run)
+        #expect(SimulationOutput.isRun(run))
+        #expect(throws: InputError.self) { try SimulationOutput.checkDestination(run, replace: false) }
+        try SimulationOutput.checkDestination(run, replace: true)
+        // A parent that cannot hold a folder (here a file; root may write anywhere else) is found
+        // before any work.
+        #expect(throws: InputError.self) { try SimulationOutput.checkDestination(file.appendingPathComponent("run"), replace: false) }
+        #expect(try String(contentsOf: file, encoding: .utf8) == "my notes")
+    }
+
     @Test func folderHoldsReadableSpikeFilesRatesAndRunRecord() throws {
         let network = TestNetworks.small()
         var parameters = SimulationParameters()
