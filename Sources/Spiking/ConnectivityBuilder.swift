@@ -96,71 +96,52 @@ struct ConnectivityBuilder {
         let threads = partition.threadCount
         let pathways = self.pathways
         // Pass 1: synapses per (source, thread of target).
-        var offsets = [Int](repeating: 0, count: indexing.neuronCount * threads + 1)
-        offsets.withUnsafeMutableBufferPointer { counts in
+        var counts = [Int](repeating: 0, count: indexing.neuronCount * threads + 1)
+        counts.withUnsafeMutableBufferPointer { counts in
             for pathway in pathways {
                 forEachEndpoint(of: pathway) { source, target in
                     counts[source * threads + partition.thread(ofNeuron: target) + 1] += 1
                 }
             }
         }
-        for index in 1..<offsets.count { offsets[index] += offsets[index - 1] }
-        let total = offsets.last!
-        let targetCodes = UnsafeMutablePointer<UInt32>.allocate(capacity: max(total, 1))
-        let weights = UnsafeMutablePointer<Float>.allocate(capacity: max(total, 1))
-        let delays = UnsafeMutablePointer<UInt16>.allocate(capacity: max(total, 1))
         // Pass 2: place every synapse with its weight and delay.
-        var next = offsets
-        var maximumDelay = 1
-        var minimumCrossThreadDelay = Int.max
+        let store = SynapseStore(threadCount: threads, counts: counts)
         var drawError: InputError?
         for pathway in pathways where drawError == nil {
             var values = RandomStream(seed: parameters.seed, purpose: .connectionValues, index: pathway.streamIndex)
             let channel: UInt32 = pathway.weightMean > 0 ? 0 : 1
             let lognormal = network.delayDistribution == .lognormalClipped && pathway.delayMean > 0
                 ? lognormalParameters(mean: pathway.delayMean, relativeSD: pathway.delaySD / pathway.delayMean) : nil
-            next.withUnsafeMutableBufferPointer { next in
-                forEachEndpoint(of: pathway) { source, target in
-                    let drawn = values.normal(mean: pathway.weightMean, standardDeviation: pathway.weightSD)
-                    let weight = pathway.weightMean < 0 ? min(drawn, 0) : max(drawn, 0)
-                    if abs(weight) >= Self.largestWeight {
-                        drawError = InputError(
-                            "weight \(weight) pA of pathway \(network.layout.population(at: pathway.source).label) → \(network.layout.population(at: pathway.target).label) exceeds the engine's limit of \(Self.largestWeight) pA")
-                        return
-                    }
-                    let delayMs: Double
-                    switch network.delayDistribution {
-                    case .lognormalClipped:
-                        delayMs = max(lognormal.map { values.lognormal(mu: $0.mu, sigma: $0.sigma) } ?? 0,
-                                      pathway.minimumDelay)
-                    case .normalClipped:
-                        delayMs = max(values.normal(mean: pathway.delayMean, standardDeviation: pathway.delaySD),
-                                      pathway.minimumDelay)
-                    }
-                    let steps = NESTTime.delaySteps(ms: delayMs, resolution: parameters.resolution)
-                    if steps > Int(UInt16.max) {
-                        drawError = InputError(
-                            "delay \(delayMs) ms of pathway \(network.layout.population(at: pathway.source).label) → \(network.layout.population(at: pathway.target).label) exceeds \(UInt16.max) steps")
-                        return
-                    }
-                    maximumDelay = max(maximumDelay, steps)
-                    let targetThread = partition.thread(ofNeuron: target)
-                    if targetThread != partition.thread(ofNeuron: source) {
-                        minimumCrossThreadDelay = min(minimumCrossThreadDelay, steps)
-                    }
-                    let slot = source * threads + targetThread
-                    let index = next[slot]
-                    next[slot] = index + 1
-                    targetCodes[index] = UInt32(2 * target) + channel
-                    weights[index] = Float(weight)
-                    delays[index] = UInt16(steps)
+            forEachEndpoint(of: pathway) { source, target in
+                let drawn = values.normal(mean: pathway.weightMean, standardDeviation: pathway.weightSD)
+                let weight = pathway.weightMean < 0 ? min(drawn, 0) : max(drawn, 0)
+                if abs(weight) >= Self.largestWeight {
+                    drawError = InputError(
+                        "weight \(weight) pA of pathway \(network.layout.population(at: pathway.source).label) → \(network.layout.population(at: pathway.target).label) exceeds the engine's limit of \(Self.largestWeight) pA")
+                    return
                 }
+                let delayMs: Double
+                switch network.delayDistribution {
+                case .lognormalClipped:
+                    delayMs = max(lognormal.map { values.lognormal(mu: $0.mu, sigma: $0.sigma) } ?? 0,
+                                  pathway.minimumDelay)
+                case .normalClipped:
+                    delayMs = max(values.normal(mean: pathway.delayMean, standardDeviation: pathway.delaySD),
+                                  pathway.minimumDelay)
+                }
+                let steps = NESTTime.delaySteps(ms: delayMs, resolution: parameters.resolution)
+                if steps > Int(UInt16.max) {
+                    drawError = InputError(
+                        "delay \(delayMs) ms of pathway \(network.layout.population(at: pathway.source).label) → \(network.layout.population(at: pathway.target).label) exceeds \(UInt16.max) steps")
+                    return
+                }
+                let targetThread = partition.thread(ofNeuron: target)
+                store.place(source: source, thread: targetThread, targetCode: UInt32(2 * target) + channel,
+                            weight: Float(weight), delay: steps,
+                            crossesThreads: targetThread != partition.thread(ofNeuron: source))
             }
         }
-        let store = SynapseStore(threadCount: threads, offsets: offsets, targetCodes: targetCodes,
-                                 weights: weights, delays: delays, maximumDelay: maximumDelay,
-                                 minimumCrossThreadDelay: minimumCrossThreadDelay)
         if let drawError { throw drawError }
-        return store
+        return store.finish()
     }
 }

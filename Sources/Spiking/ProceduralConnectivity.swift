@@ -262,23 +262,17 @@ final class ProceduralConnectivity: @unchecked Sendable {
     /// very same network).
     func materialize(partition: ThreadPartition) -> SynapseStore {
         let threads = partition.threadCount
-        var offsets = [Int](repeating: 0, count: indexing.neuronCount * threads + 1)
+        var counts = [Int](repeating: 0, count: indexing.neuronCount * threads + 1)
         for thread in 0..<threads {
             for population in 0..<indexing.populationCount {
                 for row in ownedRows[thread][population] {
                     for (local, neuron) in indexing.neurons(ofPopulation: population).enumerated() {
-                        offsets[neuron * threads + thread + 1] += rowLength(source: population, local: local, column: row.column)
+                        counts[neuron * threads + thread + 1] += rowLength(source: population, local: local, column: row.column)
                     }
                 }
             }
         }
-        for index in 1..<offsets.count { offsets[index] += offsets[index - 1] }
-        let total = offsets.last!
-        let targetCodes = UnsafeMutablePointer<UInt32>.allocate(capacity: max(total, 1))
-        let weights = UnsafeMutablePointer<Float>.allocate(capacity: max(total, 1))
-        let delays = UnsafeMutablePointer<UInt16>.allocate(capacity: max(total, 1))
-        var next = offsets
-        var maximumDelay = 1, minimumCrossThreadDelay = Int.max
+        let store = SynapseStore(threadCount: threads, counts: counts)
         let histogram = UnsafeMutablePointer<UInt16>.allocate(capacity: delayColumns)
         histogram.initialize(repeating: 0, count: delayColumns)
         defer { histogram.deallocate() }
@@ -288,23 +282,17 @@ final class ProceduralConnectivity: @unchecked Sendable {
                     for (local, neuron) in indexing.neurons(ofPopulation: population).enumerated() {
                         let crosses = partition.thread(ofNeuron: neuron) != thread
                         let length = rowLength(source: population, local: local, column: row.column)
-                        let slot = neuron * threads + thread
                         forEachDelay(pathway: row.pathway, local: local, length: length, histogram: histogram) { delay, first, count in
                             forEachSynapse(pathway: row.pathway, local: local, first: first, count: count) { code, weight in
-                                targetCodes[next[slot]] = code
-                                weights[next[slot]] = weight
-                                delays[next[slot]] = UInt16(delay)
-                                next[slot] += 1
+                                store.place(source: neuron, thread: thread, targetCode: code, weight: weight, delay: delay,
+                                            crossesThreads: crosses)
                             }
-                            maximumDelay = max(maximumDelay, delay)
-                            if crosses { minimumCrossThreadDelay = min(minimumCrossThreadDelay, delay) }
                         }
                     }
                 }
             }
         }
-        return SynapseStore(threadCount: threads, offsets: offsets, targetCodes: targetCodes, weights: weights,
-                            delays: delays, maximumDelay: maximumDelay, minimumCrossThreadDelay: minimumCrossThreadDelay)
+        return store.finish()
     }
 }
 

@@ -16,25 +16,48 @@ final class SynapseStore: @unchecked Sendable {
     let delays: UnsafeMutablePointer<UInt16>
     let count: Int
     /// Largest delay in steps.
-    let maximumDelay: Int
+    private(set) var maximumDelay = 1
     /// Smallest delay, in steps, of a synapse whose source and target belong to different
     /// threads (`Int.max` if there is none): spikes need to be exchanged only this often.
-    let minimumCrossThreadDelay: Int
+    private(set) var minimumCrossThreadDelay = Int.max
+    /// Where `place` puts the next synapse of each (source, thread); emptied by `finish`.
+    private var next: [Int]
 
     static let bytesPerSynapse = 4 + 4 + 2
 
-    init(threadCount: Int, offsets: [Int], targetCodes: UnsafeMutablePointer<UInt32>,
-         weights: UnsafeMutablePointer<Float>, delays: UnsafeMutablePointer<UInt16>, maximumDelay: Int,
-         minimumCrossThreadDelay: Int) {
+    /// An empty store with room for `counts[s · threadCount + t + 1]` synapses from source s
+    /// onto neurons of thread t (element 0 unused), to be filled by `place`.
+    init(threadCount: Int, counts: [Int]) {
         self.threadCount = threadCount
+        var offsets = counts
+        offsets[0] = 0
+        for index in 1..<offsets.count { offsets[index] += offsets[index - 1] }
+        count = offsets.last!
         self.offsets = .allocate(capacity: offsets.count)
         self.offsets.initialize(from: offsets, count: offsets.count)
-        self.targetCodes = targetCodes
-        self.weights = weights
-        self.delays = delays
-        count = offsets.last!
-        self.maximumDelay = maximumDelay
-        self.minimumCrossThreadDelay = minimumCrossThreadDelay
+        targetCodes = .allocate(capacity: max(count, 1))
+        weights = .allocate(capacity: max(count, 1))
+        delays = .allocate(capacity: max(count, 1))
+        next = offsets
+    }
+
+    /// Stores the next synapse from `source` onto a neuron of `thread`.
+    @inline(__always)
+    func place(source: Int, thread: Int, targetCode: UInt32, weight: Float, delay: Int, crossesThreads: Bool) {
+        let slot = source &* threadCount &+ thread
+        let index = next[slot]
+        next[slot] = index &+ 1
+        targetCodes[index] = targetCode
+        weights[index] = weight
+        delays[index] = UInt16(delay)
+        maximumDelay = max(maximumDelay, delay)
+        if crossesThreads { minimumCrossThreadDelay = min(minimumCrossThreadDelay, delay) }
+    }
+
+    /// Releases the placement cursors once every synapse is placed.
+    func finish() -> SynapseStore {
+        next = []
+        return self
     }
 
     deinit {
