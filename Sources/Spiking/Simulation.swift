@@ -53,7 +53,6 @@ public final class Simulation: @unchecked Sendable {
         guard indexing.neuronCount < Int(Int32.max) / 2 else {
             throw InputError("\(indexing.neuronCount) neurons exceed the engine's 32-bit neuron index")
         }
-        let mode = (parameters.connectivity ?? .auto).resolved(network: network, rule: parameters.connectionRule)
         let estimate = MemoryEstimate(network: network, parameters: parameters)
         if let available = MemoryEstimate.availableBytes, estimate.totalBytes > available {
             let scaling = network.parameters.downscaling.neuronScaling
@@ -81,7 +80,7 @@ public final class Simulation: @unchecked Sendable {
         }
         if let makeConnectivity {
             connectivity = try makeConnectivity(partition)
-        } else if mode == .procedural {
+        } else if estimate.mode == .procedural {
             connectivity = .procedural(try ProceduralConnectivity(network: network, parameters: parameters, indexing: indexing,
                                                                   partition: partition, threads: threads))
         } else {

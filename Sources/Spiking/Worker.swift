@@ -13,8 +13,7 @@ final class Worker: @unchecked Sendable {
     let segments: EventRing<RowSegment>
     /// Scratch space for splitting a procedural row by delay.
     let delayHistogram: UnsafeMutablePointer<UInt16>
-    /// The segments of the current step grouped by target population (`receive`), and where
-    /// each population's group starts.
+    /// The segments of the current step grouped by target population (`receive`).
     var groupedSegments: [RowSegment] = []
     /// After `groupSegments`: population p's group ends at `groupStarts[p]` (and starts where
     /// p − 1's ends).
@@ -24,7 +23,6 @@ final class Worker: @unchecked Sendable {
     /// Procedural connectivity: the input of the population being updated (zero between
     /// populations), and the external and single-spike inputs of the step, by input element.
     let populationInput: UnsafeMutablePointer<Int64>
-    let populationInputCount: Int
     var pendingInputs: [(code: Int, units: Int64)] = []
     var nextPendingInput = 0
     /// Neurons whose next external spike may arrive in a step, by step.
@@ -49,7 +47,7 @@ final class Worker: @unchecked Sendable {
         groupStarts = [Int](repeating: 0, count: simulation.indexing.populationCount + 1)
         runPopulations = runs.map { simulation.indexing.population(ofNeuron: $0.range.lowerBound) }
         let largestPopulation = Set(runPopulations).map { simulation.indexing.neurons(ofPopulation: $0).count }.max() ?? 0
-        populationInputCount = if case .procedural = connectivity { 2 * largestPopulation } else { 0 }
+        let populationInputCount = if case .procedural = connectivity { 2 * largestPopulation } else { 0 }
         populationInput = .allocate(capacity: populationInputCount)
         populationInput.initialize(repeating: 0, count: populationInputCount)
         externalChecks = EventRing(horizon: horizon)

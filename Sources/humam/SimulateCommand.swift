@@ -40,8 +40,13 @@ struct SimulateCommand: ParsableCommand {
             ?? SimulationOutput.defaultDirectory(base: URL(fileURLWithPath: "out"), network: built, parameters: parameters)
         // The default folder is named by the parameters' hashes: a run there is the same run.
         try SimulationOutput.checkDestination(directory, replace: replace || out == nil)
-        let simulation = try Simulation(network: built, parameters: parameters)
         let standardError = FileHandle.standardError
+        let estimate = MemoryEstimate(network: built, parameters: parameters)
+        if estimate.mode == .procedural {
+            // Drawing the row lengths of a large network takes a while (about 50 s at full scale).
+            standardError.write(Data("humam simulate: setting up \(estimate.neurons) neurons and \(estimate.synapses) synapses with procedural connectivity (row lengths: \(estimate.synapseBytes / 1_000_000) MB)…\n".utf8))
+        }
+        let simulation = try Simulation(network: built, parameters: parameters)
         standardError.write(Data(String(format: "humam simulate: %ld neurons, %ld synapses (\(simulation.connectivityMode.rawValue)), %ld thread(s); set up in %.3f s\n",
                                         simulation.neuronCount, simulation.synapseCount, simulation.threadCount,
                                         simulation.setupSeconds).utf8))
