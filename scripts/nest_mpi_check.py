@@ -5,10 +5,10 @@
       WORK_DIR holds export/ (network.json), mpi-2x1/ (mpirun -n 2, 1 thread each),
       threads-1x2/ (1 process, 2 threads), both run with --check-connections, and humam-<seed>/
       for seeds 1..SEEDS (humam simulate on the same network). Exit 1 if a check fails.
-  nest_mpi_check.py --memory RUN_SMALL RUN_LARGE
-      NEST's memory report per rank at each stage of two MPI runs of different scaling, the
-      bytes per synapse and per neuron and delay step derived from them, and the full-scale
-      extrapolation.
+  nest_mpi_check.py --memory RUN...
+      NEST's memory report per rank at each stage of MPI runs of different scaling, the bytes
+      per synapse, per neuron and per neuron and delay step derived from them, and the
+      full-scale extrapolation.
 """
 
 import csv
@@ -188,57 +188,56 @@ def validate(work, seeds):
     return not failures
 
 
-def memory(small, large):
-    rows = []
-    for run in (small, large):
+def memory(runs):
+    """Memory growth between the stages NEST reports, summed over ranks: internal synapses
+    (created -> internal) per synapse; connecting every neuron to the spike recorder (internal ->
+    connected) per neuron; Prepare in the first Simulate (connected -> simulated: every neuron's
+    input ring buffers) per neuron and delay step. Extrapolated to full scale with the largest
+    value seen over the runs."""
+    laws = {"nest_memory_size": [], "rss": []}
+    stages = ("kernel", "created", "internal", "connected", "simulated")
+    for run in runs:
         record = load(os.path.join(run, "run.json"))
         processes = record["num_processes"]
         ranks = [load(os.path.join(run, "ranks", "rank-%d.json" % rank)) for rank in range(processes)]
-        local_synapses = []
-        for rank in range(processes):
-            with open(os.path.join(run, "connection_check", "rank-%d.csv" % rank), encoding="utf-8") as file:
-                local_synapses.append(sum(int(r["synapses"]) for r in csv.DictReader(file) if int(r["source_index"]) >= 0))
         steps = (record["min_delay_ms"] + record["max_delay_ms"]) / record["sim_params"]["sim_resolution"]
-        print("%s: %d neurons, %d synapses, %d ranks, delays %.1f-%.1f ms"
-              % (os.path.basename(run), record["neurons"], record["synapses"], processes, record["min_delay_ms"],
-                 record["max_delay_ms"]))
-        print("  rank  stage       NEST memory_size MB   VmRSS MB   (local neurons, synapses)")
-        for rank, rank_record in enumerate(ranks):
-            for stage in ("kernel", "created", "connected", "simulated"):
-                values = rank_record["memory"][stage]
-                print("  %4d  %-9s  %19.1f %10.1f   (%d, %d)" % (rank, stage, values.get("nest_memory_size", -1) / 1e6,
-                                                             values["rss"] / 1e6, rank_record["neurons"], local_synapses[rank]))
-
-        def delta(key, a, b):
-            return sum(r["memory"][b][key] - r["memory"][a][key] for r in ranks)
-
-        rows.append({"neurons": record["neurons"], "synapses": record["synapses"], "steps": steps, "processes": processes,
-                     "connect": {k: delta(k, "created", "connected") for k in ("nest_memory_size", "rss")},
-                     "prepare": {k: delta(k, "connected", "simulated") for k in ("nest_memory_size", "rss")},
-                     "base": {k: statistics.mean(r["memory"]["created"][k] for r in ranks) for k in ("nest_memory_size", "rss")}})
-    a, b = rows
+        neurons, synapses = record["neurons"], record["synapses"]
+        print("%s: %d neurons, %d synapses, %d ranks, delays %.1f-%.1f ms (%d steps)"
+              % (os.path.basename(run), neurons, synapses, processes, record["min_delay_ms"], record["max_delay_ms"], steps))
+        print("  stage      " + "".join("  rank %d: NEST MB  RSS MB" % rank for rank in range(processes)))
+        for stage in stages:
+            print("  %-9s  " % stage + "".join("  %15.0f %7.0f" % (r["memory"][stage].get("nest_memory_size", -1) / 1e6,
+                                                                  r["memory"][stage]["rss"] / 1e6) for r in ranks))
+        for key in laws:
+            def delta(a, b):
+                return sum(r["memory"][b][key] - r["memory"][a][key] for r in ranks)
+            law = {"synapse": delta("created", "internal") / synapses, "recorder": delta("internal", "connected") / neurons,
+                   "step": delta("connected", "simulated") / (neurons * steps),
+                   "process": max(r["memory"]["created"][key] for r in ranks)}
+            laws[key].append(law)
+            print("  %-9s %.1f B per synapse, %.1f KB per neuron (recorder connection), %.1f B per neuron and delay step "
+                  "(Prepare), %.0f MB per process before connecting" % ("NEST:" if key == "nest_memory_size" else "RSS:",
+                  law["synapse"], law["recorder"] / 1e3, law["step"], law["process"] / 1e6))
+    full_steps = (0.1 + FULL_MAX_DELAY_MS) / 0.1
     for key, name in (("nest_memory_size", "NEST memory_size (VmSize)"), ("rss", "VmRSS")):
-        per_synapse = (b["connect"][key] - a["connect"][key]) / (b["synapses"] - a["synapses"])
-        overhead = a["connect"][key] - per_synapse * a["synapses"]  # Connect calls, per-pathway, all ranks
-        per_step = [row["prepare"][key] / (row["neurons"] * row["steps"]) for row in rows]
-        full_steps = (0.1 + FULL_MAX_DELAY_MS) / 0.1
-        synapses = per_synapse * FULL_SYNAPSES
-        buffers = per_step[1] * FULL_NEURONS * full_steps
-        print("%s: %.1f B per synapse (difference of the two scalings), %.1f / %.1f B per neuron and delay step "
-              "(Prepare), %.0f MB per process before connecting, %.0f MB for the 6,281 Connect calls"
-              % (name, per_synapse, per_step[0], per_step[1], b["base"][key] / 1e6, overhead / 1e6))
-        print("  full scale: synapses %.2f TB + ring buffers %.2f TB (%d neurons x %.0f steps) + %.1f GB per process"
-              % (synapses / 1e12, buffers / 1e12, FULL_NEURONS, full_steps, (b["base"][key] + overhead / a["processes"]) / 1e9))
-        for nodes, per_node in ((8, 4), (16, 2), (32, 2)):
-            processes = nodes * per_node
-            per_process = (synapses + buffers) / processes + b["base"][key] + overhead / a["processes"]
-            print("  %2d nodes x %d ranks: %.0f GB per rank, %.0f GB per node"
-                  % (nodes, per_node, per_process / 1e9, per_process * per_node / 1e9))
+        worst = {part: max(law[part] for law in laws[key]) for part in laws[key][0]}
+        synapses = worst["synapse"] * FULL_SYNAPSES
+        recorder = worst["recorder"] * FULL_NEURONS
+        buffers = worst["step"] * FULL_NEURONS * full_steps
+        shared = synapses + recorder + buffers
+        print("full scale, %s: synapses %.2f TB (%.1f B) + recorder connections %.2f TB (%.1f KB per neuron) + ring buffers "
+              "%.2f TB (%.1f B x %d neurons x %.0f steps) + %.2f GB per process"
+              % (name, synapses / 1e12, worst["synapse"], recorder / 1e12, worst["recorder"] / 1e3, buffers / 1e12,
+                 worst["step"], FULL_NEURONS, full_steps, worst["process"] / 1e9))
+        for nodes, per_node in ((8, 2), (12, 2), (16, 2), (32, 2)):
+            per_process = shared / (nodes * per_node) + worst["process"]
+            print("  %2d nodes x %d ranks: %.2f TB in all, %4.0f GB per rank, %5.0f GB per node"
+                  % (nodes, per_node, per_process * nodes * per_node / 1e12, per_process / 1e9, per_process * per_node / 1e9))
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--memory":
-        memory(sys.argv[2], sys.argv[3])
+    if len(sys.argv) >= 3 and sys.argv[1] == "--memory":
+        memory(sys.argv[2:])
     elif len(sys.argv) == 3:
         sys.exit(0 if validate(sys.argv[1], int(sys.argv[2])) else 1)
     else:

@@ -283,6 +283,7 @@ def main():
         else:
             synapse["weight"] = nest.math.max(nest.random.normal(mean=weight, std=weight_sd), 0.0)
         nest.Connect(nodes[source], nodes[target], conn_spec=connection, syn_spec=synapse)
+    memory["internal"] = memory_now(nest)  # the internal synapses
     if rank == 0 and skipped:
         print("skipped %d pathway(s) with weight 0, as the original does" % skipped)
 
