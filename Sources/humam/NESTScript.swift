@@ -24,10 +24,17 @@ Usage:
 RUN_DIR gets (humam's run-folder layout, read by `humam analyze` / `humam fc`):
   spikes/spike_recorder-<id>-<vp>.dat   NEST ASCII spikes, one file per virtual process
   population_GIDs.dat                    ('area', 'layer', 'E');first;last  (as the original)
-  run.json                               timings, memory, counts (rank 0)
+  run.json                               timings, memory, counts, merged over ranks (rank 0)
+  rates.csv                              population rates, t >= 500 ms, merged over ranks (rank 0)
   network.json                           copy of the exported description (rank 0)
-  ranks/rank-<k>.json                    per-rank timings and memory (MPI runs only)
+  ranks/rank-<k>.json                    each rank's timings, memory, spike counts, local VPs
   connection_check/rank-<k>.csv          with --check-connections: realized synapses per pathway
+
+Under MPI every rank writes its own files (spike files are named by virtual process), and rank 0
+merges the ranks' records after a barrier (nest.SyncProcesses), so RUN_DIR must be on a file
+system that every rank sees (as NEST's own data_path output assumes). NEST seeds one random
+stream per virtual process from rng_seed: the same seed and the same number of virtual processes
+(ranks x threads) give the same network and spikes however they are split into ranks and threads.
 """
 
 import argparse
@@ -112,6 +119,43 @@ def peak_memory_bytes():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
 
 
+def memory_now(nest):
+    """This process's memory now, bytes: NEST's own report (kernel status memory_size, the
+    process's VmSize, NEST >= 3.9) and the resident size and its peak (VmRSS, VmHWM)."""
+    report = {}
+    try:
+        size = nest.GetKernelStatus("memory_size")
+        if isinstance(size, int) and size >= 0:
+            report["nest_memory_size"] = size * 1024  # KiB
+    except Exception:  # older NEST: no memory_size
+        pass
+    try:
+        with open("/proc/self/status", encoding="utf-8") as file:
+            for line in file:
+                for key, name in (("VmRSS:", "rss"), ("VmHWM:", "peak_rss")):
+                    if line.startswith(key):
+                        report[name] = int(line.split()[1]) * 1024
+    except OSError:
+        report["peak_rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return report
+
+
+def read_rank_records(ranks_dir, processes, timeout_seconds=120.0):
+    """Every rank's ranks/rank-<k>.json (rank 0, after the barrier). A network file system may
+    show another node's file late, so wait for it; None if one never appears (RUN_DIR not shared)."""
+    records = []
+    for other in range(processes):
+        path = os.path.join(ranks_dir, "rank-%d.json" % other)
+        deadline = time.time() + timeout_seconds
+        while not os.path.exists(path):
+            if time.time() > deadline:
+                return None
+            time.sleep(0.5)
+        with open(path, encoding="utf-8") as file:
+            records.append(json.load(file))
+    return records
+
+
 def write_json(path, content):
     temporary = path + ".partial"
     with open(temporary, "w", encoding="utf-8") as file:
@@ -157,6 +201,8 @@ def main():
     })
     rank = nest.Rank()
     processes = nest.NumProcesses()
+    # NEST's memory report at each stage (per rank; the differences are what the network costs).
+    memory = {"kernel": memory_now(nest)}
     if rank == 0:
         print("NEST %s: %d process(es) x %d thread(s), seed %d, %d neurons, %d synapses in %d pathways"
               % (version, processes, threads, simulation["master_seed"], description["totals"]["neurons"],
@@ -199,6 +245,8 @@ def main():
         generator.set({"rate": float(populations["external_rate_per_synapse_hz"][position]) * indegree})
         generators.append(generator)
 
+    memory["created"] = memory_now(nest)
+
     # Internal synapses (original: connect_neurons), in the original's loop order.
     rule = simulation["connection_rule"]
     transmission = description["p_transmit"]
@@ -235,6 +283,7 @@ def main():
         else:
             synapse["weight"] = nest.math.max(nest.random.normal(mean=weight, std=weight_sd), 0.0)
         nest.Connect(nodes[source], nodes[target], conn_spec=connection, syn_spec=synapse)
+    memory["internal"] = memory_now(nest)  # the internal synapses
     if rank == 0 and skipped:
         print("skipped %d pathway(s) with weight 0, as the original does" % skipped)
 
@@ -249,8 +298,9 @@ def main():
     for population in nodes:
         nest.Connect(population, recorder)
     setup_seconds = time.time() - build_start
+    memory["connected"] = memory_now(nest)
     memory_after_setup = peak_memory_bytes()
-    connections = nest.GetKernelStatus("num_connections")
+    connections = nest.GetKernelStatus("num_connections")  # this rank's connections (NEST counts locally)
     # Every neuron's input ring buffers span min_delay + max_delay: memory grows with the longest delay.
     min_delay, max_delay = nest.GetKernelStatus("min_delay"), nest.GetKernelStatus("max_delay")
 
@@ -263,20 +313,28 @@ def main():
         write_connection_check(nest, run_dir, rank, nodes, last_neuron_id, populations)
 
     if rank == 0:
+        # Spike files of an earlier run into this folder with more virtual processes would be read
+        # as this run's (overwrite_files replaces only the files of this run's virtual processes).
+        for name in os.listdir(spike_dir):
+            match = re.fullmatch(r"spike_recorder-\d+-(\d+)\.dat", name)
+            if match and int(match.group(1)) >= processes * threads:
+                os.remove(os.path.join(spike_dir, name))
         print("built in %.2f s (peak RSS %.0f MB); simulating %.1f ms"
               % (setup_seconds, memory_after_setup / 1e6, simulation["t_sim"]))
     simulate_start = time.time()
     nest.Simulate(float(simulation["t_sim"]))
     simulate_seconds = time.time() - simulate_start
-    local_spikes = int(recorder.get("n_events"))
+    memory["simulated"] = memory_now(nest)  # after Prepare: input ring buffers, spike buffers
+    local_spikes = int(recorder.get("n_events"))  # this rank's virtual processes
 
     # Rates as humam simulate reports them: spikes with window_start <= t < t_sim per neuron.
-    # With MPI each rank sees only its own neurons' spikes; mean_rate_hz is then rank 0's.
+    # Each rank counts the spikes of its own virtual processes' files; rank 0 adds them up.
     duration = float(simulation["t_sim"])
     window_start = 500.0 if duration > 500.0 else 0.0
+    # NEST places virtual process vp on rank vp % processes (VPManager; nest.GetLocalVPs).
     local_vps = [vp for vp in range(processes * threads) if vp % processes == rank]
     first_ids = [first_and_last_id(population)[0] for population in nodes]
-    counts = count_spikes(spike_dir, local_vps, first_ids, window_start, duration)
+    counts, spike_files = count_spikes(spike_dir, local_vps, first_ids, window_start, duration)
     if processes == 1:
         local_neurons = [len(population) for population in nodes]
     else:
@@ -284,8 +342,31 @@ def main():
             warnings.simplefilter("ignore")
             local_neurons = [len(nest.GetLocalNodeCollection(population)) for population in nodes]
     window_seconds = (duration - window_start) / 1000.0
-    total_local = sum(local_neurons)
-    mean_rate = sum(counts) / total_local / window_seconds if total_local and window_seconds > 0 else 0.0
+    rank_record = {
+        "rank": rank, "threads": threads, "virtual_processes": local_vps, "spike_files": spike_files,
+        "setup_seconds": setup_seconds, "simulate_seconds": simulate_seconds,
+        "peak_memory_bytes": peak_memory_bytes(), "peak_memory_bytes_after_setup": memory_after_setup,
+        "memory": memory, "nest_num_connections": connections, "spikes": local_spikes,
+        "neurons": sum(local_neurons), "window_spikes": sum(counts),
+        "neurons_per_population": local_neurons, "window_spikes_per_population": counts,
+    }
+    ranks_dir = os.path.join(run_dir, "ranks")
+    os.makedirs(ranks_dir, exist_ok=True)
+    write_json(os.path.join(ranks_dir, "rank-%d.json" % rank), rank_record)
+    if processes > 1:
+        nest.SyncProcesses()  # every rank's record is written
+    if rank != 0:
+        return
+    ranks = [rank_record] if processes == 1 else read_rank_records(ranks_dir, processes)
+    merged = ranks is not None
+    if not merged:
+        print("warning: not every rank's ranks/rank-<k>.json is visible to rank 0 (is RUN_DIR on a shared "
+              "file system?); run.json holds rank 0's figures only and rates.csv is not written")
+        ranks = [rank_record]
+    counts = [sum(record["window_spikes_per_population"][p] for record in ranks) for p in range(len(nodes))]
+    neurons = [sum(record["neurons_per_population"][p] for record in ranks) for p in range(len(nodes))]
+    total_neurons = sum(neurons)
+    mean_rate = sum(counts) / total_neurons / window_seconds if total_neurons and window_seconds > 0 else 0.0
 
     # run.json: the keys of humam simulate's run record, plus NEST's own.
     record = {
@@ -303,48 +384,49 @@ def main():
         "exchange_steps": int(round(min_delay / resolution)),
         "neurons": description["totals"]["neurons"],
         "synapses": description["totals"]["synapses"],
-        "spikes": local_spikes,
-        "setup_seconds": setup_seconds,
-        "simulate_seconds": simulate_seconds,
-        "peak_memory_bytes": peak_memory_bytes(),
-        "peak_memory_bytes_after_setup": memory_after_setup,
+        "spikes": sum(r["spikes"] for r in ranks),
+        # The slowest rank's times; memory of the largest process (per-process figures: ranks/).
+        "setup_seconds": max(r["setup_seconds"] for r in ranks),
+        "simulate_seconds": max(r["simulate_seconds"] for r in ranks),
+        "peak_memory_bytes": max(r["peak_memory_bytes"] for r in ranks),
+        "peak_memory_bytes_after_setup": max(r["peak_memory_bytes_after_setup"] for r in ranks),
+        "peak_memory_bytes_all_ranks": sum(r["peak_memory_bytes"] for r in ranks),
+        "nest_memory_size_bytes_all_ranks": sum(r["memory"]["simulated"].get("nest_memory_size", 0)
+                                                for r in ranks),
         "mean_rate_hz": mean_rate,
         "rate_window_start_ms": window_start,
-        "nest_num_connections": connections,
+        "nest_num_connections": sum(r["nest_num_connections"] for r in ranks),
         "min_delay_ms": min_delay,
         "max_delay_ms": max_delay,
         "network_json": "network.json",
         "command": [os.path.basename(sys.executable)] + sys.argv,
+        "memory_per_rank": [r["memory"] for r in ranks],
     }
-    if processes > 1:
-        record["figures_of"] = "rank 0: spikes, memory and mean_rate_hz are rank 0's; see ranks/ for every rank"
-        os.makedirs(os.path.join(run_dir, "ranks"), exist_ok=True)
-        write_json(os.path.join(run_dir, "ranks", "rank-%d.json" % rank), {
-            "rank": rank, "setup_seconds": setup_seconds, "simulate_seconds": simulate_seconds,
-            "peak_memory_bytes": peak_memory_bytes(), "spikes": local_spikes, "neurons": total_local,
-            "window_spikes": sum(counts)})
-    elif rank == 0:
-        # rates.csv as humam simulate writes it (needs every spike, so single-process runs only).
+    record["ranks"] = "ranks/rank-<k>.json" if merged else "rank 0 only: the other ranks' records were not visible"
+    if merged:
+        # rates.csv as humam simulate writes it, from every rank's counts.
         lines = ["area,layer,population,rate_hz\n"]
         for position in range(len(nodes)):
-            rate = counts[position] / local_neurons[position] / window_seconds if window_seconds > 0 else 0.0
+            rate = counts[position] / neurons[position] / window_seconds if window_seconds > 0 else 0.0
             lines.append("%s,%s,%s,%r\n" % (population_label(populations, position) + (rate,)))
         with open(os.path.join(run_dir, "rates.csv"), "w", encoding="utf-8") as file:
             file.writelines(lines)
-    if rank == 0:
-        write_json(os.path.join(run_dir, "run.json"), record)
-        print("simulated in %.2f s; %d spikes; peak RSS %.0f MB; run folder %s"
-              % (simulate_seconds, local_spikes, record["peak_memory_bytes"] / 1e6, run_dir))
+    write_json(os.path.join(run_dir, "run.json"), record)
+    print("simulated in %.2f s; %d spikes; peak RSS %.0f MB (largest of %d process(es)); run folder %s"
+          % (record["simulate_seconds"], record["spikes"], record["peak_memory_bytes"] / 1e6, processes, run_dir))
 
 
 def count_spikes(spike_dir, virtual_processes, first_ids, start, stop):
-    """Spikes with start <= t < stop per population, from this process's NEST ASCII files."""
+    """Spikes with start <= t < stop per population, from this process's NEST ASCII files, and
+    the names of those files."""
     import bisect
     counts = [0] * len(first_ids)
-    for name in os.listdir(spike_dir):
+    names = []
+    for name in sorted(os.listdir(spike_dir)):
         match = re.fullmatch(r"spike_recorder-\d+-(\d+)\.dat", name)
         if not match or int(match.group(1)) not in virtual_processes:
             continue
+        names.append(name)
         with open(os.path.join(spike_dir, name), encoding="utf-8") as file:
             for line in file:
                 if not line[:1].isdigit():
@@ -352,7 +434,7 @@ def count_spikes(spike_dir, virtual_processes, first_ids, start, stop):
                 sender, spike_time = line.split()
                 if start <= float(spike_time) < stop:
                     counts[bisect.bisect_right(first_ids, int(sender)) - 1] += 1
-    return counts
+    return counts, names
 
 
 def first_and_last_id(population):
