@@ -80,7 +80,7 @@ final class ProceduralConnectivity: @unchecked Sendable {
     /// Bytes per row of the row table.
     static let bytesPerRow = MemoryLayout<UInt16>.stride
 
-    /// The pathways and row layout of `network`, without drawing anything.
+    /// The pathways, row layout and row lengths of `network` (the row lengths drawn on `threads` threads).
     init(network: Network, parameters: SimulationParameters, indexing: NeuronIndexing,
          partition: ThreadPartition, threads: Int) throws(InputError) {
         guard parameters.connectionRule == .fixedTotalNumber else {
