@@ -17,8 +17,8 @@ public struct MemoryEstimate: Sendable {
 
     /// Firing rate assumed for the activity part, spikes/s: stored connectivity serves
     /// down-scaled networks (the notebook's fires at 36/s with the original down-scaling),
-    /// procedural connectivity large ones near the full-scale state (0.44/s per neuron at
-    /// chi 1, 17/s in the high state at chi 2.5; 5/s gives about 5 GB of events at full scale).
+    /// procedural connectivity large ones near the full-scale state (0.44/s per neuron in the
+    /// chi-1 theory, 0.58/s measured; 17/s in the high state at chi 2.5).
     public static func assumedRate(_ mode: ConnectivityMode) -> Double { mode == .procedural ? 5 : 50 }
     /// Fixed cost of the process (binary, runtime, Foundation), bytes.
     public static let baseBytes = 40_000_000
@@ -29,12 +29,7 @@ public struct MemoryEstimate: Sendable {
         mode = (parameters.connectivity ?? .auto).resolved(network: network, rule: parameters.connectionRule)
         neuronBytes = neurons * (NeuronState.bytesPerNeuron + ExternalDrive.bytesPerNeuron)
         if mode == .procedural {
-            let count = network.populationCount
-            var rows = 0
-            for element in network.synapseCounts.indices where network.synapseCounts[element] > 0 && network.weights[element] != 0 {
-                rows += network.neuronCounts[element % count]
-            }
-            synapseBytes = rows * ProceduralConnectivity.bytesPerRow
+            synapseBytes = ProceduralConnectivity.rowCount(network: network) * ProceduralConnectivity.bytesPerRow
         } else {
             synapseBytes = synapses * SynapseStore.bytesPerSynapse + (neurons * parameters.threads + 1) * 8
         }

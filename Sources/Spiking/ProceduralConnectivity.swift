@@ -80,6 +80,15 @@ final class ProceduralConnectivity: @unchecked Sendable {
     /// Bytes per row of the row table.
     static let bytesPerRow = MemoryLayout<UInt16>.stride
 
+    /// Rows of `network`'s row table: one per source neuron and connected pathway (synapses and
+    /// a non-zero weight, the pathways `ConnectivityBuilder` draws).
+    static func rowCount(network: Network) -> Int {
+        let count = network.populationCount
+        return network.synapseCounts.indices.reduce(0) { rows, element in
+            network.synapseCounts[element] > 0 && network.weights[element] != 0 ? rows + network.neuronCounts[element % count] : rows
+        }
+    }
+
     /// The pathways, row layout and row lengths of `network` (the row lengths drawn on `threads` threads).
     init(network: Network, parameters: SimulationParameters, indexing: NeuronIndexing,
          partition: ThreadPartition, threads: Int) throws(InputError) {

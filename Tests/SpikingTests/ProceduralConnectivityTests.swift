@@ -51,6 +51,8 @@ import Testing
             #expect(total == pathway.synapses)
         }
         #expect(rows.synapseCount == network.pathwaySynapsesWithWeight)
+        // The memory estimate's row count is the table's.
+        #expect(rows.rowCount == ProceduralConnectivity.rowCount(network: network))
     }
 
     /// Row lengths of one pathway are multinomial: each Binomial(N, 1/n_source).
