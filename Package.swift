@@ -18,24 +18,27 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapack-dev"])]),
         // Layer 1: input data -> network description.
         .target(name: "Model", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // The files of a run folder (spikes, population ids, run record): one codec, read and write.
+        .target(name: "RunFormat", dependencies: ["Model"]),
         // Layer 2: mean-field theory and the spiking engine, both on top of Model.
         .target(name: "Theory", dependencies: ["Model", "COpenBLAS"]),
-        .target(name: "Spiking", dependencies: ["Model"]),
+        .target(name: "Spiking", dependencies: ["Model", "RunFormat"]),
         // Layer 3: analysis of spikes (and of theory predictions).
-        .target(name: "Analysis", dependencies: ["Model", "COpenBLAS"]),
+        .target(name: "Analysis", dependencies: ["Model", "RunFormat", "COpenBLAS"]),
         // Layer 4: the command-line tool.
         .executableTarget(
             name: "humam",
             dependencies: [
-                "Model", "Theory", "Spiking", "Analysis",
+                "Model", "RunFormat", "Theory", "Spiking", "Analysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
         .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
+        .testTarget(name: "RunFormatTests", dependencies: ["RunFormat", "Model"]),
         .testTarget(name: "TheoryTests", dependencies: ["Theory", "Model", "TestSupport"]),
-        .testTarget(name: "SpikingTests", dependencies: ["Spiking", "Model", "TestSupport"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Model", "TestSupport"]),
+        .testTarget(name: "SpikingTests", dependencies: ["Spiking", "RunFormat", "Model", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "RunFormat", "Model", "TestSupport"]),
         // Runs the command-line layer (e.g. `humam export nest`) in-process.
-        .testTarget(name: "CLITests", dependencies: ["humam", "Model", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["humam", "RunFormat", "Model", "TestSupport"]),
     ]
 )

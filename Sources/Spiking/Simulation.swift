@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Synchronization
 
 /// A spiking simulation of a `Network` with NEST's `iaf_psc_exp` neurons on a fixed time grid,
 /// set up as the original's `Simulation.setup` does (populations with DC drive and initial
@@ -40,9 +41,7 @@ public final class Simulation: @unchecked Sendable {
     init(network: Network, parameters: SimulationParameters,
          connectivity makeConnectivity: ((ThreadPartition) throws(InputError) -> Connectivity)?) throws(InputError) {
         let start = Date()
-        guard parameters.resolution > 0, parameters.duration >= 0, parameters.threads >= 1 else {
-            throw InputError("simulation parameters: need resolution > 0 ms, duration ≥ 0 ms and at least one thread")
-        }
+        try Self.check(parameters, network: network)
         guard parameters.steps < Int(Int32.max) else {
             throw InputError("simulation parameters: \(parameters.steps) steps exceed the engine's 32-bit time stamps")
         }
@@ -113,6 +112,29 @@ public final class Simulation: @unchecked Sendable {
         external = ExternalDrive(network: network, indexing: indexing, parameters: parameters)
         stimuli = try Self.stimuli(network: network, indexing: indexing, parameters: parameters)
         setupSeconds = Date().timeIntervalSince(start)
+    }
+
+    /// Most threads a run may use.
+    public static let maximumThreads = 256
+
+    /// Rejects parameters the engine cannot run faithfully, naming the valid range: the
+    /// resolution must be a whole number of NEST tics (1 µs) and not exceed the shortest mean
+    /// delay of the network; the duration positive and finite; 1 … `maximumThreads` threads.
+    static func check(_ parameters: SimulationParameters, network: Network) throws(InputError) {
+        let resolution = parameters.resolution
+        let tics = resolution * NESTTime.ticsPerMs
+        guard resolution.isFinite, tics >= 1, abs(tics - tics.rounded()) < 1e-9 * tics else {
+            throw InputError("sim_resolution \(resolution) ms: expected a positive multiple of NEST's tic, 0.001 ms (e.g. 0.1)")
+        }
+        if let shortest = zip(network.delayMeans, network.synapseCounts).filter({ $0.1 > 0 }).map(\.0).min(), resolution > shortest {
+            throw InputError("sim_resolution \(resolution) ms exceeds the network's shortest mean delay, \(shortest) ms: expected 0.001 … \(shortest) ms")
+        }
+        guard parameters.duration > 0, parameters.duration.isFinite else {
+            throw InputError("t_sim \(parameters.duration) ms: expected a positive, finite duration")
+        }
+        guard (1...maximumThreads).contains(parameters.threads) else {
+            throw InputError("num_threads \(parameters.threads): expected 1 … \(maximumThreads)")
+        }
     }
 
     /// The parameter runs of one population: one run with the population's parameters, or one
@@ -195,9 +217,15 @@ public final class Simulation: @unchecked Sendable {
     /// Steps between spike exchanges: the shortest delay between threads, at most 64.
     var batchLength: Int { max(1, min(connectivity.minimumCrossThreadDelay, Self.maximumBatch)) }
 
-    /// Simulates `parameters.duration` ms. `progress`, if given, is called on the calling thread
-    /// about every 100 ms of simulated time. A simulation runs once.
-    public func run(progress: (@Sendable (SimulationProgress) -> Void)? = nil) -> SimulationResult {
+    /// Simulates `parameters.duration` ms, handing every step's spikes to `sink` (in time order,
+    /// neurons ascending) as the run goes, so that memory does not grow with the simulated time.
+    /// `progress`, if given, is called on the calling thread about every 100 ms of simulated
+    /// time. `interrupted`, if given, is asked once per exchange of the threads whether to stop
+    /// (e.g. after SIGINT). A simulation runs once. An error of the sink, or an interruption,
+    /// stops the run at the next exchange of the threads and is thrown.
+    public func run(sink: (any SpikeSink)? = nil,
+                    progress: (@Sendable (SimulationProgress) -> Void)? = nil,
+                    interrupted: (@Sendable () -> Bool)? = nil) throws(InputError) -> SimulationResult {
         precondition(!hasRun, "a Simulation runs once")
         hasRun = true
         let start = Date()
@@ -214,10 +242,10 @@ public final class Simulation: @unchecked Sendable {
         let exchange = SpikeExchange(partition: partition, batchLength: batch,
                                      spikesPerNeuron: (batch + shortestCycle - 1) / shortestCycle)
         let barrier = SpinBarrier(parties: threads)
+        let output = SpikeOutput(sink: sink, tally: SpikeTally(indexing: indexing, parameters: parameters))
         let progressInterval = max(1, Int((100 / parameters.resolution).rounded()))
         runOnThreads(threads) { thread in
             let worker = workers[thread]
-            var spikesSoFar = 0
             var first = 0, batchIndex = 0
             while first < steps {
                 let length = min(batch, steps - first)
@@ -232,8 +260,12 @@ public final class Simulation: @unchecked Sendable {
                     count = newCount
                     offsets[step - first + 1] = count
                 }
+                // A stop is decided by thread 0 for the batch after the one it is recording, so
+                // every thread sees the same decision after that batch's barrier.
+                var stop = false
                 if threads > 1 {
                     barrier.wait()
+                    stop = batchIndex >= output.stopBatch.load(ordering: .relaxed)
                     // Spikes of the other threads, emitted in this batch, arrive at the earliest in
                     // the next one (their delays are at least the batch length).
                     for source in 0..<threads where source != thread {
@@ -247,24 +279,81 @@ public final class Simulation: @unchecked Sendable {
                     }
                 }
                 let end = first + length
-                if thread == 0, let progress {
-                    for source in 0..<threads { spikesSoFar += exchange.offsets[source][parity][length] }
-                    if end / progressInterval > first / progressInterval || end == steps {
+                if thread == 0 && !stop {
+                    output.batch = batchIndex
+                    // The batch's spikes, step by step; threads own ascending neuron ranges. NEST
+                    // stamps a spike of the update from step to step + 1 with step + 1.
+                    for offset in 0..<length {
+                        for source in 0..<threads {
+                            let sourceOffsets = exchange.offsets[source][parity]
+                            output.record(UnsafeBufferPointer(start: exchange.buffers[source][parity] + sourceOffsets[offset],
+                                                              count: sourceOffsets[offset + 1] - sourceOffsets[offset]),
+                                          stamp: Int32(first + offset + 1))
+                        }
+                    }
+                    if let interrupted, interrupted() {
+                        output.stop(because: InputError("interrupted at \(NESTTime.milliseconds(step: end, resolution: self.parameters.resolution)) ms of \(self.parameters.duration) ms"))
+                    }
+                    if threads == 1 { stop = output.error != nil }
+                    if let progress, end / progressInterval > first / progressInterval || end == steps {
                         progress(SimulationProgress(simulatedMs: Double(end) * self.parameters.resolution,
                                                     totalMs: Double(steps) * self.parameters.resolution,
                                                     wallSeconds: Date().timeIntervalSince(start),
-                                                    spikes: spikesSoFar))
+                                                    spikes: output.tally.total))
                     }
                 }
+                if stop { break }
                 first = end
                 batchIndex += 1
             }
         }
-        let spikes = SpikeRecord.merge(workers.map(\.record), steps: steps)
-        return SimulationResult(spikes: spikes, indexing: indexing, parameters: parameters,
+        if let error = output.error { throw error }
+        return SimulationResult(indexing: indexing, parameters: parameters,
                                 threads: threads, exchangeSteps: batch, synapseCount: connectivity.synapseCount,
                                 connectivity: connectivity.mode,
-                                setupSeconds: setupSeconds, simulateSeconds: Date().timeIntervalSince(start))
+                                setupSeconds: setupSeconds, simulateSeconds: Date().timeIntervalSince(start),
+                                spikeCount: output.tally.total, populationSpikeCounts: output.tally.populationCounts)
+    }
+
+    /// Runs and keeps every spike in memory (tests and small networks).
+    public func runKeepingSpikes() throws(InputError) -> (result: SimulationResult, spikes: SpikeRecord) {
+        let recorder = SpikeRecorder()
+        let result = try run(sink: recorder)
+        return (result, recorder.spikes)
+    }
+}
+
+/// Where thread 0 puts the spikes of each step: the tally of the result and the sink. The first
+/// error of the sink is kept and asks every thread to stop.
+final class SpikeOutput: @unchecked Sendable {
+    let sink: (any SpikeSink)?
+    private(set) var tally: SpikeTally
+    private(set) var error: InputError?
+    /// The batch thread 0 is recording.
+    var batch = 0
+    /// The batch after whose barrier every thread stops (Int.max: none).
+    let stopBatch = Atomic<Int>(.max)
+
+    init(sink: (any SpikeSink)?, tally: SpikeTally) {
+        self.sink = sink
+        self.tally = tally
+    }
+
+    func record(_ neurons: UnsafeBufferPointer<Int32>, stamp: Int32) {
+        guard error == nil, !neurons.isEmpty else { return }
+        tally.count(neurons, stamp: stamp)
+        do throws(InputError) {
+            try sink?.record(neurons: neurons, stamp: stamp)
+        } catch {
+            stop(because: error)
+        }
+    }
+
+    /// Asks every thread to stop at the next exchange; the run then throws `error`.
+    func stop(because error: InputError) {
+        guard self.error == nil else { return }
+        self.error = error
+        stopBatch.store(batch + 1, ordering: .relaxed)
     }
 }
 

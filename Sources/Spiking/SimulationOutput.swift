@@ -1,130 +1,141 @@
 import Foundation
 import Model
+import RunFormat
 
-extension SimulationParameters {
-    /// Hash of the parameters that determine the spikes, for the output folder name. The thread
-    /// count is left out: it does not change a single spike.
-    public var contentHash: String {
-        var canonical = self
-        canonical.threads = 1
-        var hash = ContentHash()
-        hash.combine(encoding: canonical)
-        return hash.hexDigest
-    }
-}
-
-/// What `run.json` records about a run.
-public struct RunRecord: Codable, Sendable {
-    public var humamVersion: String
-    public var networkHash: String
-    public var simulationHash: String
-    public var simulationParameters: SimulationParameters
-    public var networkParameters: NetworkParameters
-    public var threads: Int
-    /// Steps between spike exchanges of the threads.
-    public var exchangeSteps: Int
-    public var neurons: Int
-    public var synapses: Int
-    /// Stored or procedural (absent in runs of humam before procedural connectivity: stored).
-    public var connectivity: ConnectivityMode?
-    public var spikes: Int
-    public var setupSeconds: Double
-    public var simulateSeconds: Double
-    /// Peak resident memory of the process, bytes (nil where the OS does not say).
-    public var peakMemoryBytes: Int?
-    /// Mean rate over all neurons in the rate window, spikes/s.
-    public var meanRateHz: Double
-    public var rateWindowStartMs: Double
-
-    enum CodingKeys: String, CodingKey {
-        case humamVersion = "humam_version"
-        case networkHash = "network_hash"
-        case simulationHash = "simulation_hash"
-        case simulationParameters = "sim_params"
-        case networkParameters = "net_params"
-        case threads, neurons, synapses, spikes, connectivity
-        case exchangeSteps = "exchange_steps"
-        case setupSeconds = "setup_seconds"
-        case simulateSeconds = "simulate_seconds"
-        case peakMemoryBytes = "peak_memory_bytes"
-        case meanRateHz = "mean_rate_hz"
-        case rateWindowStartMs = "rate_window_start_ms"
-    }
-}
-
-/// Writes a simulation's results as a folder:
-/// - `spikes/spike_recorder-<id>-0.dat`: NEST's ASCII spike file layout (`SpikeFiles.writeASCII`),
-///   readable by the original's analysis;
+/// Writes a run folder while the simulation runs (`RunFiles` names its files):
+/// - `spikes.bin`: humam's binary spike file (`BinarySpikeFile`), streamed as the run goes;
+/// - `spikes/spike_recorder-<id>-0.dat`: NEST's ASCII layout (`NESTSpikeFiles`), readable by the
+///   original's analysis, streamed too when asked for;
 /// - `population_GIDs.dat`: the original's population id ranges;
-/// - `spikes.bin`: humam's binary spike file (`BinarySpikeFile`);
 /// - `rates.csv`: `area,layer,population,rate_hz` per non-empty population, t ≥ 500 ms;
 /// - `run.json`: parameters, hashes, sizes, timings and peak memory (`RunRecord`).
-/// Everything is written into a hidden temporary folder next to the destination, which is then
-/// renamed, so the folder is either complete or absent.
-public struct SimulationOutput {
-    public var result: SimulationResult
-    public var network: Network
-    public var humamVersion: String
+/// Everything goes into a hidden temporary folder next to the destination, renamed when the run
+/// is complete, so the folder is either complete or absent. The temporary folder holds the
+/// writer's process id, so that a later command can remove it if the writer died
+/// (`removeAbandonedFolders`). A run folder is replaced only if humam wrote it and the caller
+/// allows it; nothing else is ever removed.
+public final class SimulationOutput: SpikeSink {
+    public let directory: URL
+    let temporary: URL
+    let network: Network
+    let humamVersion: String
+    private let binary: BinarySpikeFile.Writer
+    private let ascii: NESTSpikeFiles.Writer?
+    private var open = true
 
-    public init(result: SimulationResult, network: Network, humamVersion: String) {
-        self.result = result
+    /// Networks up to this many neurons get NEST's ASCII spike file by default; larger ones
+    /// only the binary file (half the size, and much faster to write and read).
+    public static let asciiNeuronLimit = 1_000_000
+
+    /// The file that names the process writing a temporary run folder.
+    static let writerFile = "writer.pid"
+
+    /// Checks the destination (`checkDestination`), then creates the temporary folder with
+    /// `population_GIDs.dat` and the spike files. `asciiSpikes` nil: NEST's ASCII file up to
+    /// `asciiNeuronLimit` neurons.
+    public init(directory: URL, network: Network, parameters: SimulationParameters, asciiSpikes: Bool? = nil,
+                replace: Bool, humamVersion: String) throws(InputError) {
+        try Self.checkDestination(directory, replace: replace)
+        self.directory = directory
         self.network = network
         self.humamVersion = humamVersion
+        temporary = AtomicFile.temporaryURL(beside: directory)
+        let fileManager = FileManager.default
+        let neuronCount = network.neuronCounts.reduce(0, +)
+        do throws(InputError) {
+            do {
+                try fileManager.createDirectory(at: temporary, withIntermediateDirectories: true)
+                try Data("\(getpid())\n".utf8).write(to: temporary.appendingPathComponent(Self.writerFile))
+                try Data(PopulationGIDs(layout: network.layout, neuronCounts: network.neuronCounts).text.utf8)
+                    .write(to: temporary.appendingPathComponent(RunFiles.populationGIDs))
+            } catch {
+                throw InputError(file: temporary.path, "cannot be written (\(error.localizedDescription))")
+            }
+            binary = try BinarySpikeFile.Writer(url: temporary.appendingPathComponent(RunFiles.binarySpikes),
+                                                resolution: parameters.resolution, duration: parameters.duration,
+                                                neuronCount: neuronCount)
+            if asciiSpikes ?? (neuronCount <= Self.asciiNeuronLimit) {
+                let folder = temporary.appendingPathComponent(RunFiles.nestSpikeDirectory)
+                do { try fileManager.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+                    throw InputError(file: folder.path, "cannot be written (\(error.localizedDescription))")
+                }
+                // NEST names the file after the recorder's node id (created after all neurons) and the VP.
+                ascii = try NESTSpikeFiles.Writer(url: folder.appendingPathComponent(RunFiles.nestSpikeFile(recorder: neuronCount + 1)),
+                                                  resolution: parameters.resolution, humamVersion: humamVersion)
+            } else {
+                ascii = nil
+            }
+        } catch {
+            try? fileManager.removeItem(at: temporary)
+            throw error
+        }
     }
+
+    deinit { discard() }
 
     /// `<base>/<network-hash>/<simulation-hash>`.
     public static func defaultDirectory(base: URL, network: Network, parameters: SimulationParameters) -> URL {
         base.appendingPathComponent(network.contentHash).appendingPathComponent(parameters.contentHash)
     }
 
-    public func record() -> RunRecord {
-        let counts = result.spikeCountsPerNeuron()
-        let window = (result.parameters.duration - result.rateWindowStart) / 1000
-        let meanRate = window > 0 && result.neuronCount > 0
-            ? Double(counts.reduce(0, +)) / Double(result.neuronCount) / window : 0
+    /// Whether NEST's ASCII spike file is written.
+    public var writesASCII: Bool { ascii != nil }
+
+    public func record(neurons: UnsafeBufferPointer<Int32>, stamp: Int32) throws(InputError) {
+        try binary.append(neurons: neurons, stamp: stamp)
+        try ascii?.append(neurons: neurons, stamp: stamp)
+    }
+
+    /// The record `run.json` gets for `result`.
+    public func record(of result: SimulationResult) -> RunRecord {
+        let meanRate = result.meanRate
         return RunRecord(
             humamVersion: humamVersion, networkHash: network.contentHash,
             simulationHash: result.parameters.contentHash, simulationParameters: result.parameters,
-            networkParameters: network.parameters, threads: result.threads, exchangeSteps: result.exchangeSteps, neurons: result.neuronCount,
-            synapses: result.synapseCount, connectivity: result.connectivity, spikes: result.spikes.count, setupSeconds: result.setupSeconds,
-            simulateSeconds: result.simulateSeconds, peakMemoryBytes: ProcessMemory.peakResidentBytes,
-            meanRateHz: meanRate, rateWindowStartMs: result.rateWindowStart)
+            networkParameters: network.parameters, threads: result.threads, exchangeSteps: result.exchangeSteps,
+            neurons: result.neuronCount, synapses: result.synapseCount, connectivity: result.connectivity,
+            spikes: result.spikeCount, setupSeconds: result.setupSeconds, simulateSeconds: result.simulateSeconds,
+            peakMemoryBytes: ProcessMemory.peakResidentBytes, meanRateHz: meanRate.isFinite ? meanRate : nil,
+            rateWindowStartMs: result.rateWindowStart)
     }
 
-    public func write(to directory: URL) throws(InputError) {
+    /// Closes the spike files, writes the rates and `run.json` and renames the folder into place
+    /// (replacing a humam run there, as `checkDestination` allowed). On any error the temporary
+    /// folder is removed and the error names the path.
+    @discardableResult
+    public func finish(_ result: SimulationResult) throws(InputError) -> RunRecord {
+        precondition(open, "a run folder is finished once")
+        defer { discard() }
+        let record = record(of: result)
+        try binary.finish()
+        try ascii?.finish()
+        let rates = PopulationTable.text(result.populationRates(), valueColumn: "rate_hz", layout: network.layout,
+                                         indices: network.nonEmptyPopulations)
+        try AtomicFile.write(rates, to: temporary.appendingPathComponent(RunFiles.rates))
+        try AtomicFile.write(try record.jsonData(), to: temporary.appendingPathComponent(RunFiles.record))
         let fileManager = FileManager.default
-        let temporary = AtomicFile.temporaryURL(beside: directory)
-        do {
-            try? fileManager.removeItem(at: temporary)
-            try fileManager.createDirectory(at: temporary.appendingPathComponent("spikes"), withIntermediateDirectories: true)
-            // NEST names the file after the recorder's node id (created after all neurons) and the VP.
-            let recorderFile = "spike_recorder-\(result.neuronCount + 1)-0.dat"
-            try SpikeFiles.writeASCII(result, humamVersion: humamVersion,
-                                      to: temporary.appendingPathComponent("spikes").appendingPathComponent(recorderFile))
-            try Data(SpikeFiles.populationGIDsText(network: network, indexing: result.indexing).utf8)
-                .write(to: temporary.appendingPathComponent("population_GIDs.dat"))
-            try BinarySpikeFile.write(result, to: temporary.appendingPathComponent("spikes.bin"))
-            try Data(PopulationTable.text(result.populationRates(), valueColumn: "rate_hz", layout: network.layout,
-                                          indices: network.nonEmptyPopulations).utf8)
-                .write(to: temporary.appendingPathComponent("rates.csv"))
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(record()).write(to: temporary.appendingPathComponent("run.json"))
-            if fileManager.fileExists(atPath: directory.path) {
-                // Never remove what humam did not write (checked before the run too).
-                guard Self.isRun(directory) else {
-                    try? fileManager.removeItem(at: temporary)
-                    throw InputError(file: directory.path, "exists and is not a humam run folder; nothing was replaced")
-                }
-                try fileManager.removeItem(at: directory)
+        try? fileManager.removeItem(at: temporary.appendingPathComponent(Self.writerFile))
+        if fileManager.fileExists(atPath: directory.path) {
+            // Never remove what humam did not write (checked before the run too).
+            guard Self.isRun(directory) else {
+                throw InputError(file: directory.path, "exists and is not a humam run folder; nothing was replaced")
             }
-            try fileManager.moveItem(at: temporary, to: directory)
-        } catch let error as InputError {
-            throw error
-        } catch {
-            try? fileManager.removeItem(at: temporary)
+            do { try fileManager.removeItem(at: directory) } catch {
+                throw InputError(file: directory.path, "cannot be replaced (\(error.localizedDescription))")
+            }
+        }
+        do { try fileManager.moveItem(at: temporary, to: directory) } catch {
             throw InputError(file: directory.path, "cannot be written (\(error.localizedDescription))")
         }
+        open = false
+        return record
+    }
+
+    /// Removes the temporary folder of an unfinished run (after an error or an interruption).
+    public func discard() {
+        guard open else { return }
+        open = false
+        try? FileManager.default.removeItem(at: temporary)
     }
 
     /// Whether `directory` is a run folder that humam wrote: a folder whose `run.json` names a
@@ -132,7 +143,7 @@ public struct SimulationOutput {
     public static func isRun(_ directory: URL) -> Bool {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder), isFolder.boolValue,
-              let data = try? Data(contentsOf: directory.appendingPathComponent("run.json")),
+              let data = try? Data(contentsOf: directory.appendingPathComponent(RunFiles.record)),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
         return object["humam_version"] is String
     }
@@ -161,6 +172,25 @@ public struct SimulationOutput {
             try? fileManager.removeItem(at: probe)
             throw InputError(file: parent.path, "is not writable, so the run could not be saved (\(error.localizedDescription)); choose another --out")
         }
+    }
+
+    /// Removes the temporary run folders next to `directory` whose writer process has died (an
+    /// interrupted or killed `humam simulate`) and returns them. Folders of live writers, and
+    /// anything without humam's temporary name and writer file, are left alone.
+    @discardableResult
+    public static func removeAbandonedFolders(beside directory: URL) -> [URL] {
+        let parent = directory.standardizedFileURL.deletingLastPathComponent()
+        let prefix = "." + directory.lastPathComponent + ".partial-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        var removed: [URL] = []
+        for name in names where name.hasPrefix(prefix) {
+            let folder = parent.appendingPathComponent(name)
+            guard let text = try? String(contentsOf: folder.appendingPathComponent(writerFile), encoding: .utf8),
+                  let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+                  kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            if (try? FileManager.default.removeItem(at: folder)) != nil { removed.append(folder) }
+        }
+        return removed
     }
 }
 

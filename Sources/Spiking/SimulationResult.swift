@@ -1,9 +1,9 @@
 import Foundation
 import Model
 
-/// The outcome of `Simulation.run`: the spikes and what the run cost.
+/// The outcome of `Simulation.run`: spike counts and what the run cost. The spikes themselves
+/// went to the run's `SpikeSink`.
 public struct SimulationResult: Sendable {
-    public var spikes: SpikeRecord
     public var indexing: NeuronIndexing
     public var parameters: SimulationParameters
     public var threads: Int
@@ -14,48 +14,61 @@ public struct SimulationResult: Sendable {
     public var connectivity: ConnectivityMode
     public var setupSeconds: Double
     public var simulateSeconds: Double
+    /// All spikes of the run.
+    public var spikeCount: Int
+    /// Spikes per population in layout order with `rateWindowStart` ≤ t < t_sim.
+    public var populationSpikeCounts: [Int]
 
     public var neuronCount: Int { indexing.neuronCount }
 
-    /// Time of spike `index`, ms, as NEST reports it.
-    public func spikeTime(_ index: Int) -> Double {
-        NESTTime.milliseconds(step: Int(spikes.stamps[index]), resolution: parameters.resolution)
-    }
-
     /// Start of the window for rates: 500 ms as in the original's analysis, or 0 when the
     /// simulation is not longer than that.
-    public var rateWindowStart: Double { parameters.duration > 500 ? 500 : 0 }
+    public var rateWindowStart: Double { Self.rateWindowStart(duration: parameters.duration) }
+
+    static func rateWindowStart(duration: Double) -> Double { duration > 500 ? 500 : 0 }
 
     /// Mean rate of every population in layout order, spikes/s: spikes with
     /// `rateWindowStart` ≤ t < t_sim over neurons × window (the original's
-    /// `Analysis.meanFiringRate`); 0 for empty populations.
+    /// `Analysis.meanFiringRate`); NaN for empty populations and for an empty window.
     public func populationRates() -> [Double] {
-        let start = rateWindowStart, stop = parameters.duration
-        var counts = [Int](repeating: 0, count: indexing.populationCount)
-        var population = 0
-        for index in 0..<spikes.count {
-            let time = spikeTime(index)
-            guard time >= start && time < stop else { continue }
-            let neuron = Int(spikes.neurons[index])
-            if !indexing.neurons(ofPopulation: population).contains(neuron) {
-                population = indexing.population(ofNeuron: neuron)
-            }
-            counts[population] += 1
-        }
-        let seconds = (stop - start) / 1000
-        return counts.indices.map { population in
+        let seconds = (parameters.duration - rateWindowStart) / 1000
+        return populationSpikeCounts.indices.map { population in
             let neurons = indexing.neurons(ofPopulation: population).count
-            return neurons > 0 && seconds > 0 ? Double(counts[population]) / Double(neurons) / seconds : 0
+            return neurons > 0 && seconds > 0 ? Double(populationSpikeCounts[population]) / Double(neurons) / seconds : .nan
         }
     }
 
-    /// Spikes per neuron with `rateWindowStart` ≤ t < t_sim.
-    public func spikeCountsPerNeuron() -> [Int] {
-        var counts = [Int](repeating: 0, count: neuronCount)
-        for index in 0..<spikes.count {
-            let time = spikeTime(index)
-            if time >= rateWindowStart && time < parameters.duration { counts[Int(spikes.neurons[index])] += 1 }
+    /// Mean rate over all neurons in the rate window, spikes/s; NaN for an empty window.
+    public var meanRate: Double {
+        let seconds = (parameters.duration - rateWindowStart) / 1000
+        guard seconds > 0, neuronCount > 0 else { return .nan }
+        return Double(populationSpikeCounts.reduce(0, +)) / Double(neuronCount) / seconds
+    }
+}
+
+/// Counts a run's spikes per population in the rate window, step by step.
+struct SpikeTally {
+    let indexing: NeuronIndexing
+    let parameters: SimulationParameters
+    let windowStart: Double
+    private(set) var total = 0
+    private(set) var populationCounts: [Int]
+
+    init(indexing: NeuronIndexing, parameters: SimulationParameters) {
+        self.indexing = indexing
+        self.parameters = parameters
+        windowStart = SimulationResult.rateWindowStart(duration: parameters.duration)
+        populationCounts = [Int](repeating: 0, count: indexing.populationCount)
+    }
+
+    mutating func count(_ neurons: UnsafeBufferPointer<Int32>, stamp: Int32) {
+        total += neurons.count
+        let time = NESTTime.milliseconds(step: Int(stamp), resolution: parameters.resolution)
+        guard time >= windowStart && time < parameters.duration, let first = neurons.first else { return }
+        var population = indexing.population(ofNeuron: Int(first))
+        for neuron in neurons {
+            while Int(neuron) >= indexing.firstNeuron[population + 1] { population += 1 }
+            populationCounts[population] += 1
         }
-        return counts
     }
 }

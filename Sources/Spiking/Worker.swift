@@ -27,7 +27,6 @@ final class Worker: @unchecked Sendable {
     var nextPendingInput = 0
     /// Neurons whose next external spike may arrive in a step, by step.
     let externalChecks: EventRing<UInt32>
-    var record = SpikeRecord()
     /// Single-spike inputs to this thread's neurons, by step, and the next one to apply.
     let stimuli: [(step: Int, code: Int, units: Int64)]
     var nextStimulus = 0
@@ -193,8 +192,6 @@ final class Worker: @unchecked Sendable {
             pendingInputs.removeAll(keepingCapacity: true)
             nextPendingInput = 0
         }
-        // NEST stamps a spike of the update from step to step + 1 with step + 1.
-        record.append(UnsafeBufferPointer(start: spikes + count, count: newCount - count), stamp: Int32(step + 1))
         return newCount
     }
 

@@ -43,12 +43,11 @@ struct AnalyzeCommand: ParsableCommand {
         let clock = Date()
         let folder = try runOptions.runFolder()
         let output = runOptions.outputDirectory(for: folder)
-        let trains = try folder.spikeTrains(simulationTime: runOptions.simulationTime)
+        let spikes = try folder.spikeSource(simulationTime: runOptions.simulationTime)
+        let stop = try AnalysisWindow(start: windowStart, stop: windowStop, simulationTime: spikes.simulationTime,
+                                      minimumLength: 1, purpose: "the statistics (1 ms bins)").stop
+        let trains = try SpikeTrains(spikes)
         let layout = trains.populations.layout
-        let stop = windowStop ?? trains.simulationTime
-        guard stop > windowStart else {
-            throw InputError(file: folder.url.path, "the window \(windowStart)…\(stop) ms is empty (simulated time \(trains.simulationTime) ms)")
-        }
         // Windows as in the original: rates t_start ≤ t < t_stop; CV and LvR t ≥ t_start (and
         // ≤ t_stop only when one is given); correlations in 1 ms bins from t_start to t_stop.
         let rates = FiringRates.populationRates(trains, start: windowStart, stop: stop)
@@ -57,7 +56,7 @@ struct AnalyzeCommand: ParsableCommand {
                                                             start: windowStart, stop: windowStop)
         let correlations = SpikeCountCorrelation.populationMeans(trains, start: windowStart, stop: stop,
                                                                  subsample: correlationSubsample)
-        let histogram = RateHistogram(trains)
+        let histogram = try RateHistogram(spikes)
 
         try AtomicFile.write(AnalysisTables.populationTable(
             layout: layout, neuronCounts: trains.populations.neuronCounts,

@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import Foundation
 import Model
+import RunFormat
 
 /// `humam fc`: functional connectivity from the area synaptic input currents of a run, and its
 /// comparison with an experimental FC.
@@ -47,6 +48,11 @@ struct FCCommand: ParsableCommand {
     @Flag(help: "Also compute the BOLD signal (Balloon–Windkessel, Friston 2003) of the area rates and its FC.")
     var bold = false
 
+    /// Shortest FC window, ms: 100 bins of 1 ms.
+    static let minimumWindow = 100.0
+    /// Shortest window, ms, whose BOLD FC is not dominated by the start transient.
+    static let minimumBOLDWindow = 60_000.0
+
     func validate() throws {
         if let resolution, !(resolution > 0) { throw ValidationError("--resolution must be positive") }
     }
@@ -58,14 +64,17 @@ struct FCCommand: ParsableCommand {
         let model = try inputModel(folder)
         let networkSeconds = Date().timeIntervalSince(processStart)
         let clock = Date()
-        let trains = try folder.spikeTrains(simulationTime: runOptions.simulationTime, layout: model.layout)
-        try checkNeuronNumbers(trains.populations, model)
+        // One pass over the spikes into the rate histogram: memory independent of their number.
+        let spikes = try folder.spikeSource(simulationTime: runOptions.simulationTime, layout: model.layout)
+        try checkNeuronNumbers(spikes.populations, model)
+        let window = try AnalysisWindow(start: windowStart, simulationTime: spikes.simulationTime,
+                                        minimumLength: Self.minimumWindow, purpose: "an FC of area currents (1 ms bins)")
+        let histogram = try RateHistogram(spikes)
         let readSeconds = Date().timeIntervalSince(clock)
 
-        let histogram = RateHistogram(trains)
         let current = SynapticInputCurrent(histogram: histogram, model: model, kernel: pscKernel,
                                            simulationResolution: folder.resolution(override: resolution))
-        let fc = current.functionalConnectivity(start: windowStart, stop: trains.simulationTime)
+        let fc = current.functionalConnectivity(start: window.start, stop: window.stop)
         var comparison: FCComparison?
         var experimental: ExperimentalFC.Result?
         if let compare {
@@ -85,7 +94,10 @@ struct FCCommand: ParsableCommand {
             try AtomicFile.write(comparison.jsonText(), to: output.appendingPathComponent("fc_comparison.json"))
         }
         if bold {
-            let signal = BOLDSignal(histogram: histogram, areas: trains.populations.layout.areas)
+            if window.length < Self.minimumBOLDWindow {
+                FileHandle.standardError.write(Data("humam fc: warning: the BOLD FC of a \(window.length / 1000) s window is dominated by the hemodynamic response to the run's start (it lasts ~20 s); fc_bold.csv needs at least \(Self.minimumBOLDWindow / 1000) s to mean anything\n".utf8))
+            }
+            let signal = BOLDSignal(histogram: histogram, areas: spikes.populations.layout.areas)
             try AtomicFile.write(signal.tableText(), to: output.appendingPathComponent("bold_areas.csv"))
             try AtomicFile.write(signal.functionalConnectivity(start: windowStart).csvText(),
                                  to: output.appendingPathComponent("fc_bold.csv"))
@@ -106,12 +118,12 @@ struct FCCommand: ParsableCommand {
             try FigureExport.write(all)
         }
 
-        print("run: \(folder.url.path) (\(trains.spikeCount) spikes, \(trains.neuronCount) neurons, t_sim \(trains.simulationTime) ms)")
+        print("run: \(folder.url.path) (\(spikes.spikeCount) spikes, \(spikes.populations.gidRange.count) neurons, t_sim \(spikes.simulationTime) ms)")
         print("FC of \(fc.areas.count) area currents, t ≥ \(windowStart) ms, \(pscKernel.rawValue) PSC kernel")
         if let comparison {
             print("compared with \(comparison.file) (\(comparison.hemisphere)): pearson_r = \(comparison.pearsonR), spearman_r = \(comparison.spearmanR), pairs = \(comparison.pairs)")
         }
-        print(String(format: "time: network description %.3f s, reading spikes %.3f s, reading to comparison %.3f s, total %.3f s",
+        print(String(format: "time: network description %.3f s, reading spikes into the histogram %.3f s, reading to comparison %.3f s, total %.3f s",
                      networkSeconds, readSeconds, computeSeconds, Date().timeIntervalSince(processStart)))
         print("results in \(output.path)/")
     }

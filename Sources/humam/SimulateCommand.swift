@@ -27,6 +27,9 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "Replace the humam run folder at --out if there is one (anything else is never replaced).")
     var replace = false
 
+    @Flag(inversion: .prefixedNo, help: "Also write NEST's ASCII spike file (default: for networks up to 1,000,000 neurons; spikes.bin is always written).")
+    var asciiSpikes: Bool?
+
     /// The notebook's down-scaling factor, the default of `humam simulate`.
     static let notebookScaling = 0.006
 
@@ -38,9 +41,15 @@ struct SimulateCommand: ParsableCommand {
         }
         let directory = out.map { URL(fileURLWithPath: $0) }
             ?? SimulationOutput.defaultDirectory(base: URL(fileURLWithPath: "out"), network: built, parameters: parameters)
-        // The default folder is named by the parameters' hashes: a run there is the same run.
-        try SimulationOutput.checkDestination(directory, replace: replace || out == nil)
         let standardError = FileHandle.standardError
+        for folder in SimulationOutput.removeAbandonedFolders(beside: directory) {
+            standardError.write(Data("humam simulate: removed \(folder.path), the unfinished folder of a run that was killed\n".utf8))
+        }
+        // The default folder is named by the parameters' hashes: a run there is the same run.
+        // Spikes stream into its temporary folder while the simulation runs.
+        let output = try SimulationOutput(directory: directory, network: built, parameters: parameters,
+                                          asciiSpikes: asciiSpikes, replace: replace || out == nil,
+                                          humamVersion: Humam.configuration.version)
         let estimate = MemoryEstimate(network: built, parameters: parameters)
         if estimate.mode == .procedural {
             // Drawing the row lengths of a large network takes a while (about 50 s at full scale).
@@ -57,18 +66,24 @@ struct SimulateCommand: ParsableCommand {
                               progress.spikes, progress.remainingSeconds)
             FileHandle.standardError.write(Data(line.utf8))
         }
-        let result = simulation.run(progress: interactive ? report : nil)
+        Interruption.install()
+        let result: SimulationResult
+        do {
+            result = try simulation.run(sink: output, progress: interactive ? report : nil,
+                                        interrupted: { Interruption.requested })
+        } catch {
+            output.discard()
+            if interactive { standardError.write(Data("\n".utf8)) }
+            throw InputError("\(error.description); the unfinished run was removed, nothing was written to \(directory.path)")
+        }
         if interactive { standardError.write(Data("\n".utf8)) }
-        let output = SimulationOutput(result: result, network: built,
-                                      humamVersion: Humam.configuration.version)
-        try output.write(to: directory)
-        let record = output.record()
+        let record = try output.finish(result)
         let figures = noFigures ? [] : try SimulationFigures.write(run: directory, rasterArea: rasterArea)
         print("""
             simulated \(String(format: "%.0f", parameters.duration)) ms of \(record.neurons) neurons, \(record.synapses) synapses
               setup      \(String(format: "%.3f", record.setupSeconds)) s
               simulate   \(String(format: "%.3f", record.simulateSeconds)) s (real-time factor \(String(format: "%.3f", parameters.duration > 0 ? record.simulateSeconds / (parameters.duration / 1000) : 0)), \(record.threads) thread(s))
-              spikes     \(record.spikes) (mean rate \(String(format: "%.2f", record.meanRateHz)) spikes/s from \(String(format: "%.0f", record.rateWindowStartMs)) ms)
+              spikes     \(record.spikes) (mean rate \(record.meanRateHz.map { String(format: "%.2f spikes/s", $0) } ?? "undefined: empty window") from \(String(format: "%.0f", record.rateWindowStartMs)) ms)
             \(SimulationRateSummary(result: result, network: built).text)
               peak memory \(record.peakMemoryBytes.map { "\($0 / 1_000_000) MB" } ?? "unknown")
             written to \(directory.path)/\(figures.isEmpty ? "" : " (figures: \(figures.map(\.lastPathComponent).joined(separator: ", ")))")

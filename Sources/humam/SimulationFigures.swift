@@ -8,11 +8,14 @@ enum SimulationFigures {
     /// Reads the run back (its binary spike file) and writes `figures/raster_<area>` and
     /// `figures/instantaneous_rate` (SVG, and PNG when rsvg-convert is installed).
     static func write(run directory: URL, rasterArea: String?) throws -> [URL] {
-        let trains = try RunFolder(directory).spikeTrains()
-        let layout = trains.populations.layout
-        let histogram = RateHistogram(trains)
-        let windowStart = max(0, trains.simulationTime - 500)
+        // Two passes over the spikes, neither holding them all: the histogram, then the spikes
+        // of the raster's area.
+        let spikes = try RunFolder(directory).spikeSource()
+        let layout = spikes.populations.layout
+        let histogram = try RateHistogram(spikes)
+        let windowStart = max(0, spikes.simulationTime - 500)
         let areaIndex = rasterArea.flatMap(layout.areas.firstIndex(of:)) ?? busiestArea(histogram, areas: layout.areas.count, from: windowStart)
+        let trains = try SpikeTrains(spikes) { layout.areaIndex(ofPopulation: $0) == areaIndex }
         let figures = directory.appendingPathComponent("figures")
         return try FigureExport.write([
             (AnalysisFigures.raster(trains, areaIndex: areaIndex, window: windowStart...trains.simulationTime),

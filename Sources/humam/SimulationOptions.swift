@@ -35,10 +35,12 @@ struct SimulationOptions: ParsableArguments {
     var singleSpike: [String] = []
 
     func validate() throws {
-        if let duration, !(duration >= 0 && duration.isFinite) {
-            throw ValidationError("--t-sim \(duration) is invalid; expected a duration ≥ 0 ms")
+        if let duration, !(duration > 0 && duration.isFinite) {
+            throw ValidationError("--t-sim \(duration) is invalid; expected a duration > 0 ms")
         }
-        if let threads, threads < 1 { throw ValidationError("--threads \(threads) is invalid; expected at least 1") }
+        if let threads, !(1...Simulation.maximumThreads).contains(threads) {
+            throw ValidationError("--threads \(threads) is invalid; expected 1 … \(Simulation.maximumThreads)")
+        }
         if let resolution, !(resolution > 0 && resolution.isFinite) {
             throw ValidationError("--resolution \(resolution) is invalid; expected a step > 0 ms")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import RunFormat
 import Testing
 @testable import Analysis
 
@@ -27,14 +28,6 @@ import Testing
         #expect(Array(trains.train(0)) == [5.0, 6.25, 9.3])
         #expect(Array(trains.train(1)) == [1.0])
         #expect(Array(trains.train(2)) == [7.1])
-    }
-
-    @Test func decimalParsingIsCorrectlyRounded() throws {
-        // Times must equal Python's float() (correctly rounded) for the original's comparisons.
-        let text = "1\t0.100\n1\t1999.900\n1\t123456.789\n1\t1e2\n1\t0.30000000000000004\n"
-        var columns = NESTSpikeFiles.Columns()
-        try Array(text.utf8).withUnsafeBufferPointer { try NESTSpikeFiles.parse($0, source: "x", into: &columns) }
-        #expect(columns.times == [0.1, 1999.9, 123456.789, 100, 0.30000000000000004])
     }
 
     @Test(arguments: [
@@ -85,8 +78,13 @@ import Testing
         try FileManager.default.removeItem(at: run.appendingPathComponent("run.json"))
         try FileManager.default.copyItem(at: DownscaledReference.directory.appendingPathComponent("population_GIDs.dat"),
                                          to: run.appendingPathComponent("population_GIDs.dat"))
-        try HumamSpikeFile.write(neurons: neurons, stamps: stamps, resolution: 0.1, simulationTime: 2000,
-                                 neuronCount: reference.neuronCount, to: run.appendingPathComponent("spikes.bin"))
+        let writer = try BinarySpikeFile.Writer(url: run.appendingPathComponent("spikes.bin"), resolution: 0.1,
+                                                duration: 2000, neuronCount: reference.neuronCount)
+        // Grouped by stamp as the simulator writes them.
+        for (stamp, group) in Dictionary(grouping: zip(neurons, stamps), by: \.1).sorted(by: { $0.key < $1.key }) {
+            try group.map(\.0).sorted().withUnsafeBufferPointer { try writer.append(neurons: $0, stamp: stamp) }
+        }
+        try writer.finish()
         let binary = try RunFolder(run).spikeTrains()
         #expect(binary.simulationTime == 2000)
         #expect(RunFolder(run).resolution() == 0.1)

@@ -9,7 +9,7 @@ import Testing
         parameters.duration = 300
         parameters.threads = threads
         parameters.seed = seed
-        return try Simulation(network: network, parameters: parameters).run().spikes
+        return try Simulation(network: network, parameters: parameters).runKeepingSpikes().spikes
     }
 
     @Test func sameSeedGivesIdenticalSpikes() throws {

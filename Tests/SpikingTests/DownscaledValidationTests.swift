@@ -13,7 +13,7 @@ import Spiking
         var parameters = SimulationParameters()
         parameters.threads = Int(ProcessInfo.processInfo.environment["HUMAM_THREADS"] ?? "1") ?? 1
         let simulation = try Simulation(network: network, parameters: parameters)
-        let result = simulation.run()
+        let (result, spikes) = try simulation.runKeepingSpikes()
         let rates = result.populationRates()
         let reference = try PopulationTable.read(Fixtures.url("downscaled/rates_sim.csv"), valueColumn: "rate_hz",
                                                  layout: network.layout)
@@ -22,10 +22,11 @@ import Spiking
         let correlation = pearsonCorrelation(ours, theirs)
         let meanOurs = ours.reduce(0, +) / Double(ours.count)
         let meanTheirs = theirs.reduce(0, +) / Double(theirs.count)
-        let counts = result.spikeCountsPerNeuron()
+        var counts = [Int](repeating: 0, count: result.neuronCount)
+        for index in 0..<spikes.count where (5000..<20000).contains(spikes.stamps[index]) { counts[Int(spikes.neurons[index])] += 1 }
         let silentFraction = Double(counts.filter { $0 == 0 }.count) / Double(counts.count)
         print("""
-            validation: \(result.neuronCount) neurons, \(result.synapseCount) synapses, \(result.spikes.count) spikes \
+            validation: \(result.neuronCount) neurons, \(result.synapseCount) synapses, \(spikes.count) spikes \
             (NEST 1509225), threads \(result.threads)
             validation: setup \(String(format: "%.3f", result.setupSeconds)) s, simulate \(String(format: "%.3f", result.simulateSeconds)) s
             validation: rate correlation over \(populations.count) populations \(String(format: "%.4f", correlation)); \

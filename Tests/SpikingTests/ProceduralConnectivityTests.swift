@@ -186,7 +186,7 @@ import Testing
                                                       partition: partition, threads: partition.threadCount)
                 .materialize(partition: partition))
         } : nil)
-        return simulation.run().spikes
+        return try simulation.runKeepingSpikes().spikes
     }
 
     /// The procedural engine and the stored engine fed the same synapses give the same spikes,

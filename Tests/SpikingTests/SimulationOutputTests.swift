@@ -2,13 +2,14 @@ import Foundation
 import Model
 import Testing
 import TestSupport
+import RunFormat
 @testable import Spiking
 
 @Suite struct SimulationOutputTests {
     /// The population id file of the notebook network equals the one the original wrote for NEST.
     @Test func populationGIDsEqualTheOriginals() throws {
         let network = try TestNetworks.downscaled()
-        let text = SpikeFiles.populationGIDsText(network: network, indexing: NeuronIndexing(neuronCounts: network.neuronCounts))
+        let text = PopulationGIDs(layout: network.layout, neuronCounts: network.neuronCounts).text
         let reference = try String(contentsOf: Fixtures.url("downscaled/population_GIDs.dat"), encoding: .utf8)
         #expect(text == reference)
     }
@@ -31,21 +32,20 @@ import TestSupport
             }
         }
         let before = try snapshot()
-        for target in [file, userFolder, URL(fileURLWithPath: "."), URL(fileURLWithPath: "")] {
-            #expect(throws: InputError.self) { try SimulationOutput.checkDestination(target, replace: true) }
-        }
         let network = TestNetworks.small()
         var parameters = SimulationParameters()
         parameters.duration = 50
-        let output = SimulationOutput(result: try Simulation(network: network, parameters: parameters).run(),
-                                      network: network, humamVersion: "test")
-        #expect(throws: InputError.self) { try output.write(to: userFolder) }
-        #expect(throws: InputError.self) { try output.write(to: file) }
+        for target in [file, userFolder, URL(fileURLWithPath: "."), URL(fileURLWithPath: "")] {
+            #expect(throws: InputError.self) { try SimulationOutput.checkDestination(target, replace: true) }
+            #expect(throws: InputError.self) {
+                _ = try SimulationOutput(directory: target, network: network, parameters: parameters, replace: true, humamVersion: "test")
+            }
+        }
         #expect(try snapshot() == before)
         // A humam run: written where nothing is, replaced only when asked.
         let run = base.appendingPathComponent("run")
-        try SimulationOutput.checkDestination(run, replace: false)
-        try output.write(to: run)
+        let output = try SimulationOutput(directory: run, network: network, parameters: parameters, replace: false, humamVersion: "test")
+        try output.finish(try Simulation(network: network, parameters: parameters).run(sink: output))
         #expect(SimulationOutput.isRun(run))
         #expect(throws: InputError.self) { try SimulationOutput.checkDestination(run, replace: false) }
         try SimulationOutput.checkDestination(run, replace: true)
@@ -59,31 +59,41 @@ import TestSupport
         let network = TestNetworks.small()
         var parameters = SimulationParameters()
         parameters.duration = 700
-        let result = try Simulation(network: network, parameters: parameters).run()
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("humam-output-test-\(getpid())")
+        let (expected, spikes) = try Simulation(network: network, parameters: parameters).runKeepingSpikes()
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("humam-output-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: base) }
         let directory = SimulationOutput.defaultDirectory(base: base, network: network, parameters: parameters)
-        try SimulationOutput(result: result, network: network, humamVersion: "test").write(to: directory)
-        // Written twice: the second write replaces the first.
-        try SimulationOutput(result: result, network: network, humamVersion: "test").write(to: directory)
+        // Written twice: the second run replaces the first.
+        var result = expected
+        for _ in 0..<2 {
+            let output = try SimulationOutput(directory: directory, network: network, parameters: parameters,
+                                              replace: true, humamVersion: "test")
+            #expect(output.writesASCII)
+            result = try Simulation(network: network, parameters: parameters).run(sink: output)
+            try output.finish(result)
+        }
+        #expect(result.spikeCount == spikes.count && result.populationSpikeCounts == expected.populationSpikeCounts)
+        func time(_ index: Int) -> Double { NESTTime.milliseconds(step: Int(spikes.stamps[index]), resolution: 0.1) }
 
         // ASCII: three header lines, then one `gid<TAB>time` line per spike, as the original reads it.
         let recorder = directory.appendingPathComponent("spikes/spike_recorder-\(result.neuronCount + 1)-0.dat")
         let lines = try String(contentsOf: recorder, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == 3 + result.spikes.count)
+        #expect(lines.count == 3 + spikes.count)
         #expect(lines[2] == "sender\ttime_ms")
         for (index, line) in lines.dropFirst(3).enumerated() {
             let fields = line.split(separator: "\t")
-            #expect(Int(fields[0]) == Int(result.spikes.neurons[index]) + 1)
+            #expect(Int(fields[0]) == Int(spikes.neurons[index]) + 1)
             // Three decimals of the exact grid time.
-            #expect(abs(Double(fields[1])! - result.spikeTime(index)) < 1e-9)
+            #expect(abs(Double(fields[1])! - time(index)) < 1e-9)
         }
 
         // Binary: the same spikes back.
-        let (header, spikes) = try BinarySpikeFile.read(directory.appendingPathComponent("spikes.bin"))
-        #expect(spikes == result.spikes)
-        #expect(header == BinarySpikeFile.Header(resolution: 0.1, duration: 700, neuronCount: result.neuronCount,
-                                                 spikeCount: result.spikes.count))
+        let reader = try BinarySpikeFile.Reader(url: directory.appendingPathComponent("spikes.bin"))
+        #expect(reader.header == BinarySpikeFile.Header(resolution: 0.1, duration: 700, neuronCount: result.neuronCount,
+                                                        spikeCount: spikes.count))
+        var read: [BinarySpikeFile.Spike] = []
+        try reader.forEachChunk { read += $0 }
+        #expect(read.map(\.neuron) == spikes.neurons && read.map(\.stamp) == spikes.stamps)
 
         // rates.csv: per population, t ≥ 500 ms, equal to the spikes counted here.
         let rates = try PopulationTable.read(directory.appendingPathComponent("rates.csv"), valueColumn: "rate_hz",
@@ -91,16 +101,15 @@ import TestSupport
         let indexing = result.indexing
         for population in network.nonEmptyPopulations {
             var spikesInWindow = 0
-            for index in 0..<result.spikes.count where indexing.neurons(ofPopulation: population).contains(Int(result.spikes.neurons[index])) {
-                let time = result.spikeTime(index)
-                if time >= 500 && time < 700 { spikesInWindow += 1 }
+            for index in 0..<spikes.count where indexing.neurons(ofPopulation: population).contains(Int(spikes.neurons[index])) {
+                if time(index) >= 500 && time(index) < 700 { spikesInWindow += 1 }
             }
             let expected = Double(spikesInWindow) / Double(network.neuronCounts[population]) / 0.2
             #expect(abs(rates[population] - expected) < 1e-9 * max(1, expected))
         }
 
-        let record = try JSONDecoder().decode(RunRecord.self, from: Data(contentsOf: directory.appendingPathComponent("run.json")))
-        #expect(record.spikes == result.spikes.count)
+        let record = try RunRecord.read(directory.appendingPathComponent("run.json"))
+        #expect(record.spikes == spikes.count)
         #expect(record.synapses == result.synapseCount)
         #expect(record.simulationHash == parameters.contentHash)
         #expect(record.networkHash == network.contentHash)
@@ -109,18 +118,67 @@ import TestSupport
         #expect(leftovers == [parameters.contentHash])
     }
 
+    /// A sink that fails (a full disk) stops the run at the next exchange, for any thread
+    /// count; the output's temporary folder is removed and nothing appears at the destination.
+    @Test(arguments: [1, 2])
+    func failingWritesStopTheRunAndLeaveNothing(threads: Int) throws {
+        final class FailingSink: SpikeSink {
+            var calls = 0
+            func record(neurons: UnsafeBufferPointer<Int32>, stamp: Int32) throws(InputError) {
+                calls += 1
+                if calls == 3 { throw InputError(file: "/disk/spikes.bin", "cannot be written (No space left on device)") }
+            }
+        }
+        let network = TestNetworks.small()
+        var parameters = SimulationParameters()
+        parameters.duration = 700
+        parameters.threads = threads
+        let sink = FailingSink()
+        #expect { _ = try Simulation(network: network, parameters: parameters).run(sink: sink) } throws: {
+            "\($0)".contains("No space left")
+        }
+        #expect(sink.calls == 3)
+
+        let base = try Fixtures.temporaryDirectory("humam-output-failure")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let run = base.appendingPathComponent("run")
+        do {
+            let output = try SimulationOutput(directory: run, network: network, parameters: parameters, replace: false, humamVersion: "test")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).count == 1)
+            _ = try Simulation(network: network, parameters: parameters).run(sink: output, interrupted: { true })
+            Issue.record("an interrupted run must throw")
+        } catch {
+            #expect("\(error)".contains("interrupted at"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).isEmpty)
+    }
+
+    /// Temporary folders of killed writers are removed by the next run; those of live writers,
+    /// and anything else, are not.
+    @Test func abandonedTemporaryFoldersOfDeadWritersAreRemoved() throws {
+        let base = try Fixtures.temporaryDirectory("humam-output-abandoned")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let run = base.appendingPathComponent("run")
+        func partial(_ name: String, pid: String?) throws -> URL {
+            let folder = base.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            if let pid { try Data(pid.utf8).write(to: folder.appendingPathComponent("writer.pid")) }
+            return folder
+        }
+        // A pid above the kernel's pid_max (4,194,304) belongs to no process.
+        let dead = try partial(".run.partial-A", pid: "99999999\n")
+        let alive = try partial(".run.partial-B", pid: "\(getpid())\n")
+        let foreign = try partial(".run.partial-C", pid: nil)
+        let other = try partial(".other.partial-D", pid: "99999999")
+        #expect(SimulationOutput.removeAbandonedFolders(beside: run).map(\.lastPathComponent) == [dead.lastPathComponent])
+        for kept in [alive, foreign, other] { #expect(FileManager.default.fileExists(atPath: kept.path)) }
+    }
+
     @Test func threadCountDoesNotChangeTheSimulationHash() {
         var one = SimulationParameters(), two = SimulationParameters()
         two.threads = 2
         #expect(one.contentHash == two.contentHash)
         one.seed = 1
         #expect(one.contentHash != two.contentHash)
-    }
-
-    @Test func binaryReaderRejectsOtherFiles() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("not-spikes-\(getpid()).bin")
-        try Data("hello".utf8).write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
-        #expect(throws: InputError.self) { try BinarySpikeFile.read(url) }
     }
 }

@@ -88,7 +88,7 @@ import TestSupport
         parameters.duration = 10
         parameters.threads = 2
         let result = try Simulation(network: network, parameters: parameters).run()
-        #expect(result.spikes.count == 0)
+        #expect(result.spikeCount == 0)
         #expect(result.synapseCount == 0)
     }
 
@@ -125,7 +125,7 @@ final class ProgressLog: @unchecked Sendable {
         parameters.initialPotentialSD = 0
         parameters.singleSpikes = [SingleSpike(area: "beta", layer: "V", population: "I", time: 10)]
         let simulation = try Simulation(network: network, parameters: parameters)
-        _ = simulation.run()
+        _ = try simulation.run()
         let population = network.layout.index(areaIndex: 1, layer: .layer5, cellType: .inhibitory)
         let first = simulation.indexing.neurons(ofPopulation: population).lowerBound
         // Emitted at stamp 100, delay 10 steps: read in update 109; updates 110…199 decay it.

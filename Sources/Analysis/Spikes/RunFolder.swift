@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import RunFormat
 
 /// A simulation output folder: `population_GIDs.dat` plus either humam's binary `spikes.bin` or
 /// NEST's ASCII `spikes/*.dat` (the original's layout). The simulated time and resolution come
@@ -10,12 +11,13 @@ public struct RunFolder: Sendable {
     public let url: URL
     public init(_ url: URL) { self.url = url }
 
-    public var populationGIDsFile: URL { url.appendingPathComponent("population_GIDs.dat") }
-    public var binarySpikeFile: URL { url.appendingPathComponent("spikes.bin") }
-    public var nestSpikeDirectory: URL { url.appendingPathComponent("spikes") }
+    public var populationGIDsFile: URL { url.appendingPathComponent(RunFiles.populationGIDs) }
+    public var binarySpikeFile: URL { url.appendingPathComponent(RunFiles.binarySpikes) }
+    public var nestSpikeDirectory: URL { url.appendingPathComponent(RunFiles.nestSpikeDirectory) }
 
     /// The most recently modified folder under `root` (searched two levels deep, as
-    /// `out/<net_hash>/<sim_hash>/`) that holds a `population_GIDs.dat`.
+    /// `out/<net_hash>/<sim_hash>/`) that holds a `population_GIDs.dat`. Hidden folders (the
+    /// temporary folders of runs being written) are never taken.
     public static func mostRecent(under root: URL) throws(InputError) -> RunFolder {
         let manager = FileManager.default
         var candidates: [(URL, Date)] = []
@@ -29,7 +31,9 @@ public struct RunFolder: Sendable {
                     candidates.append((directory, date))
                 }
                 let children = (try? manager.contentsOfDirectory(at: directory, includingPropertiesForKeys: [.isDirectoryKey])) ?? []
-                next += children.filter { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }
+                next += children.filter {
+                    !$0.lastPathComponent.hasPrefix(".") && (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true
+                }
             }
             level = next
         }
@@ -64,7 +68,7 @@ public struct RunFolder: Sendable {
     /// Simulation step, ms: `override`, else the binary file's header, else recorded, else the
     /// original's default 0.1.
     public func resolution(override: Double? = nil) -> Double {
-        override ?? HumamSpikeFile.resolution(of: binarySpikeFile) ?? recordedValue(["resolution_ms", "sim_resolution"]) ?? 0.1
+        override ?? (try? BinarySpikeFile.Reader(url: binarySpikeFile))?.header.resolution ?? recordedValue(["resolution_ms", "sim_resolution"]) ?? 0.1
     }
 
     /// The folder's `population_GIDs.dat`.
@@ -75,26 +79,32 @@ public struct RunFolder: Sendable {
         return try PopulationGIDs.read(populationGIDsFile, layout: layout)
     }
 
-    /// Reads all spikes. `simulationTime` (ms) overrides the folder's record; humam's binary file
-    /// carries its own simulated time and resolution.
-    public func spikeTrains(simulationTime: Double? = nil, layout: PopulationLayout? = nil) throws(InputError) -> SpikeTrains {
-        let populations = try populationGIDs(layout: layout)
-        let columns: NESTSpikeFiles.Columns
-        let source: String
-        var recordedTime = recordedValue(["t_sim_ms", "t_sim"])
-        if FileManager.default.fileExists(atPath: binarySpikeFile.path) {
-            let contents = try HumamSpikeFile.read(binarySpikeFile)
-            columns = contents.columns
-            recordedTime = contents.simulationTime
-            source = binarySpikeFile.path
-        } else {
-            columns = try NESTSpikeFiles.read(try NESTSpikeFiles.files(in: nestSpikeDirectory))
-            source = nestSpikeDirectory.path
+    /// The folder's spikes, to be read in chunks. The simulated time is the one recorded (the
+    /// binary file's header, else the folder's record); `simulationTime` (ms) may only be given
+    /// where there is no record, or agree with it.
+    public func spikeSource(simulationTime: Double? = nil, layout: PopulationLayout? = nil) throws(InputError) -> SpikeSource {
+        if let simulationTime, !(simulationTime > 0 && simulationTime.isFinite) {
+            throw InputError("--t-sim \(simulationTime): expected a positive, finite simulated time in ms")
         }
-        guard let time = simulationTime ?? recordedTime, time > 0 else {
+        let populations = try populationGIDs(layout: layout)
+        let binary = FileManager.default.fileExists(atPath: binarySpikeFile.path)
+        let reader = binary ? try BinarySpikeFile.Reader(url: binarySpikeFile) : nil
+        let recorded = reader?.header.duration ?? recordedValue(["t_sim_ms", "t_sim"])
+        if let simulationTime, let recorded, simulationTime != recorded {
+            throw InputError(file: url.path, "records a simulated time of \(recorded) ms; --t-sim \(simulationTime) contradicts it (leave --t-sim out)")
+        }
+        guard let time = recorded ?? simulationTime, time > 0, time.isFinite else {
             throw InputError(file: url.path, "has no record of the simulated time (run.json, sim.yaml); give it with --t-sim")
         }
-        return try SpikeTrains(populations: populations, senders: columns.senders, times: columns.times,
-                               simulationTime: time, source: source)
+        if let reader {
+            return try SpikeSource(binary: reader, populations: populations, simulationTime: time)
+        }
+        let columns = try NESTSpikeFiles.read(try NESTSpikeFiles.files(in: nestSpikeDirectory))
+        return SpikeSource(columns: columns, populations: populations, simulationTime: time, origin: nestSpikeDirectory.path)
+    }
+
+    /// All spikes, grouped by neuron (8 bytes per spike).
+    public func spikeTrains(simulationTime: Double? = nil, layout: PopulationLayout? = nil) throws(InputError) -> SpikeTrains {
+        try SpikeTrains(spikeSource(simulationTime: simulationTime, layout: layout))
     }
 }

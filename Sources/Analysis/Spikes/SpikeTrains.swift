@@ -1,4 +1,5 @@
 import Model
+import RunFormat
 
 /// All spikes of a run, grouped by neuron: neuron `n` (GID `firstGID + n`) fired at
 /// `times[neuronOffsets[n] ..< neuronOffsets[n + 1]]`, ascending (ms). This is the original's
@@ -19,38 +20,37 @@ public struct SpikeTrains: Sendable {
 
     /// Groups spikes given as parallel arrays of sender GIDs and times (in any order) by neuron.
     /// A GID outside every population is an error naming `source`.
-    public init(populations: PopulationGIDs, senders: [Int32], times unsortedTimes: [Double],
+    public init(populations: PopulationGIDs, senders: [Int32], times: [Double],
                 simulationTime: Double, source: String) throws(InputError) {
-        precondition(senders.count == unsortedTimes.count)
+        var columns = NESTSpikeFiles.Columns()
+        columns.senders = senders
+        columns.times = times
+        try self.init(SpikeSource(columns: columns, populations: populations, simulationTime: simulationTime, origin: source))
+    }
+
+    /// Groups the spikes of `source` by neuron in two passes over it (counts, then times), so
+    /// that only the grouped times are held: 8 bytes per spike. `keep`, if given, selects the
+    /// populations (layout indices) whose spikes are kept; the others get empty trains.
+    public init(_ source: SpikeSource, keep: ((Int) -> Bool)? = nil) throws(InputError) {
+        let populations = source.populations
         let range = populations.gidRange
         let neuronCount = max(range.count, 0)
-        // Map GID -> neuron slot; GIDs between populations (if any) stay invalid.
-        var valid = [Bool](repeating: false, count: neuronCount)
-        for index in 0..<populations.layout.count where populations.neuronCounts[index] > 0 {
-            let start = populations.firstGID[index] - range.lowerBound
-            for slot in start..<start + populations.neuronCounts[index] { valid[slot] = true }
-        }
-        var counts = [Int](repeating: 0, count: neuronCount + 1)
         let low = range.lowerBound
-        for (position, gid) in senders.enumerated() {
-            let slot = Int(gid) - low
-            guard slot >= 0, slot < neuronCount, valid[slot] else {
-                throw InputError(file: source,
-                                 "spike \(position + 1) comes from neuron \(gid), which is in no population of population_GIDs.dat")
-            }
-            counts[slot + 1] += 1
+        var counts = [Int](repeating: 0, count: neuronCount + 1)
+        try source.forEachPopulationRun { population, senders, _ in
+            guard keep?(population) ?? true else { return }
+            for gid in senders { counts[Int(gid) - low + 1] += 1 }
         }
         for slot in 0..<neuronCount { counts[slot + 1] += counts[slot] }
         var fill = counts
-        var grouped = [Double](repeating: 0, count: unsortedTimes.count)
-        grouped.withUnsafeMutableBufferPointer { grouped in
-            senders.withUnsafeBufferPointer { senders in
-                unsortedTimes.withUnsafeBufferPointer { times in
-                    for position in 0..<senders.count {
-                        let slot = Int(senders[position]) - low
-                        grouped[fill[slot]] = times[position]
-                        fill[slot] += 1
-                    }
+        var grouped = [Double](repeating: 0, count: counts[neuronCount])
+        try grouped.withUnsafeMutableBufferPointer { (grouped) throws(InputError) in
+            try source.forEachPopulationRun { population, senders, times in
+                guard keep?(population) ?? true else { return }
+                for index in 0..<senders.count {
+                    let slot = Int(senders[index]) - low
+                    grouped[fill[slot]] = times[index]
+                    fill[slot] += 1
                 }
             }
             // Files are written in time order, so trains are usually sorted already;
@@ -66,7 +66,7 @@ public struct SpikeTrains: Sendable {
         self.firstGID = low
         self.neuronOffsets = counts
         self.times = grouped
-        self.simulationTime = simulationTime
+        self.simulationTime = source.simulationTime
     }
 
     /// Neuron slots (indices into `neuronOffsets`) of population `index`.

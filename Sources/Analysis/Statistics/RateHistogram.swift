@@ -1,4 +1,5 @@
 import Model
+import RunFormat
 
 /// Time-resolved firing rates in fixed bins from 0 to the simulated time (the original's
 /// `calc_rates` and `firingRateHistogram`): spike counts per bin, divided by the bin width and
@@ -19,41 +20,59 @@ public struct RateHistogram: Sendable {
     /// Start time of bin `k`, ms.
     public func binStart(_ k: Int) -> Double { Double(k) * binWidth }
 
+    /// The histogram of grouped spike trains.
     public init(_ record: SpikeTrains, binWidth: Double = 1) {
-        let end = record.simulationTime
+        self.init(populations: record.populations, simulationTime: record.simulationTime, binWidth: binWidth) { add in
+            record.times.withUnsafeBufferPointer { times in
+                for population in 0..<record.populations.layout.count where record.populations.neuronCounts[population] > 0 {
+                    let neurons = record.neurons(ofPopulation: population)
+                    add(population, UnsafeBufferPointer(rebasing: times[record.neuronOffsets[neurons.lowerBound]..<record.neuronOffsets[neurons.upperBound]]))
+                }
+            }
+        }
+    }
+
+    /// The histogram of a run's spikes in one pass over them: memory independent of the
+    /// number of spikes.
+    public init(_ source: SpikeSource, binWidth: Double = 1) throws(InputError) {
+        try self.init(populations: source.populations, simulationTime: source.simulationTime, binWidth: binWidth) {
+            (add) throws(InputError) in
+            try source.forEachPopulationRun { population, _, times in add(population, times) }
+        }
+    }
+
+    /// Counts the spike times that `feed` hands over per population (layout index).
+    private init<Failure: Error>(populations: PopulationGIDs, simulationTime end: Double, binWidth: Double,
+                                 feed: ((Int, UnsafeBufferPointer<Double>) -> Void) throws(Failure) -> Void) throws(Failure) {
         let binCount = Int(end / binWidth)
-        let layout = record.populations.layout
+        let layout = populations.layout
         var counts = [Double](repeating: 0, count: layout.count * binCount)
         // np.histogram's uniform-bin rule: index = floor((t − lo)·n/(hi − lo)), corrected
         // against the linspace edges, t = hi in the last bin, outside values dropped.
         let scale = Double(binCount) / end
         let edgeStep = end / Double(binCount)
-        counts.withUnsafeMutableBufferPointer { counts in
-            record.times.withUnsafeBufferPointer { times in
-                for population in 0..<layout.count where record.populations.neuronCounts[population] > 0 {
-                    let neurons = record.neurons(ofPopulation: population)
-                    let base = population * binCount
-                    for offset in record.neuronOffsets[neurons.lowerBound]..<record.neuronOffsets[neurons.upperBound] {
-                        let time = times[offset]
-                        guard time >= 0 && time <= end else { continue }
-                        var bin = Int(time * scale)
-                        if bin == binCount { bin -= 1 }
-                        if time < Double(bin) * edgeStep { bin -= 1 }
-                        if bin + 1 < binCount && time >= Double(bin + 1) * edgeStep { bin += 1 }
-                        counts[base + bin] += 1
-                    }
+        try counts.withUnsafeMutableBufferPointer { (counts) throws(Failure) in
+            try feed { population, times in
+                let base = population * binCount
+                for time in times {
+                    guard time >= 0 && time <= end else { continue }
+                    var bin = Int(time * scale)
+                    if bin == binCount { bin -= 1 }
+                    if time < Double(bin) * edgeStep { bin -= 1 }
+                    if bin + 1 < binCount && time >= Double(bin + 1) * edgeStep { bin += 1 }
+                    counts[base + bin] += 1
                 }
             }
         }
         var populationRates = counts
         for population in 0..<layout.count {
-            let neurons = Double(record.populations.neuronCounts[population])
+            let neurons = Double(populations.neuronCounts[population])
             guard neurons > 0 else { continue }
             for bin in 0..<binCount { populationRates[population * binCount + bin] /= binWidth * neurons }
         }
         var areaRates = [Double](repeating: 0, count: layout.areas.count * binCount)
         for area in 0..<layout.areas.count {
-            let neurons = Double(record.populations.neuronCount(ofArea: area))
+            let neurons = Double(populations.neuronCount(ofArea: area))
             guard neurons > 0 else { continue }
             for population in area * PopulationLayout.populationsPerArea..<(area + 1) * PopulationLayout.populationsPerArea {
                 for bin in 0..<binCount { areaRates[area * binCount + bin] += counts[population * binCount + bin] }

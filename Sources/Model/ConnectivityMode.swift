@@ -1,5 +1,3 @@
-import Model
-
 /// How the engine holds the internal synapses (`humam simulate --connectivity`).
 public enum ConnectivityMode: String, Sendable, Codable, CaseIterable, Hashable {
     /// Every synapse drawn at set-up and stored (10 bytes each; `ConnectivityBuilder`).
@@ -17,39 +15,5 @@ public enum ConnectivityMode: String, Sendable, Codable, CaseIterable, Hashable 
     public func resolved(network: Network, rule: ConnectionRule) -> ConnectivityMode {
         guard self == .auto else { return self }
         return rule == .fixedIndegree || network.totalSynapses <= Self.storedSynapseLimit ? .stored : .procedural
-    }
-}
-
-/// The internal synapses of a running simulation.
-enum Connectivity {
-    case stored(SynapseStore)
-    case procedural(ProceduralConnectivity)
-
-    var maximumDelay: Int {
-        switch self {
-        case .stored(let store): store.maximumDelay
-        case .procedural(let rows): rows.maximumDelay
-        }
-    }
-
-    var minimumCrossThreadDelay: Int {
-        switch self {
-        case .stored(let store): store.minimumCrossThreadDelay
-        case .procedural(let rows): rows.minimumCrossThreadDelay
-        }
-    }
-
-    var synapseCount: Int {
-        switch self {
-        case .stored(let store): store.count
-        case .procedural(let rows): rows.synapseCount
-        }
-    }
-
-    var mode: ConnectivityMode {
-        switch self {
-        case .stored: .stored
-        case .procedural: .procedural
-        }
     }
 }

@@ -1,15 +1,64 @@
 import Foundation
 import Model
 
-/// Reads spike files in NEST's ASCII recording-backend layout: optional `#` comment lines and a
-/// `sender<TAB>time_ms` header, then one `GID<TAB>time` line per spike (the files the original's
-/// `Analysis._readSpikesFromDAT` reads with `skiprows=3`). One file per recording process or
-/// several; the spikes of all are merged.
+/// Spike files in NEST's ASCII recording-backend layout (`RecordingBackendASCII`, NEST 3.10):
+/// optional `#` comment lines and a `sender<TAB>time_ms` header, then one `GID<TAB>time` line per
+/// spike (the files the original's `Analysis._readSpikesFromDAT` reads with `skiprows=3`). One
+/// file per recording process or several; the reader merges the spikes of all.
 public enum NESTSpikeFiles {
+    /// Streams spikes into a new file as NEST writes it: three header lines, then
+    /// `sender<TAB>time_ms` per spike, the sender as NEST global id (neuron index + 1) and the
+    /// time with three decimals. The first line names humam instead of NEST.
+    public final class Writer {
+        private let file: BufferedFileWriter
+        private let ticsPerStep: Int64
+        private var line = [UInt8](repeating: 0, count: 48)
+        private var digits = [UInt8](repeating: 0, count: 24)
+
+        public init(url: URL, resolution: Double, humamVersion: String) throws(InputError) {
+            file = try BufferedFileWriter(url: url)
+            ticsPerStep = NESTTime.ticsPerStep(resolution: resolution)
+            try file.append(Array("# humam version: \(humamVersion) (layout of NEST 3.10.0 RecordingBackendASCII)\n".utf8))
+            try file.append(Array("# RecordingBackendASCII version: 2\n".utf8))
+            try file.append(Array("sender\ttime_ms\n".utf8))
+        }
+
+        /// Appends the spikes (0-based neuron indices) of the step with time stamp `stamp`.
+        public func append(neurons: UnsafeBufferPointer<Int32>, stamp: Int32) throws(InputError) {
+            // Time in tics (µs at NEST's default 1000 tics per ms): NEST prints tics × 0.001 with
+            // std::fixed and precision 3, i.e. exactly milliseconds.tics.
+            let tics = Int64(stamp) * ticsPerStep
+            for neuron in neurons {
+                var position = 0
+                appendInteger(Int64(neuron) + 1, at: &position)
+                line[position] = UInt8(ascii: "\t"); position += 1
+                appendInteger(tics / 1000, at: &position)
+                line[position] = UInt8(ascii: "."); position += 1
+                appendInteger(tics % 1000, minimumDigits: 3, at: &position)
+                line[position] = UInt8(ascii: "\n"); position += 1
+                try file.append(line[0..<position])
+            }
+        }
+
+        public func finish() throws(InputError) { try file.close() }
+
+        private func appendInteger(_ value: Int64, minimumDigits: Int = 1, at position: inout Int) {
+            var value = value, count = 0
+            repeat {
+                digits[count] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+                count += 1
+            } while value > 0 || count < minimumDigits
+            while count > 0 { count -= 1; line[position] = digits[count]; position += 1 }
+        }
+    }
+
     /// Sender GIDs and times (ms) of every spike in the files, in file order.
     public struct Columns: Sendable {
         public var senders: [Int32] = []
         public var times: [Double] = []
+
+        public init() {}
     }
 
     /// The `*.dat` files of a NEST spike folder (the original's `<sim_folder>/spikes/`), by name.

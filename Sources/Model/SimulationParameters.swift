@@ -79,3 +79,15 @@ public struct SingleSpike: Sendable, Codable, Hashable {
     /// NEST's default delay of a `static_synapse`, ms.
     public static let delay = 1.0
 }
+
+extension SimulationParameters {
+    /// Hash of the parameters that determine the spikes, for the output folder name. The thread
+    /// count is left out: it does not change a single spike.
+    public var contentHash: String {
+        var canonical = self
+        canonical.threads = 1
+        var hash = ContentHash()
+        hash.combine(encoding: canonical)
+        return hash.hexDigest
+    }
+}

@@ -30,6 +30,16 @@ public struct PopulationGIDs: Sendable, Equatable {
         self.init(layout: layout, firstGID: first, neuronCounts: neuronCounts)
     }
 
+    /// The file's text: one line per non-empty population in layout order.
+    public var text: String {
+        var text = ""
+        for index in 0..<layout.count where neuronCounts[index] > 0 {
+            let label = layout.population(at: index)
+            text += "('\(label.area)', '\(label.layer.label)', '\(label.cellType.label)');\(firstGID[index]);\(firstGID[index] + neuronCounts[index] - 1)\n"
+        }
+        return text
+    }
+
     /// Smallest and largest GID of any population.
     public var gidRange: ClosedRange<Int> {
         let nonEmpty = layout.count > 0 ? (0..<layout.count).filter { neuronCounts[$0] > 0 } : []

@@ -1,0 +1,28 @@
+/// NEST's time grid (`nestkernel/nest_time.h`, default 1000 tics per ms).
+public enum NESTTime {
+    public static let ticsPerMs = 1000.0
+
+    /// Tics per step for `resolution` ms.
+    public static func ticsPerStep(resolution: Double) -> Int64 {
+        Int64(resolution * ticsPerMs + 0.5)
+    }
+
+    /// `Time(Time::ms(t)).get_steps()`: round to the nearest tic, then up to whole steps.
+    public static func steps(ms: Double, resolution: Double) -> Int {
+        let tics = Int64(ms * ticsPerMs + 0.5)
+        let perStep = ticsPerStep(resolution: resolution)
+        return Int((tics + perStep - 1) / perStep)
+    }
+
+    /// `Time::delay_ms_to_steps(d)`: `ld_round(d * STEPS_PER_MS)`, midpoints rounded up.
+    public static func delaySteps(ms: Double, resolution: Double) -> Int {
+        let stepsPerMs = 1 / (Double(ticsPerStep(resolution: resolution)) / ticsPerMs)
+        return Int((ms * stepsPerMs + 0.5).rounded(.down))
+    }
+
+    /// `Time::step(n).get_ms()`: the time stamp of step `n`, tics × ms-per-tic, so that it prints
+    /// exactly as NEST's recorders do.
+    public static func milliseconds(step: Int, resolution: Double) -> Double {
+        (1 / ticsPerMs) * Double(Int64(step) * ticsPerStep(resolution: resolution))
+    }
+}

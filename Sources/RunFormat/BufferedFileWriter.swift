@@ -1,0 +1,59 @@
+import Foundation
+import Model
+
+/// Writes a file through a 1 MiB buffer, so that large outputs never sit in memory whole. Every
+/// failure (a full disk, a vanished folder) is an `InputError` naming the file.
+final class BufferedFileWriter {
+    let url: URL
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private static let chunk = 1 << 20
+
+    init(url: URL) throws(InputError) {
+        self.url = url
+        guard FileManager.default.createFile(atPath: url.path, contents: nil),
+              let handle = try? FileHandle(forWritingTo: url) else {
+            throw InputError(file: url.path, "cannot be created")
+        }
+        self.handle = handle
+        buffer.reserveCapacity(Self.chunk + 64)
+    }
+
+    func append(_ bytes: some Collection<UInt8>) throws(InputError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.chunk { try flush() }
+    }
+
+    func append<T: FixedWidthInteger>(littleEndian value: T) throws(InputError) {
+        try withUnsafeBytes(of: value.littleEndian) { (bytes) throws(InputError) in try append(bytes) }
+    }
+
+    func flush() throws(InputError) {
+        guard !buffer.isEmpty else { return }
+        do { try handle.write(contentsOf: buffer) } catch { throw failure(error) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Overwrites `bytes` at `offset` (after flushing), then returns to the end.
+    func patch(_ bytes: [UInt8], at offset: UInt64) throws(InputError) {
+        try flush()
+        do {
+            try handle.seek(toOffset: offset)
+            try handle.write(contentsOf: bytes)
+            try handle.seekToEnd()
+        } catch { throw failure(error) }
+    }
+
+    /// Flushes, forces the data to the disk and closes.
+    func close() throws(InputError) {
+        try flush()
+        do {
+            try handle.synchronize()
+            try handle.close()
+        } catch { throw failure(error) }
+    }
+
+    private func failure(_ error: any Error) -> InputError {
+        InputError(file: url.path, "cannot be written (\(error.localizedDescription))")
+    }
+}

@@ -1,0 +1,16 @@
+/// Names of the files in a run folder that `humam simulate` writes.
+public enum RunFiles {
+    /// humam's binary spike file (`BinarySpikeFile`).
+    public static let binarySpikes = "spikes.bin"
+    /// NEST's ASCII spike files (`NESTSpikeFiles`), one per recording process.
+    public static let nestSpikeDirectory = "spikes"
+    /// The original's population GID ranges (`PopulationGIDs`).
+    public static let populationGIDs = "population_GIDs.dat"
+    /// Parameters, hashes, sizes and timings (`RunRecord`).
+    public static let record = "run.json"
+    /// Mean rate per population (`area,layer,population,rate_hz`).
+    public static let rates = "rates.csv"
+
+    /// NEST's name for the recorder file of recorder node `recorder` on virtual process 0.
+    public static func nestSpikeFile(recorder: Int) -> String { "spike_recorder-\(recorder)-0.dat" }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Model
+
+/// What `run.json` records about a run.
+public struct RunRecord: Codable, Sendable {
+    public var humamVersion: String
+    public var networkHash: String
+    public var simulationHash: String
+    public var simulationParameters: SimulationParameters
+    public var networkParameters: NetworkParameters
+    public var threads: Int
+    /// Steps between spike exchanges of the threads.
+    public var exchangeSteps: Int
+    public var neurons: Int
+    public var synapses: Int
+    /// Stored or procedural (absent in runs of humam before procedural connectivity: stored).
+    public var connectivity: ConnectivityMode?
+    public var spikes: Int
+    public var setupSeconds: Double
+    public var simulateSeconds: Double
+    /// Peak resident memory of the process, bytes (nil where the OS does not say).
+    public var peakMemoryBytes: Int?
+    /// Mean rate over all neurons in the rate window, spikes/s (nil: the window is empty).
+    public var meanRateHz: Double?
+    public var rateWindowStartMs: Double
+
+    public init(humamVersion: String, networkHash: String, simulationHash: String,
+                simulationParameters: SimulationParameters, networkParameters: NetworkParameters, threads: Int,
+                exchangeSteps: Int, neurons: Int, synapses: Int, connectivity: ConnectivityMode?, spikes: Int,
+                setupSeconds: Double, simulateSeconds: Double, peakMemoryBytes: Int?, meanRateHz: Double?,
+                rateWindowStartMs: Double) {
+        self.humamVersion = humamVersion
+        self.networkHash = networkHash
+        self.simulationHash = simulationHash
+        self.simulationParameters = simulationParameters
+        self.networkParameters = networkParameters
+        self.threads = threads
+        self.exchangeSteps = exchangeSteps
+        self.neurons = neurons
+        self.synapses = synapses
+        self.connectivity = connectivity
+        self.spikes = spikes
+        self.setupSeconds = setupSeconds
+        self.simulateSeconds = simulateSeconds
+        self.peakMemoryBytes = peakMemoryBytes
+        self.meanRateHz = meanRateHz
+        self.rateWindowStartMs = rateWindowStartMs
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case humamVersion = "humam_version"
+        case networkHash = "network_hash"
+        case simulationHash = "simulation_hash"
+        case simulationParameters = "sim_params"
+        case networkParameters = "net_params"
+        case threads, neurons, synapses, spikes, connectivity
+        case exchangeSteps = "exchange_steps"
+        case setupSeconds = "setup_seconds"
+        case simulateSeconds = "simulate_seconds"
+        case peakMemoryBytes = "peak_memory_bytes"
+        case meanRateHz = "mean_rate_hz"
+        case rateWindowStartMs = "rate_window_start_ms"
+    }
+}
+
+extension RunRecord {
+    /// Reads `run.json`; errors name the file and what is wrong.
+    public static func read(_ url: URL) throws(InputError) -> RunRecord {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw InputError(file: url.path, "cannot be read (\(error.localizedDescription))")
+        }
+        do { return try JSONDecoder().decode(RunRecord.self, from: data) } catch let DecodingError.keyNotFound(key, _) {
+            throw InputError(file: url.path, field: key.stringValue, "is missing; is this a run record of humam?")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw InputError(file: url.path, field: context.codingPath.map(\.stringValue).joined(separator: "."),
+                             "has the wrong kind of value (\(context.debugDescription))")
+        } catch {
+            throw InputError(file: url.path, "is not a valid run record (corrupt JSON: \(error.localizedDescription))")
+        }
+    }
+
+    /// The JSON text of `run.json` (keys sorted, indented).
+    public func jsonData() throws(InputError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do { return try encoder.encode(self) } catch {
+            throw InputError("the run record cannot be encoded (\(error.localizedDescription))")
+        }
+    }
+}

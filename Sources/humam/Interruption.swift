@@ -1,0 +1,19 @@
+import Foundation
+import Synchronization
+
+/// SIGINT and SIGTERM during a simulation: the first asks the run to stop at the next exchange of
+/// its threads, so that its unfinished folder is removed; a second one ends the process at once
+/// (the next `humam simulate` removes what is left).
+enum Interruption {
+    private static let signals = Atomic<Int>(0)
+
+    static var requested: Bool { signals.load(ordering: .relaxed) > 0 }
+
+    static func install() {
+        for signal in [SIGINT, SIGTERM] {
+            _ = Foundation.signal(signal) { number in
+                if Interruption.signals.wrappingAdd(1, ordering: .relaxed).oldValue > 0 { _exit(128 + number) }
+            }
+        }
+    }
+}
