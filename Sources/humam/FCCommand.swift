@@ -109,7 +109,7 @@ struct FCCommand: ParsableCommand {
         print("run: \(folder.url.path) (\(trains.spikeCount) spikes, \(trains.neuronCount) neurons, t_sim \(trains.simulationTime) ms)")
         print("FC of \(fc.areas.count) area currents, t ≥ \(windowStart) ms, \(pscKernel.rawValue) PSC kernel")
         if let comparison {
-            print("compared with \(comparison.file) (\(comparison.hemisphere)): pearson_r = \(comparison.pearsonR), spearman_r = \(comparison.spearmanR), pairs = \(comparison.pairs)")
+            print("compared with \(comparison.file) \(comparison.hemisphereDescription): \(comparison.summary)")
         }
         print(String(format: "time: network description %.3f s, reading spikes %.3f s, reading to comparison %.3f s, total %.3f s",
                      networkSeconds, readSeconds, computeSeconds, Date().timeIntervalSince(processStart)))
