@@ -46,13 +46,14 @@ public struct ValidRange: Sendable, CustomStringConvertible {
         return unit.isEmpty ? text : "\(text) \(unit)"
     }
 
-    /// `value` if it lies in the range, else an error at `file:line: field`.
+    /// `value` if it lies in the range, else an error at `file:line: field` (or, without a
+    /// file, naming `field` alone, e.g. a configuration key).
     @discardableResult
-    public func check(_ value: Double, file: String, line: Int? = nil, field: String? = nil,
-                      what: String? = nil) throws(InputError) -> Double {
+    public func check(_ value: Double, file: String?, line: Int? = nil, field: String? = nil) throws(InputError) -> Double {
         guard contains(value) else {
-            let subject = what.map { "\($0) is " } ?? ""
-            throw InputError(file: file, line: line, field: field, "\(subject)\(value) is outside the valid range; expected \(self)")
+            let message = "\(value) is outside the valid range; expected \(self)"
+            if let file { throw InputError(file: file, line: line, field: field, message) }
+            throw InputError("\(field.map { "\($0) = " } ?? "")\(message)")
         }
         return value
     }

@@ -1,3 +1,5 @@
+import Model
+
 /// How synapses of a pathway are drawn (the original's `sim_dict['connection_rule']`).
 public enum ConnectionRule: String, Sendable, Codable, CaseIterable, Hashable {
     /// Exactly N synapses per pathway, each with a uniformly drawn source and target
@@ -78,4 +80,15 @@ public struct SingleSpike: Sendable, Codable, Hashable {
 
     /// NEST's default delay of a `static_synapse`, ms.
     public static let delay = 1.0
+}
+
+extension SimulationParameters {
+    /// Rejects initial-potential and delay values outside their range, naming the key under
+    /// `sim_params` (and `source`, the experiment file, when given). Duration, resolution,
+    /// threads and single spikes are checked where they are used.
+    public func validate(source: String? = nil) throws(InputError) {
+        try ValidRange(unit: "mV").check(initialPotentialMean, file: source, field: "sim_params.V0_mean")
+        try ValidRange.closed(0, .infinity, unit: "mV").check(initialPotentialSD, file: source, field: "sim_params.V0_sd")
+        try ValidRange.closed(0, .infinity, unit: "ms").check(minimumInterAreaDelay, file: source, field: "sim_params.delay_cc_min")
+    }
 }

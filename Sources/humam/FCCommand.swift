@@ -135,9 +135,7 @@ struct FCCommand: ParsableCommand {
     /// `net_params` of a humam run's `run.json`, if there is one.
     func recordedNetworkParameters(_ folder: RunFolder) throws -> NetworkParameters? {
         let url = folder.url.appendingPathComponent("run.json")
-        guard let data = try? Data(contentsOf: url),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let parameters = object["net_params"] else { return nil }
+        guard let parameters = try folder.record("run.json")?["net_params"] else { return nil }
         do {
             return try JSONDecoder().decode(NetworkParameters.self, from: JSONSerialization.data(withJSONObject: parameters))
         } catch {
