@@ -83,6 +83,10 @@ public struct Cytoarchitecture: Sendable {
 
         // Drop small layers, judged on the neuron numbers before any drop.
         let before = try Self.neuronCounts(areas: areas, thickness: thickness, density: density, surfaceArea: surfaceArea)
+        for (areaIndex, area) in areas.enumerated() where before[areaIndex * 8..<(areaIndex + 1) * 8].allSatisfy({ $0 == 0 }) {
+            throw InputError(file: data.path(of: "vek_cytoarchitecture.csv"),
+                             "the vEK areas of \(area) (\(data.dkToVek[area]!.joined(separator: ", ")) in dk_to_vek_mapping.csv) give its column no neurons in layers II/III–VI; expected densities and thicknesses > 0")
+        }
         for areaIndex in areas.indices {
             for layer in 0..<4 {
                 let neurons = Double(before[areaIndex * 8 + layer * 2] + before[areaIndex * 8 + layer * 2 + 1])
@@ -98,8 +102,7 @@ public struct Cytoarchitecture: Sendable {
 
         let counts = try Self.neuronCounts(areas: areas, thickness: thickness, density: density, surfaceArea: surfaceArea)
         for (areaIndex, area) in areas.enumerated() where counts[areaIndex * 8..<(areaIndex + 1) * 8].allSatisfy({ $0 == 0 }) {
-            throw InputError(file: data.path(of: "vek_cytoarchitecture.csv"),
-                             "the vEK areas of \(area) (\(data.dkToVek[area]!.joined(separator: ", ")) in dk_to_vek_mapping.csv) give its column no neurons in layers II/III–VI; expected densities and thicknesses > 0")
+            throw InputError("cytoarchitecture_params.min_neurons_per_layer = \(cyto.minimumNeuronsPerLayer) and remove_smaller_layerI = \(cyto.removeLayersSmallerThanLayerI) drop every layer of \(area) (\(before[areaIndex * 8..<(areaIndex + 1) * 8].reduce(0, +)) neurons in layers II/III–VI); expected settings that leave every area some neurons")
         }
 
         self.areas = areas

@@ -135,6 +135,16 @@ import TestSupport
         #expect(message(building: empty)?.contains("vek_cytoarchitecture.csv: the vEK areas of bankssts (PH in dk_to_vek_mapping.csv) give its column no neurons") == true)
     }
 
+    /// Settings that drop every layer of an area are named (not the tables).
+    @Test func settingsThatEmptyAnAreaAreNamed() throws {
+        var parameters = NetworkParameters()
+        parameters.cytoarchitecture.minimumNeuronsPerLayer = 1e12
+        let error = #expect(throws: InputError.self) {
+            try Network.build(data: ModelData.load(from: Fixtures.dataDirectory), parameters: parameters)
+        }
+        #expect(error?.description.hasPrefix("cytoarchitecture_params.min_neurons_per_layer = 1000000000000.0 and remove_smaller_layerI = false drop every layer of bankssts") == true)
+    }
+
     /// External indegrees that pass their range (> 0) but round to no external synapse would
     /// need an infinite external rate: the network check names the population.
     @Test func aPopulationWithoutExternalInputIsRejected() throws {
