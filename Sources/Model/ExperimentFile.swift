@@ -56,10 +56,14 @@ public struct ExperimentFile: Sendable {
             content[key] = section
         }
         var network = content["net_params"] ?? [:]
-        if case .string(let rates)? = network.removeValue(forKey: "fullscale_rates") {
+        switch network.removeValue(forKey: "fullscale_rates") {
+        case .string(let rates)?:
             fullscaleRatesPath = URL(fileURLWithPath: rates, relativeTo: url.deletingLastPathComponent()).path
-        } else {
+        case nil:
             fullscaleRatesPath = nil
+        case let other?:
+            throw InputError(file: url.path, field: "net_params.fullscale_rates",
+                             "has the wrong kind of value \(other.text); expected the path of a rates CSV file")
         }
         var downscaling: [String: JSONValue] = [:]
         if case .object(let nested)? = network["downscaling"] { downscaling = nested }

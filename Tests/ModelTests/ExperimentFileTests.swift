@@ -62,6 +62,12 @@ import TestSupport
             try ExperimentFile(contentsOf: url)
         }
         #expect(throws: Never.self) { try ExperimentFile(contentsOf: try write("ana_params: {}\n")) }
+        // A rates path that is not text was dropped silently.
+        let rates = try write("net_params:\n  fullscale_rates: 5\n")
+        #expect(throws: InputError(file: rates.path, field: "net_params.fullscale_rates",
+                                   "has the wrong kind of value 5; expected the path of a rates CSV file")) {
+            try ExperimentFile(contentsOf: rates)
+        }
     }
 
     /// Out-of-range network values name the file and the key under net_params.
