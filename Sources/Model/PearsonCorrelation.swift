@@ -1,3 +1,5 @@
+import Foundation
+
 /// Pearson correlation coefficient of two equally long samples (NaN, undefined, when either has
 /// no spread), computed from centred values: Σ(x − x̄)(y − ȳ) / √(Σ(x − x̄)² Σ(y − ȳ)²).
 /// A constant sample is recognised exactly: its mean can differ from its value in the last bit,
@@ -15,4 +17,10 @@ public func pearsonCorrelation(_ x: [Double], _ y: [Double]) -> Double {
         varianceY += dy * dy
     }
     return varianceX > 0 && varianceY > 0 ? covariance / (varianceX * varianceY).squareRoot() : .nan
+}
+
+/// A correlation coefficient for reports: 4 significant digits (trailing zeros kept), or
+/// "undefined" for NaN.
+public func correlationText(_ r: Double) -> String {
+    r.isNaN ? "undefined" : String(format: "%#.4g", r)
 }

@@ -103,7 +103,7 @@ struct TheoryCommand: ParsableCommand {
         let populations = network.nonEmptyPopulations
         let simulatedHz = populations.map { simulated[$0] }, theoryHz = populations.map { rates[$0] }
         let correlation = pearsonCorrelation(simulatedHz, theoryHz)
-        print("  correlation with \(compare): \(String(format: "%.3f", correlation)) over \(populations.count) populations")
+        print("  correlation with \(compare): \(correlationText(correlation)) over \(populations.count) populations")
         if let figure {
             let comparison = TheoryFigures.rateComparison(simulatedHz: simulatedHz, theoryHz: theoryHz)
             print("figure written to \(try Self.write(comparison, to: figure))")

@@ -174,7 +174,8 @@ import TestSupport
         let left = FCComparison(simulated: matrix([1, 2, 3, 4, 5, 6]), experimental: matrix([2, 1, 4, 3, 6, 5]),
                                 hemisphere: .left, file: "x")
         #expect(left.hemisphereDescription == "(left hemisphere)")
-        #expect(FCComparison.format(0.11282751299701985) == "0.1128" && FCComparison.format(-0.005) == "-0.005")
+        #expect(correlationText(0.11282751299701985) == "0.1128" && correlationText(-0.005) == "-0.005000")
+        #expect(correlationText(.nan) == "undefined")
     }
 
     /// An asymmetric FC is an error naming the file and the first asymmetric pair; rounding-level
@@ -193,5 +194,11 @@ import TestSupport
         values[2 * 4 + 1] = 0.3 + 1e-13
         let rounding = file(csv(FunctionalConnectivity(areas: labels, matrix: values), labels: labels))
         #expect(throws: Never.self) { _ = try ExperimentalFC.read(rounding, areas: Self.areas) }
+    }
+
+    /// Undefined FC entries (a constant area signal) are empty cells in fc_synaptic.csv and fc_bold.csv.
+    @Test func undefinedFCEntriesAreEmptyCells() {
+        let fc = FunctionalConnectivity(areas: ["a", "b"], matrix: [1, .nan, .nan, .nan])
+        #expect(fc.csvText() == "area,a,b\na,1.0,\nb,,\n")
     }
 }

@@ -74,11 +74,6 @@ public struct FCComparison: Sendable, Codable, Equatable {
         return String(decoding: try! encoder.encode(self), as: UTF8.self) + "\n"
     }
 
-    /// A correlation with 4 significant digits, or "undefined".
-    public static func format(_ r: Double) -> String {
-        r.isNaN ? "undefined" : String(format: "%.4g", r)
-    }
-
     /// "(left hemisphere)" or "(areas matched by name; the labels carry no hemisphere)".
     public var hemisphereDescription: String {
         hemisphere.map { "(\($0) hemisphere)" } ?? "(areas matched by name; the labels carry no hemisphere)"
@@ -86,6 +81,6 @@ public struct FCComparison: Sendable, Codable, Equatable {
 
     /// One line for the terminal: `pearson_r = 0.1128, spearman_r = 0.04805, pairs = 561`.
     public var summary: String {
-        "pearson_r = \(Self.format(pearsonR)), spearman_r = \(Self.format(spearmanR)), pairs = \(pairs)"
+        "pearson_r = \(correlationText(pearsonR)), spearman_r = \(correlationText(spearmanR)), pairs = \(pairs)"
     }
 }

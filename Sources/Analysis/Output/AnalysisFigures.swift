@@ -95,7 +95,7 @@ public enum AnalysisFigures {
         let (x, y) = FCComparison.lowerTriangles(simulated, aligned)
         let scatter = ScatterFigure(x: y, y: x, xLabel: "Experimental FC", yLabel: "Simulated FC",
                                     title: "Area pairs (\(comparison.pairs))",
-                                    annotation: "r = \(FCComparison.format(comparison.pearsonR)), ρ = \(FCComparison.format(comparison.spearmanR))")
+                                    annotation: "r = \(correlationText(comparison.pearsonR)), ρ = \(correlationText(comparison.spearmanR))")
         return FigureRow([HeatmapFigure(connectivity: simulated, title: "Simulated FC (synaptic currents)"), experimentalMap, scatter])
     }
 
