@@ -87,7 +87,11 @@ struct NetworkOptions: ParsableArguments {
         let cache = URL(fileURLWithPath: "out").appendingPathComponent(fullScale.contentHash)
             .appendingPathComponent("theory_rates.csv")
         if FileManager.default.fileExists(atPath: cache.path) {
-            return try PopulationTable.readRates(cache, layout: layout, required: required)
+            do {
+                return try PopulationTable.readRates(cache, layout: layout, required: required)
+            } catch {
+                throw InputError("\(error) (this is humam's cache of the full-scale theory: delete it to recompute the rates)")
+            }
         }
         let result = StationaryRates.solve(network: fullScale)
         guard let rates = result.rates else {
