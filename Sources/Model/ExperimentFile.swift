@@ -104,33 +104,13 @@ public struct ExperimentFile: Sendable {
     /// A decoding failure of the override at `keyPath` in words.
     private func describe(_ error: any Error, section: String, keyPath: [String], value: JSONValue,
                           default current: JSONValue?) -> InputError {
-        func field(_ context: DecodingError.Context) -> String {
-            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return path.isEmpty ? ([section] + keyPath).joined(separator: ".") : section + path
+        let key = ([section] + keyPath).joined(separator: ".")
+        if let keyed = InputError(file: path, keyPath: section, decodingError: error) { return keyed }
+        var expected = ""
+        if case .number(let number)? = current, number >= 0, number == number.rounded() {
+            expected = "; expected a whole number ≥ 0"
         }
-        func kind(_ type: Any.Type) -> String {
-            let name = "\(type)"
-            if name.hasPrefix("Dictionary") { return "a mapping" }
-            if name.hasPrefix("Array") { return "a list" }
-            if name == "String" { return "text" }
-            if name == "Bool" { return "true or false" }
-            return "a number"
-        }
-        switch error {
-        case DecodingError.keyNotFound(let key, let context):
-            return InputError(file: path, field: field(context), "lacks the key '\(key.stringValue)'")
-        case DecodingError.typeMismatch(let type, let context), DecodingError.valueNotFound(let type, let context):
-            return InputError(file: path, field: field(context), "has the wrong kind of value; expected \(kind(type))")
-        case DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty:
-            return InputError(file: path, field: field(context), "invalid value (\(context.debugDescription))")
-        default:
-            var expected = ""
-            if case .number(let number)? = current, number >= 0, number == number.rounded() {
-                expected = "; expected a whole number ≥ 0"
-            }
-            return InputError(file: path, field: ([section] + keyPath).joined(separator: "."),
-                              "invalid value \(value.text)\(expected)\(current.map { " (default \($0.text))" } ?? "")")
-        }
+        return InputError(file: path, field: key, "invalid value \(value.text)\(expected)\(current.map { " (default \($0.text))" } ?? "")")
     }
 
     /// Whether the experiment sets N_scaling or K_scaling.
@@ -252,4 +232,34 @@ enum JSONValue: Equatable, Sendable {
     }
 
     func encoded() throws -> Data { try JSONSerialization.data(withJSONObject: jsonObject) }
+}
+
+extension InputError {
+    /// A `DecodingError` that names where it happened, as an error at that key below `keyPath`
+    /// (`sim_params.single_spike[0]`: lacks the key 'pop'); nil for other errors and for ones
+    /// without a key.
+    public init?(file: String, keyPath: String, decodingError: any Error) {
+        func field(_ context: DecodingError.Context) -> String {
+            keyPath + context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
+        func kind(_ type: Any.Type) -> String {
+            let name = "\(type)"
+            if name.hasPrefix("Dictionary") { return "a mapping" }
+            if name.hasPrefix("Array") { return "a list" }
+            if name == "String" { return "text" }
+            if name == "Bool" { return "true or false" }
+            return "a number"
+        }
+        switch decodingError {
+        case DecodingError.keyNotFound(let key, let context):
+            self.init(file: file, field: field(context), "lacks the key '\(key.stringValue)'")
+        case DecodingError.typeMismatch(let type, let context) where !context.codingPath.isEmpty,
+             DecodingError.valueNotFound(let type, let context) where !context.codingPath.isEmpty:
+            self.init(file: file, field: field(context), "has the wrong kind of value; expected \(kind(type))")
+        case DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty:
+            self.init(file: file, field: field(context), "invalid value (\(context.debugDescription))")
+        default:
+            return nil
+        }
+    }
 }

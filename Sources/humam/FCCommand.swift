@@ -136,11 +136,18 @@ struct FCCommand: ParsableCommand {
     func recordedNetworkParameters(_ folder: RunFolder) throws -> NetworkParameters? {
         let url = folder.url.appendingPathComponent("run.json")
         guard let parameters = try folder.record("run.json")?["net_params"] else { return nil }
-        do {
-            return try JSONDecoder().decode(NetworkParameters.self, from: JSONSerialization.data(withJSONObject: parameters))
-        } catch {
-            throw InputError(file: url.path, field: "net_params", "cannot be read as network parameters (\(error))")
+        guard parameters is [String: Any] else {
+            throw InputError(file: url.path, field: "net_params", "is corrupt: expected a mapping of network parameters")
         }
+        let recorded: NetworkParameters
+        do {
+            recorded = try JSONDecoder().decode(NetworkParameters.self, from: JSONSerialization.data(withJSONObject: parameters))
+        } catch {
+            throw InputError(file: url.path, keyPath: "net_params", decodingError: error)
+                ?? InputError(file: url.path, field: "net_params", "cannot be read as network parameters (\(error.localizedDescription))")
+        }
+        try recorded.validate(source: url.path)
+        return recorded
     }
 
     /// The spikes must come from the network described: same neurons per population.

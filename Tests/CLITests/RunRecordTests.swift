@@ -1,4 +1,5 @@
 import Foundation
+import Analysis
 import Model
 import Testing
 import TestSupport
@@ -19,5 +20,28 @@ import TestSupport
                     "\(command): \(error?.description ?? "")")
         }
         #expect(FileManager.default.fileExists(atPath: run.appendingPathComponent("analysis").path) == false)
+    }
+
+    /// Recorded network parameters that cannot be used are named by key in run.json.
+    @Test func unusableRecordedParametersAreNamed() throws {
+        let run = try Fixtures.temporaryDirectory("humam-run")
+        defer { try? FileManager.default.removeItem(at: run) }
+        let file = run.appendingPathComponent("run.json")
+        let command = try FCCommand.parse(["--run", run.path, "--no-figures"])
+        func message(_ record: Any) throws -> String? {
+            try JSONSerialization.data(withJSONObject: record).write(to: file)
+            return #expect(throws: InputError.self) { try command.inputModel(RunFolder(run)) }?.description
+        }
+        // What humam simulate records, with PSP_rel changed.
+        func record(psp: Any) throws -> Any {
+            var parameters = try JSONSerialization.jsonObject(with: JSONEncoder().encode(NetworkParameters())) as! [String: Any]
+            var connection = parameters["connection_params"] as! [String: Any]
+            connection["PSP_rel"] = psp
+            parameters["connection_params"] = connection
+            return ["net_params": parameters]
+        }
+        #expect(try message(record(psp: -0.1)) == "\(file.path): field 'net_params.connection_params.PSP_rel': -0.1 is invalid; expected a relative SD ≥ 0")
+        #expect(try message(record(psp: "x")) == "\(file.path): field 'net_params.connection_params.PSP_rel': has the wrong kind of value; expected a number")
+        #expect(try message(["net_params": 5]) == "\(file.path): field 'net_params': is corrupt: expected a mapping of network parameters")
     }
 }
