@@ -38,11 +38,11 @@ public struct ValidRange: Sendable, CustomStringConvertible {
     }
 
     public var description: String {
+        if !lower.isFinite && !upper.isFinite { return unit.isEmpty ? "a finite number" : "a finite number of \(unit)" }
         var text = ""
         if lower.isFinite { text += "\(Self.format(lower)) \(lowerInclusive ? "≤" : "<") " }
         text += "x"
         if upper.isFinite { text += " \(upperInclusive ? "≤" : "<") \(Self.format(upper))" }
-        if !lower.isFinite && !upper.isFinite { text = "a finite number" }
         return unit.isEmpty ? text : "\(text) \(unit)"
     }
 
