@@ -83,11 +83,11 @@ public struct SingleSpike: Sendable, Codable, Hashable {
 }
 
 extension SimulationParameters {
-    /// Rejects initial-potential and delay values outside their range, naming the key under
+    /// Rejects a negative initial-potential SD or inter-area delay bound, naming the key under
     /// `sim_params` (and `source`, the experiment file, when given). Duration, resolution,
-    /// threads and single spikes are checked where they are used.
+    /// threads and single spikes are checked where they are used; NaN and ±∞ cannot pass the
+    /// experiment file's JSON encoding.
     public func validate(source: String? = nil) throws(InputError) {
-        try ValidRange(unit: "mV").check(initialPotentialMean, file: source, field: "sim_params.V0_mean")
         try ValidRange.closed(0, .infinity, unit: "mV").check(initialPotentialSD, file: source, field: "sim_params.V0_sd")
         try ValidRange.closed(0, .infinity, unit: "ms").check(minimumInterAreaDelay, file: source, field: "sim_params.delay_cc_min")
     }
