@@ -124,6 +124,9 @@ import TestSupport
         let text = try #require(message(building: tiny))
         #expect(text.contains("dk_area_volumes_mm3.csv:2: field 'volume_mm3': bankssts: volume 1.0 mm³ over a cortical thickness of"))
         #expect(text.contains("expected at least the modelled column's 1.0 mm²"))
+        // An area without streamlines has no cortico-cortical input to distribute.
+        let isolated = try corruptedCopy("hcp_dti_nos_right.csv") { $0[1] = "bankssts" + String(repeating: ",0.0", count: 34) }
+        #expect(message(building: isolated)?.hasSuffix("hcp_dti_nos_right.csv:2: field 'bankssts': the row of bankssts has no streamlines; every area needs inputs") == true)
         // bankssts is PH alone: without PH's neurons it has none.
         let empty = try corruptedCopy("vek_cytoarchitecture.csv") { lines in
             lines = lines.map { line in
