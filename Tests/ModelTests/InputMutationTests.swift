@@ -11,14 +11,14 @@ import TestSupport
     /// One change to one table.
     struct Mutation: CustomStringConvertible {
         var file: String
-        /// Data row (0 = first line after the header), or nil for no particular row.
+        /// Data row (0 = the line after the header).
         var row: Int
         /// Column changed, or nil when the row is removed.
         var field: String?
         var value: String?
         var description: String {
-            if let field, let value { return "\(file) row \(row + 2) \(field) = \(value)" }
-            return "\(file) without row \(row + 2)"
+            if let field, let value { return "\(file) line \(row + 2) \(field) = \(value)" }
+            return "\(file) without line \(row + 2)"
         }
     }
 
@@ -61,7 +61,7 @@ import TestSupport
         return lines.joined(separator: "\n")
     }
 
-    /// The result of loading and building: nil, or what is wrong with the network.
+    /// What is wrong with a built network, or nil.
     static func problem(in network: Network) -> String? {
         let count = network.populationCount
         if network.neuronCounts.contains(where: { $0 < 0 }) { return "negative neuron count" }
