@@ -87,7 +87,10 @@ import TestSupport
                                      "fraction_excitatory_lichtman.csv", "fraction_excitatory_binzegger.csv",
                                      "dk_area_volumes_mm3.csv"]
 
-    @Test(.timeLimit(.minutes(2)))
+    /// About 15 s alone in a debug build (405 perturbations, 79 of them build a network); the
+    /// limit is a hang guard with room for the rest of the suite running beside it on 2 cores
+    /// (it took 2 minutes there once).
+    @Test(.timeLimit(.minutes(10)))
     func everyPerturbedFieldIsRejectedOrBuildsAFiniteNetwork() throws {
         let directory = try Fixtures.temporaryDirectory("humam-mutation")
         defer { try? FileManager.default.removeItem(at: directory) }
