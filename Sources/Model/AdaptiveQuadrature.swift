@@ -22,43 +22,58 @@ public enum AdaptiveQuadrature {
         0.381830050505118944950369775488975, 0.417959183673469387755102040816327,
     ]
 
+    /// The integral could not be computed to the requested tolerance.
+    public struct ConvergenceError: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
     /// One 15-point Kronrod estimate and its difference from the embedded 7-point Gauss rule.
-    private static func rule(_ function: (Double) -> Double, _ a: Double, _ b: Double) -> (value: Double, error: Double) {
+    private static func rule(_ function: (Double) throws(ConvergenceError) -> Double, _ a: Double,
+                             _ b: Double) throws(ConvergenceError) -> (value: Double, error: Double) {
         let center = 0.5 * (a + b), halfLength = 0.5 * (b - a)
-        let centerValue = function(center)
+        let centerValue = try function(center)
         var kronrod = kronrodWeights[7] * centerValue
         var gauss = gaussWeights[3] * centerValue
         for index in 0..<7 {
             let offset = halfLength * kronrodNodes[index]
-            let pair = function(center - offset) + function(center + offset)
+            let pair = try function(center - offset) + function(center + offset)
             kronrod += kronrodWeights[index] * pair
             if index % 2 == 1 { gauss += gaussWeights[index / 2] * pair }
+        }
+        guard kronrod.isFinite && gauss.isFinite else {
+            throw ConvergenceError(description: "the integrand is not finite on [\(a), \(b)]")
         }
         return (kronrod * halfLength, abs((kronrod - gauss) * halfLength))
     }
 
     /// ∫_a^b f with absolute error ≲ max(absoluteTolerance, relativeTolerance · |∫|), splitting
-    /// first at `breakpoints` (where f or a derivative is not smooth).
-    public static func integrate(_ function: (Double) -> Double, from a: Double, to b: Double,
+    /// first at `breakpoints` (where f or a derivative is not smooth). Throws when a bound or
+    /// the integrand is not finite, or when `maximumIntervals` do not reach the tolerance.
+    public static func integrate(_ function: (Double) throws(ConvergenceError) -> Double, from a: Double, to b: Double,
                                  breakpoints: [Double] = [], relativeTolerance: Double = 1e-12,
-                                 absoluteTolerance: Double = 0, maximumIntervals: Int = 10_000) -> Double {
+                                 absoluteTolerance: Double = 0, maximumIntervals: Int = 10_000) throws(ConvergenceError) -> Double {
+        guard a.isFinite && b.isFinite && a <= b else {
+            throw ConvergenceError(description: "cannot integrate over [\(a), \(b)]; expected finite bounds a ≤ b")
+        }
         let points = ([a] + breakpoints.filter { $0 > a && $0 < b }.sorted() + [b])
         var intervals: [(a: Double, b: Double, value: Double, error: Double)] = []
         for index in 0..<(points.count - 1) {
-            let estimate = rule(function, points[index], points[index + 1])
+            let estimate = try rule(function, points[index], points[index + 1])
             intervals.append((points[index], points[index + 1], estimate.value, estimate.error))
         }
-        while intervals.count < maximumIntervals {
+        while true {
             let total = intervals.reduce(0) { $0 + $1.value }
             let error = intervals.reduce(0) { $0 + $1.error }
-            if error <= max(absoluteTolerance, relativeTolerance * abs(total)) { break }
+            if error <= max(absoluteTolerance, relativeTolerance * abs(total)) { return total }
+            guard intervals.count < maximumIntervals else {
+                throw ConvergenceError(description: "∫ over [\(a), \(b)] did not converge: estimated error \(error) on \(total) after \(intervals.count) intervals (tolerance \(max(absoluteTolerance, relativeTolerance * abs(total))))")
+            }
             let worst = intervals.indices.max { intervals[$0].error < intervals[$1].error }!
             let interval = intervals.remove(at: worst)
             let middle = 0.5 * (interval.a + interval.b)
-            let left = rule(function, interval.a, middle), right = rule(function, middle, interval.b)
+            let left = try rule(function, interval.a, middle), right = try rule(function, middle, interval.b)
             intervals.append((interval.a, middle, left.value, left.error))
             intervals.append((middle, interval.b, right.value, right.error))
         }
-        return intervals.reduce(0) { $0 + $1.value }
     }
 }

@@ -62,22 +62,22 @@ public struct CSVTable: Sendable {
         for name in names { _ = try column(name) }
     }
 
-    /// The finite number in row `row`, column `column`.
-    public func number(row: Int, column: Int) throws(InputError) -> Double {
+    /// The finite number in row `row`, column `column`, which must lie in `range`.
+    public func number(row: Int, column: Int, in range: ValidRange = ValidRange()) throws(InputError) -> Double {
         let text = rows[row][column].trimmingCharacters(in: .whitespaces)
         guard let value = Double(text), value.isFinite else {
             throw InputError(file: source, line: row + 2, field: header[column],
                              "'\(text)' is not a finite number")
         }
-        return value
+        return try range.check(value, file: source, line: row + 2, field: header[column])
     }
 
-    /// A whole column as finite numbers.
-    public func numbers(column name: String) throws(InputError) -> [Double] {
+    /// A whole column as finite numbers in `range`.
+    public func numbers(column name: String, in range: ValidRange = ValidRange()) throws(InputError) -> [Double] {
         let index = try column(name)
         var values: [Double] = []
         values.reserveCapacity(rows.count)
-        for row in rows.indices { values.append(try number(row: row, column: index)) }
+        for row in rows.indices { values.append(try number(row: row, column: index, in: range)) }
         return values
     }
 

@@ -82,7 +82,11 @@ public struct Cytoarchitecture: Sendable {
         }
 
         // Drop small layers, judged on the neuron numbers before any drop.
-        let before = Self.neuronCounts(thickness: thickness, density: density, surfaceArea: surfaceArea)
+        let before = try Self.neuronCounts(areas: areas, thickness: thickness, density: density, surfaceArea: surfaceArea)
+        for (areaIndex, area) in areas.enumerated() where before[areaIndex * 8..<(areaIndex + 1) * 8].allSatisfy({ $0 == 0 }) {
+            throw InputError(file: data.path(of: "vek_cytoarchitecture.csv"),
+                             "the vEK areas of \(area) (\(data.dkToVek[area]!.joined(separator: ", ")) in dk_to_vek_mapping.csv) give its column no neurons in layers II/III–VI; expected densities and thicknesses > 0")
+        }
         for areaIndex in areas.indices {
             for layer in 0..<4 {
                 let neurons = Double(before[areaIndex * 8 + layer * 2] + before[areaIndex * 8 + layer * 2 + 1])
@@ -96,21 +100,35 @@ public struct Cytoarchitecture: Sendable {
             }
         }
 
+        let counts = try Self.neuronCounts(areas: areas, thickness: thickness, density: density, surfaceArea: surfaceArea)
+        for (areaIndex, area) in areas.enumerated() where counts[areaIndex * 8..<(areaIndex + 1) * 8].allSatisfy({ $0 == 0 }) {
+            throw InputError("cytoarchitecture_params.min_neurons_per_layer = \(cyto.minimumNeuronsPerLayer) and remove_smaller_layerI = \(cyto.removeLayersSmallerThanLayerI) drop every layer of \(area) (\(before[areaIndex * 8..<(areaIndex + 1) * 8].reduce(0, +)) neurons in layers II/III–VI); expected settings that leave every area some neurons")
+        }
+
         self.areas = areas
         self.thickness = thickness
         self.density = density
         self.layerINeurons = layerINeurons
         self.surfaceArea = surfaceArea
-        self.neuronCounts = Self.neuronCounts(thickness: thickness, density: density, surfaceArea: surfaceArea)
+        self.neuronCounts = counts
     }
 
     /// round(density × layer thickness × surface), half to even as numpy's `np.round`.
-    static func neuronCounts(thickness: [Double], density: [Double], surfaceArea: Double) -> [Int] {
-        density.indices.map { index in
+    static func neuronCounts(areas: [String], thickness: [Double], density: [Double], surfaceArea: Double) throws(InputError) -> [Int] {
+        let layout = PopulationLayout(areas: areas)
+        var counts: [Int] = []
+        counts.reserveCapacity(density.count)
+        for index in density.indices {
             let area = index / 8, layer = (index % 8) / 2 + 1
-            return Int((density[index] * thickness[area * 5 + layer] * surfaceArea).rounded(.toNearestOrEven))
+            counts.append(try roundedCount(density[index] * thickness[area * 5 + layer] * surfaceArea) {
+                "the neuron number of \(layout.population(at: index).label)"
+            })
         }
+        return counts
     }
+
+    /// Layout indices of the populations with neurons (full scale).
+    public var nonEmptyPopulations: [Int] { neuronCounts.indices.filter { neuronCounts[$0] > 0 } }
 
     /// Thickness of `layer` (index into I, II/III, IV, V, VI) of area `areaIndex`, mm.
     public func thickness(areaIndex: Int, layer: Int) -> Double { thickness[areaIndex * Self.layerCount + layer] }

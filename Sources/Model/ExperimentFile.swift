@@ -3,8 +3,10 @@ import Yams
 
 /// An experiment file in YAML or JSON (JSON is read as YAML) that overrides defaults, like the
 /// original's `experiments/*.py`: sections `net_params` (NetworkParameters' keys, nested, only
-/// what differs), `sim_params` (simulation parameters) and `ana_params` (analysis). Keys are the
-/// original's; an unknown key or a value of the wrong kind is an error naming the file and key.
+/// what differs) and `sim_params` (simulation parameters). Keys are the original's; an unknown
+/// key, a value of the wrong kind or out of range is an error naming the file and key. The
+/// original's `ana_params` are not used by humam (its analysis takes command-line options), so
+/// a non-empty `ana_params` is an error rather than silently ignored.
 ///
 /// ```yaml
 /// net_params:
@@ -47,13 +49,21 @@ public struct ExperimentFile: Sendable {
             guard case .object(let section) = try JSONValue(yaml: value, file: url.path, key: key) else {
                 throw InputError(file: url.path, field: key, "must be a mapping of parameters")
             }
+            if key == "ana_params", let first = section.keys.sorted().first {
+                throw InputError(file: url.path, field: "ana_params.\(first)",
+                                 "ana_params are not used by humam: give analysis settings as options of humam analyze and humam fc (--t-start, --t-stop, --refractory-period, …); remove the section")
+            }
             content[key] = section
         }
         var network = content["net_params"] ?? [:]
-        if case .string(let rates)? = network.removeValue(forKey: "fullscale_rates") {
+        switch network.removeValue(forKey: "fullscale_rates") {
+        case .string(let rates)?:
             fullscaleRatesPath = URL(fileURLWithPath: rates, relativeTo: url.deletingLastPathComponent()).path
-        } else {
+        case nil:
             fullscaleRatesPath = nil
+        case let other?:
+            throw InputError(file: url.path, field: "net_params.fullscale_rates",
+                             "has the wrong kind of value \(other.text); expected the path of a rates CSV file")
         }
         var downscaling: [String: JSONValue] = [:]
         if case .object(let nested)? = network["downscaling"] { downscaling = nested }
@@ -65,21 +75,42 @@ public struct ExperimentFile: Sendable {
         self.content = content
     }
 
-    /// `defaults` with the overrides of `section` applied.
+    /// `defaults` with the overrides of `section` applied. A value the parameters cannot take
+    /// is an error naming its key.
     public func apply<Parameters: Codable>(section: String, to defaults: Parameters) throws(InputError) -> Parameters {
         guard let overrides = content[section], !overrides.isEmpty else { return defaults }
+        let base: JSONValue
+        do { base = try JSONValue(decoding: JSONEncoder().encode(defaults)) } catch {
+            preconditionFailure("the defaults of \(section) cannot be encoded: \(error)")
+        }
+        let merged = try base.merging(.object(overrides), keyPath: section, file: path)
         do {
-            let base = try JSONValue(decoding: JSONEncoder().encode(defaults))
-            let merged = try base.merging(.object(overrides), keyPath: section, file: path)
             return try JSONDecoder().decode(Parameters.self, from: merged.encoded())
-        } catch let error as InputError {
-            throw error
-        } catch DecodingError.dataCorrupted(let context) {
-            let key = ([section] + context.codingPath.map(\.stringValue)).joined(separator: ".")
-            throw InputError(file: path, field: key, "invalid value (\(context.debugDescription))")
         } catch {
+            // Decoding errors may carry no key (e.g. −1 for an unsigned seed): find the override
+            // responsible by applying them one at a time.
+            for (keyPath, override) in JSONValue.object(overrides).leaves(prefix: []) {
+                let single = override.nested(under: keyPath)
+                do {
+                    _ = try JSONDecoder().decode(Parameters.self, from: base.merging(single, keyPath: section, file: path).encoded())
+                } catch let failure {
+                    throw describe(failure, section: section, keyPath: keyPath, value: override, default: base.value(at: keyPath))
+                }
+            }
             throw InputError(file: path, field: section, "cannot be applied: \(error)")
         }
+    }
+
+    /// A decoding failure of the override at `keyPath` in words.
+    private func describe(_ error: any Error, section: String, keyPath: [String], value: JSONValue,
+                          default current: JSONValue?) -> InputError {
+        let key = ([section] + keyPath).joined(separator: ".")
+        if let keyed = InputError(file: path, keyPath: section, decodingError: error) { return keyed }
+        var expected = ""
+        if case .number(let number)? = current, number >= 0, number == number.rounded() {
+            expected = "; expected a whole number ≥ 0"
+        }
+        return InputError(file: path, field: key, "invalid value \(value.text)\(expected)\(current.map { " (default \($0.text))" } ?? "")")
     }
 
     /// Whether the experiment sets N_scaling or K_scaling.
@@ -88,8 +119,11 @@ public struct ExperimentFile: Sendable {
         return downscaling["N_scaling"] != nil || downscaling["K_scaling"] != nil
     }
 
+    /// The network parameters, range-checked (errors name this file and the key).
     public func networkParameters(defaults: NetworkParameters = NetworkParameters()) throws(InputError) -> NetworkParameters {
-        try apply(section: "net_params", to: defaults)
+        let parameters = try apply(section: "net_params", to: defaults)
+        try parameters.validate(source: path)
+        return parameters
     }
 }
 
@@ -142,6 +176,39 @@ enum JSONValue: Equatable, Sendable {
         }
     }
 
+    /// Every non-mapping value with its key path (mappings are descended into).
+    func leaves(prefix: [String]) -> [([String], JSONValue)] {
+        guard case .object(let object) = self else { return [(prefix, self)] }
+        return object.keys.sorted().flatMap { object[$0]!.leaves(prefix: prefix + [$0]) }
+    }
+
+    /// `self` inside mappings along `keyPath`.
+    func nested(under keyPath: [String]) -> JSONValue {
+        keyPath.reversed().reduce(self) { .object([$1: $0]) }
+    }
+
+    /// The value at `keyPath`, if there is one.
+    func value(at keyPath: [String]) -> JSONValue? {
+        var current = self
+        for key in keyPath {
+            guard case .object(let object) = current, let next = object[key] else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    /// The value as written in a file: `-1`, `0.5`, `"text"`, `[…]`.
+    var text: String {
+        switch self {
+        case .number(let value): value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+        case .string(let value): "\"\(value)\""
+        case .bool(let value): "\(value)"
+        case .object: "{…}"
+        case .array(let values): "[" + values.map(\.text).joined(separator: ", ") + "]"
+        case .null: "null"
+        }
+    }
+
     private var kindName: String {
         switch self {
         case .number: "a number"
@@ -165,4 +232,34 @@ enum JSONValue: Equatable, Sendable {
     }
 
     func encoded() throws -> Data { try JSONSerialization.data(withJSONObject: jsonObject) }
+}
+
+extension InputError {
+    /// A `DecodingError` that names where it happened, as an error at that key below `keyPath`
+    /// (`sim_params.single_spike[0]`: lacks the key 'pop'); nil for other errors and for ones
+    /// without a key.
+    public init?(file: String, keyPath: String, decodingError: any Error) {
+        func field(_ context: DecodingError.Context) -> String {
+            keyPath + context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
+        func kind(_ type: Any.Type) -> String {
+            let name = "\(type)"
+            if name.hasPrefix("Dictionary") { return "a mapping" }
+            if name.hasPrefix("Array") { return "a list" }
+            if name == "String" { return "text" }
+            if name == "Bool" { return "true or false" }
+            return "a number"
+        }
+        switch decodingError {
+        case DecodingError.keyNotFound(let key, let context):
+            self.init(file: file, field: field(context), "lacks the key '\(key.stringValue)'")
+        case DecodingError.typeMismatch(let type, let context) where !context.codingPath.isEmpty,
+             DecodingError.valueNotFound(let type, let context) where !context.codingPath.isEmpty:
+            self.init(file: file, field: field(context), "has the wrong kind of value; expected \(kind(type))")
+        case DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty:
+            self.init(file: file, field: field(context), "invalid value (\(context.debugDescription))")
+        default:
+            return nil
+        }
+    }
 }

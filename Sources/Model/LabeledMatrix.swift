@@ -13,7 +13,8 @@ public struct LabeledMatrix: Sendable {
         self.values = values
     }
 
-    public init(_ table: CSVTable) throws(InputError) {
+    /// - Parameter range: the valid range of every value.
+    public init(_ table: CSVTable, range: ValidRange = ValidRange()) throws(InputError) {
         let labels = Array(table.header.dropFirst())
         guard table.rows.count == labels.count else {
             throw InputError(file: table.source,
@@ -26,14 +27,14 @@ public struct LabeledMatrix: Sendable {
                 throw InputError(file: table.source, line: row + 2, field: table.header[0],
                                  "row label '\(table.rows[row][0])' differs from column label '\(labels[row])'; rows must be in column order")
             }
-            for column in 1..<table.header.count { values.append(try table.number(row: row, column: column)) }
+            for column in 1..<table.header.count { values.append(try table.number(row: row, column: column, in: range)) }
         }
         self.labels = labels
         self.values = values
     }
 
-    public init(contentsOf url: URL) throws(InputError) {
-        try self.init(CSVTable(contentsOf: url))
+    public init(contentsOf url: URL, range: ValidRange = ValidRange()) throws(InputError) {
+        try self.init(CSVTable(contentsOf: url), range: range)
     }
 
     public func value(row: Int, column: Int) -> Double { values[row * labels.count + column] }

@@ -37,24 +37,25 @@ public struct LocalConnectivityProfile: Sendable {
     ///   - depth: z_max, the area's total thickness in mm, used as µm (see above).
     ///   - areaSurface: area surface, mm².
     ///   - decayLength: λ, µm.
-    public init(depth: Double, areaSurface: Double, decayLength: Double) {
+    /// - Throws: when an integral does not converge (e.g. for a non-finite or negative size).
+    public init(depth: Double, areaSurface: Double, decayLength: Double) throws(AdaptiveQuadrature.ConvergenceError) {
         let columnRadius = 1e3 / Double.pi.squareRoot()
         let areaRadius = 1e3 * (areaSurface / Double.pi).squareRoot()
-        let depthKernel = { (s: Double) -> Double in
-            2 * AdaptiveQuadrature.integrate({ z in (depth - z) * exp(-(s * s + z * z).squareRoot() / decayLength) },
-                                             from: 0, to: depth)
+        let depthKernel = { (s: Double) throws(AdaptiveQuadrature.ConvergenceError) -> Double in
+            2 * (try AdaptiveQuadrature.integrate({ z in (depth - z) * exp(-(s * s + z * z).squareRoot() / decayLength) },
+                                                  from: 0, to: depth))
         }
         // Beyond 80 λ the kernel is below e^-80 of its peak: nothing left to integrate.
         let reach = 80 * decayLength
-        let inside = AdaptiveQuadrature.integrate(
-            { s in depthKernel(s) * 2 * Double.pi * s * Self.discOverlap(distance: s, columnRadius, columnRadius) },
+        let inside = try AdaptiveQuadrature.integrate(
+            { s throws(AdaptiveQuadrature.ConvergenceError) in try depthKernel(s) * 2 * Double.pi * s * Self.discOverlap(distance: s, columnRadius, columnRadius) },
             from: 0, to: min(2 * columnRadius, reach), breakpoints: [])
         let outerLimit = min(columnRadius + areaRadius, 2 * columnRadius + reach)
-        let outside = AdaptiveQuadrature.integrate(
-            { s in
+        let outside = try AdaptiveQuadrature.integrate(
+            { s throws(AdaptiveQuadrature.ConvergenceError) in
                 let annulusOverlap = Self.discOverlap(distance: s, columnRadius, areaRadius)
                     - Self.discOverlap(distance: s, columnRadius, columnRadius)
-                return depthKernel(s) * 2 * Double.pi * s * annulusOverlap
+                return try depthKernel(s) * 2 * Double.pi * s * annulusOverlap
             },
             from: 0, to: outerLimit, breakpoints: [2 * columnRadius, areaRadius - columnRadius])
         self.init(inside: inside, outside: outside)

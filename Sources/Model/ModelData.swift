@@ -38,6 +38,8 @@ public struct ModelData: Sendable {
     /// P(cell body in population | synapse in layer), 8 × 5 (layers I … VI), row-major.
     public var cellBodyProbabilityBinzegger: [Double]
     public var cellBodyProbabilityMohan: [Double]
+    /// The folder the tables were read from.
+    public var directory: URL
 
     /// Model layers including layer I, in table column order.
     public static let layersWithLayerI = ["I", "II/III", "IV", "V", "VI"]
@@ -52,7 +54,35 @@ public struct ModelData: Sendable {
         "synapse_cellbody_probability_binzegger.csv", "synapse_cellbody_probability_mohan.csv",
     ]
 
-    /// Loads every table from `directory`, checking presence, shape, labels and numbers.
+    /// Valid ranges of the tables' values: physical bounds, generous enough for any real cortex
+    /// (the committed tables lie well inside), tight enough that nothing downstream overflows.
+    public enum ValidRanges {
+        /// vEK sub-layer density: 0 occurs (sub-layers of a group carry 0); the densest is 2.5e5.
+        public static let density = ValidRange.closed(0, 1e6, unit: "neurons/mm³")
+        /// vEK sub-layer thickness: 0 occurs (as density); human cortex is at most ~4.5 mm thick.
+        public static let thickness = ValidRange.closed(0, 10, unit: "mm")
+        /// E/(E+I): every layer has both excitatory and inhibitory neurons.
+        public static let excitatoryFraction = ValidRange(lower: 0, lowerInclusive: false, upper: 1, upperInclusive: false)
+        /// DTI streamline counts (the table's largest is 756).
+        public static let streamlines = ValidRange.closed(0, 1e9)
+        /// Fibre length; the longest human association fibres are ~20 cm.
+        public static let fibreLength = ValidRange.closed(0, 1000, unit: "mm")
+        /// DK area volume; a whole brain is ~1.2e6 mm³.
+        public static let volume = ValidRange.positive(upTo: 1e7, unit: "mm³")
+        /// Potjans & Diesmann neuron numbers (Eq. 1 needs N_t N_s ≥ 1).
+        public static let microcircuitNeurons = ValidRange.closed(1, 1e7, unit: "neurons")
+        /// Potjans & Diesmann connection probability (Eq. 1 takes ln(1 − C)).
+        public static let connectionProbability = ValidRange(lower: 0, upper: 1, upperInclusive: false)
+        /// Potjans & Diesmann external indegree: every population receives external input.
+        public static let externalIndegree = ValidRange.positive(upTo: 1e6, unit: "synapses")
+        public static let probability = ValidRange.closed(0, 1)
+        /// |Σ_population P(population | layer) − 1| allowed in a cell-body table (the committed
+        /// ones are within 4e-16 of 1).
+        public static let probabilitySumTolerance = 1e-6
+    }
+
+    /// Loads every table from `directory`, checking presence, shape, labels, that every value is
+    /// in its `ValidRanges` range and that every mapping is complete.
     public static func load(from directory: URL) throws(InputError) -> ModelData {
         for name in requiredFiles where !FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) {
             throw InputError(file: directory.appendingPathComponent(name).path,
@@ -62,11 +92,34 @@ public struct ModelData: Sendable {
             try CSVTable(contentsOf: directory.appendingPathComponent(name))
         }
 
+        let layerMapping = try table("vek_layer_mapping.csv")
+        var vekLayerToModelLayer: [String: String] = [:]
+        let mappedLayers = try layerMapping.strings(column: "vek_layer")
+        for (row, modelLayer) in try layerMapping.strings(column: "humam_layer").enumerated() {
+            guard layersWithLayerI.contains(modelLayer) else {
+                throw InputError(file: layerMapping.source, line: row + 2, field: "humam_layer",
+                                 "'\(modelLayer)' is not one of I, II/III, IV, V, VI")
+            }
+            try requireLabel(mappedLayers[row], layerMapping, row: row, field: "vek_layer")
+            guard vekLayerToModelLayer[mappedLayers[row]] == nil else {
+                throw InputError(file: layerMapping.source, line: row + 2, field: "vek_layer",
+                                 "'\(mappedLayers[row])' is mapped a second time; each vEK layer belongs to one model layer")
+            }
+            vekLayerToModelLayer[mappedLayers[row]] = modelLayer
+        }
+
         let vek = try table("vek_cytoarchitecture.csv")
         let vekAreas = try vek.strings(column: "vek_area")
         let vekLayers = try vek.strings(column: "vek_layer")
-        let densities = try vek.numbers(column: "neuron_density_per_mm3")
-        let thicknesses = try vek.numbers(column: "layer_thickness_mm")
+        let densities = try vek.numbers(column: "neuron_density_per_mm3", in: ValidRanges.density)
+        let thicknesses = try vek.numbers(column: "layer_thickness_mm", in: ValidRanges.thickness)
+        for row in vek.rows.indices {
+            try requireLabel(vekAreas[row], vek, row: row, field: "vek_area")
+            guard vekLayerToModelLayer[vekLayers[row]] != nil else {
+                throw InputError(file: vek.source, line: row + 2, field: "vek_layer",
+                                 "'\(vekLayers[row])' is not in vek_layer_mapping.csv; every vEK layer must be mapped to a model layer (I, II/III, IV, V, VI)")
+            }
+        }
         let cytoarchitecture = vekAreas.indices.map {
             CytoarchitectureRow(vekArea: vekAreas[$0], vekLayer: vekLayers[$0],
                                 density: densities[$0], thickness: thicknesses[$0])
@@ -76,52 +129,53 @@ public struct ModelData: Sendable {
         var dkToVek: [String: [String]] = [:]
         var dkAreas: [String] = []
         let knownVek = Set(vekAreas)
-        for (row, fields) in zip(mapping.rows.indices, mapping.rows) {
-            let dk = fields[try mapping.column("dk_area")], vekArea = fields[try mapping.column("vek_area")]
+        let mappedDK = try mapping.strings(column: "dk_area")
+        for (row, vekArea) in try mapping.strings(column: "vek_area").enumerated() {
+            let dk = mappedDK[row]
+            try requireLabel(dk, mapping, row: row, field: "dk_area")
             guard knownVek.contains(vekArea) else {
                 throw InputError(file: mapping.source, line: row + 2, field: "vek_area",
                                  "'\(vekArea)' is not an area of vek_cytoarchitecture.csv")
+            }
+            guard dkToVek[dk]?.contains(vekArea) != true else {
+                throw InputError(file: mapping.source, line: row + 2, field: "vek_area",
+                                 "'\(dk) → \(vekArea)' is listed twice")
             }
             if dkToVek[dk] == nil { dkAreas.append(dk) }
             dkToVek[dk, default: []].append(vekArea)
         }
 
-        let layerMapping = try table("vek_layer_mapping.csv")
-        var vekLayerToModelLayer: [String: String] = [:]
-        for (row, fields) in zip(layerMapping.rows.indices, layerMapping.rows) {
-            let modelLayer = fields[try layerMapping.column("humam_layer")]
-            guard layersWithLayerI.contains(modelLayer) else {
-                throw InputError(file: layerMapping.source, line: row + 2, field: "humam_layer",
-                                 "'\(modelLayer)' is not one of I, II/III, IV, V, VI")
-            }
-            vekLayerToModelLayer[fields[try layerMapping.column("vek_layer")]] = modelLayer
-        }
-
         var excitatoryFraction: [NetworkParameters.ExcitatoryFractionSource: [Double]] = [:]
         for source in NetworkParameters.ExcitatoryFractionSource.allCases {
             let fractions = try table("fraction_excitatory_\(source.rawValue).csv")
-            excitatoryFraction[source] = try layerValues(fractions, valueColumn: "ratio", range: 0...1)
+            excitatoryFraction[source] = try layerValues(fractions, valueColumn: "ratio", range: ValidRanges.excitatoryFraction)
         }
 
-        let streamlines = try LabeledMatrix(table("hcp_dti_nos_right.csv"))
-        let fibreLength = try LabeledMatrix(table("hcp_dti_fiber_length_right_mm.csv"))
-        for matrix in [("hcp_dti_nos_right.csv", streamlines), ("hcp_dti_fiber_length_right_mm.csv", fibreLength)]
-        where matrix.1.labels != dkAreas {
-            throw InputError(file: directory.appendingPathComponent(matrix.0).path,
-                             "labels differ from the DK areas of dk_to_vek_mapping.csv (same names, same order expected)")
+        let streamlines = try LabeledMatrix(table("hcp_dti_nos_right.csv"), range: ValidRanges.streamlines)
+        let fibreLengthTable = try table("hcp_dti_fiber_length_right_mm.csv")
+        let fibreLength = try LabeledMatrix(fibreLengthTable, range: ValidRanges.fibreLength)
+        for matrix in [("hcp_dti_nos_right.csv", streamlines), ("hcp_dti_fiber_length_right_mm.csv", fibreLength)] {
+            try requireSameAreas(matrix.1.labels, as: dkAreas, file: directory.appendingPathComponent(matrix.0).path, field: "area")
+        }
+        // A connected pair needs a fibre: its length sets the delay.
+        for target in dkAreas.indices {
+            for source in dkAreas.indices where source != target && streamlines.value(row: target, column: source) > 0
+                && !(fibreLength.value(row: target, column: source) > 0) {
+                throw InputError(file: fibreLengthTable.source, line: target + 2, field: dkAreas[source],
+                                 "\(fibreLength.value(row: target, column: source)) mm for a pair with \(streamlines.value(row: target, column: source)) streamlines in hcp_dti_nos_right.csv; expected a length > 0 mm")
+            }
         }
         let volumeTable = try table("dk_area_volumes_mm3.csv")
         let volumeAreas = try volumeTable.strings(column: "dk_area")
-        let volumeValues = try volumeTable.numbers(column: "volume_mm3")
-        guard volumeAreas == dkAreas else {
-            throw InputError(file: volumeTable.source, field: "dk_area",
-                             "areas differ from the DK areas of dk_to_vek_mapping.csv (same names, same order expected)")
-        }
+        let volumeValues = try volumeTable.numbers(column: "volume_mm3", in: ValidRanges.volume)
+        try requireSameAreas(volumeAreas, as: dkAreas, file: volumeTable.source, field: "dk_area")
         let volumes = Dictionary(uniqueKeysWithValues: zip(volumeAreas, volumeValues))
 
-        let microcircuitNeurons = try populationValues(table("pd_neuron_numbers.csv"), valueColumn: "neuron_number")
-        let microcircuitExternalIndegree = try populationValues(table("pd_external_indegrees.csv"), valueColumn: "k_ext")
-        let probabilities = try LabeledMatrix(table("pd_connection_probabilities.csv"))
+        let microcircuitNeurons = try populationValues(table("pd_neuron_numbers.csv"), valueColumn: "neuron_number",
+                                                       range: ValidRanges.microcircuitNeurons)
+        let microcircuitExternalIndegree = try populationValues(table("pd_external_indegrees.csv"), valueColumn: "k_ext",
+                                                                range: ValidRanges.externalIndegree)
+        let probabilities = try LabeledMatrix(table("pd_connection_probabilities.csv"), range: ValidRanges.connectionProbability)
         let expectedLabels = Layer.allCases.flatMap { layer in CellType.allCases.map { "\(layer.label)_\($0.label)" } }
         guard probabilities.labels == expectedLabels else {
             throw InputError(file: directory.appendingPathComponent("pd_connection_probabilities.csv").path, line: 1,
@@ -136,55 +190,109 @@ public struct ModelData: Sendable {
             microcircuitConnectionProbability: probabilities.values,
             microcircuitExternalIndegree: microcircuitExternalIndegree,
             cellBodyProbabilityBinzegger: try cellBodyTable(table("synapse_cellbody_probability_binzegger.csv")),
-            cellBodyProbabilityMohan: try cellBodyTable(table("synapse_cellbody_probability_mohan.csv")))
+            cellBodyProbabilityMohan: try cellBodyTable(table("synapse_cellbody_probability_mohan.csv")),
+            directory: directory)
     }
 
-    /// A `layer,<value>` table with one row per model layer II/III … VI, in layer order.
+    /// Path of input table `name`, for errors about values computed from it.
+    public func path(of name: String) -> String { directory.appendingPathComponent(name).path }
+
+    /// The areas of a table must be the DK areas of dk_to_vek_mapping.csv, in the same order.
+    private static func requireSameAreas(_ areas: [String], as dkAreas: [String], file: String, field: String) throws(InputError) {
+        guard areas != dkAreas else { return }
+        let expected = "expected the \(dkAreas.count) DK areas of dk_to_vek_mapping.csv, in its order"
+        if let index = (0..<min(areas.count, dkAreas.count)).first(where: { areas[$0] != dkAreas[$0] }) {
+            throw InputError(file: file, field: field, "area \(index + 1) is '\(areas[index])' where dk_to_vek_mapping.csv has '\(dkAreas[index])'; \(expected)")
+        }
+        throw InputError(file: file, field: field, "has \(areas.count) areas; \(expected)")
+    }
+
+    /// A label must not be empty.
+    private static func requireLabel(_ label: String, _ table: CSVTable, row: Int, field: String) throws(InputError) {
+        guard label.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+        throw InputError(file: table.source, line: row + 2, field: field, "is empty; expected a label")
+    }
+
+    /// A `layer,<value>` table with exactly one row per model layer II/III … VI, in layer order.
     private static func layerValues(_ table: CSVTable, valueColumn: String,
-                                    range: ClosedRange<Double>) throws(InputError) -> [Double] {
+                                    range: ValidRange) throws(InputError) -> [Double] {
         let layers = try table.strings(column: "layer")
-        let values = try table.numbers(column: valueColumn)
-        var result: [Double] = []
-        for layer in Layer.allCases {
-            guard let row = layers.firstIndex(of: layer.label) else {
-                throw InputError(file: table.source, field: "layer", "has no row for layer \(layer.label)")
+        let values = try table.numbers(column: valueColumn, in: range)
+        var rows = [Int?](repeating: nil, count: Layer.allCases.count)
+        for (row, label) in layers.enumerated() {
+            guard let layer = Layer.allCases.firstIndex(where: { $0.label == label }) else {
+                throw InputError(file: table.source, line: row + 2, field: "layer",
+                                 "unknown layer '\(label)'; expected II/III, IV, V or VI")
             }
-            guard range.contains(values[row]) else {
-                throw InputError(file: table.source, line: row + 2, field: valueColumn,
-                                 "\(values[row]) is outside \(range.lowerBound)...\(range.upperBound)")
+            guard rows[layer] == nil else {
+                throw InputError(file: table.source, line: row + 2, field: "layer", "a second row for layer \(label)")
+            }
+            rows[layer] = row
+        }
+        var result: [Double] = []
+        for (layer, row) in zip(Layer.allCases, rows) {
+            guard let row else {
+                throw InputError(file: table.source, field: "layer", "has no row for layer \(layer.label)")
             }
             result.append(values[row])
         }
         return result
     }
 
-    /// Row index of (layer, population) in a `layer,pop,...` table, in model population order.
+    /// Row index of (layer, population) in a `layer,pop,...` table, in model population order;
+    /// every row must be a model population, each exactly once.
     private static func populationRows(_ table: CSVTable) throws(InputError) -> [Int] {
         let layers = try table.strings(column: "layer")
         let populations = try table.strings(column: "pop")
-        var rows: [Int] = []
-        for layer in Layer.allCases {
-            for cellType in CellType.allCases {
-                guard let row = layers.indices.first(where: { layers[$0] == layer.label && populations[$0] == cellType.label }) else {
-                    throw InputError(file: table.source, "has no row for layer \(layer.label), population \(cellType.label)")
-                }
-                rows.append(row)
+        var rows = [Int?](repeating: nil, count: Layer.allCases.count * CellType.allCases.count)
+        for row in table.rows.indices {
+            guard let layer = Layer(label: layers[row]) else {
+                throw InputError(file: table.source, line: row + 2, field: "layer",
+                                 "unknown layer '\(layers[row])'; expected II/III, IV, V or VI")
             }
+            guard let cellType = CellType(label: populations[row]) else {
+                throw InputError(file: table.source, line: row + 2, field: "pop",
+                                 "unknown population '\(populations[row])'; expected E or I")
+            }
+            let index = Layer.allCases.firstIndex(of: layer)! * CellType.allCases.count + cellType.rawValue
+            guard rows[index] == nil else {
+                throw InputError(file: table.source, line: row + 2, "a second row for layer \(layer.label), population \(cellType.label)")
+            }
+            rows[index] = row
         }
-        return rows
+        var result: [Int] = []
+        for (index, row) in rows.enumerated() {
+            guard let row else {
+                throw InputError(file: table.source, "has no row for layer \(Layer.allCases[index / 2].label), population \(CellType.allCases[index % 2].label)")
+            }
+            result.append(row)
+        }
+        return result
     }
 
-    private static func populationValues(_ table: CSVTable, valueColumn: String) throws(InputError) -> [Double] {
+    private static func populationValues(_ table: CSVTable, valueColumn: String, range: ValidRange) throws(InputError) -> [Double] {
         let column = try table.column(valueColumn)
         var values: [Double] = []
-        for row in try populationRows(table) { values.append(try table.number(row: row, column: column)) }
+        for row in try populationRows(table) { values.append(try table.number(row: row, column: column, in: range)) }
         return values
     }
 
+    /// P(cell body in population | synapse in layer): probabilities, summing to 1 over the
+    /// populations of every layer.
     private static func cellBodyTable(_ table: CSVTable) throws(InputError) -> [Double] {
         var values: [Double] = []
-        for row in try populationRows(table) {
-            for layer in layersWithLayerI { values.append(try table.number(row: row, column: try table.column(layer))) }
+        let rows = try populationRows(table)
+        for row in rows {
+            for layer in layersWithLayerI {
+                values.append(try table.number(row: row, column: try table.column(layer), in: ValidRanges.probability))
+            }
+        }
+        for (layerIndex, layer) in layersWithLayerI.enumerated() {
+            let sum = rows.indices.reduce(0) { $0 + values[$1 * layersWithLayerI.count + layerIndex] }
+            guard abs(sum - 1) <= ValidRanges.probabilitySumTolerance else {
+                throw InputError(file: table.source, field: layer,
+                                 "the probabilities sum to \(sum) over the populations; expected 1 (± \(ValidRanges.probabilitySumTolerance)): every synapse of the layer has its cell body in one population")
+            }
         }
         return values
     }

@@ -22,7 +22,32 @@ extension Network {
             }
             try network.downscale(fullscaleRates: fullscaleRates)
         }
+        try network.checkNumbers()
         return network
+    }
+
+    /// Rejects a network with a non-finite or negative rate, drive, weight or delay, which checked
+    /// tables that are inconsistent with each other can still produce (e.g. a population whose
+    /// external indegree rounds to 0 would need an infinite external rate).
+    func checkNumbers() throws(InputError) {
+        func require(_ valid: Bool, _ what: String, of target: Int, _ value: Double, expected: String) throws(InputError) {
+            guard !valid else { return }
+            throw InputError("the \(what) of \(layout.population(at: target).label) comes out as \(value) from the input tables; expected \(expected). Check the tables it is computed from (notebooks-data/README.md, \"How HuMAM uses it\")")
+        }
+        let count = populationCount
+        for target in nonEmptyPopulations {
+            try require(externalRates[target].isFinite && externalRates[target] >= 0, "external rate (Hz)", of: target,
+                        externalRates[target], expected: "a finite rate ≥ 0")
+            try require(externalWeights[target].isFinite, "external weight (pA)", of: target, externalWeights[target], expected: "a finite weight")
+            try require(dcDrive[target].isFinite, "DC drive (pA)", of: target, dcDrive[target], expected: "a finite current")
+            for source in 0..<count where synapseCounts[target * count + source] > 0 {
+                let pathway = target * count + source, input = "input from \(layout.population(at: source).label)"
+                try require(weights[pathway].isFinite && weightSDs[pathway].isFinite, "weight (pA) of the \(input)", of: target,
+                            weights[pathway], expected: "a finite weight")
+                try require(delayMeans[pathway].isFinite && delayMeans[pathway] > 0 && delaySDs[pathway].isFinite,
+                            "mean delay (ms) of the \(input)", of: target, delayMeans[pathway], expected: "a finite delay > 0")
+            }
+        }
     }
 
     /// The full-scale network: weights converted from PSPs to PSCs and scaled, external rates

@@ -200,10 +200,13 @@ public struct NetworkParameters: Sendable, Equatable, Codable, Hashable {
 }
 
 extension NetworkParameters {
-    /// Rejects values outside their valid range, naming the key (as in a config file) and the range.
-    public func validate() throws(InputError) {
+    /// Rejects values outside their valid range, naming the key (as in a config file) and the
+    /// range; with `source`, the experiment file they came from and the key under `net_params`.
+    public func validate(source: String? = nil) throws(InputError) {
         func require(_ condition: Bool, _ key: String, _ value: Double, _ range: String) throws(InputError) {
-            if !condition || !value.isFinite { throw InputError("\(key) = \(value) is invalid; expected \(range)") }
+            guard !condition || !value.isFinite else { return }
+            if let source { throw InputError(file: source, field: "net_params.\(key)", "\(value) is invalid; expected \(range)") }
+            throw InputError("\(key) = \(value) is invalid; expected \(range)")
         }
         let scaling = downscaling
         try require(scaling.neuronScaling > 0 && scaling.neuronScaling <= 1, "downscaling.N_scaling", scaling.neuronScaling, "0 < N_scaling ≤ 1")

@@ -34,19 +34,22 @@ struct PopulationSynapseBreakdown {
                     let total = numpySum(relative)
                     for index in 0..<64 {
                         relative[index] /= total
-                        let count = Int((relative[index] * typeI).rounded(.toNearestOrEven))
+                        let count = try roundedCount(relative[index] * typeI) {
+                            "the number of type I synapses \(layout.population(at: source * 8 + index % 8).label) → \(layout.population(at: target * 8 + index / 8).label)"
+                        }
                         synapseCounts[(target * 8 + index / 8) * populationCount + source * 8 + index % 8] = count
                     }
                     // Type II: distributed like PD's external indegrees × N.
                     let external = (0..<8).map { data.microcircuitExternalIndegree[$0] * neurons[$0] }
                     let externalTotal = numpySum(external)
                     for population in 0..<8 {
-                        externalSynapseCounts[target * 8 + population] =
-                            Int((external[population] / externalTotal * typeII).rounded(.toNearestOrEven))
+                        externalSynapseCounts[target * 8 + population] = try roundedCount(external[population] / externalTotal * typeII) {
+                            "the number of external synapses of \(layout.population(at: target * 8 + population).label)"
+                        }
                     }
                 } else if areaPathway > 0 {
                     let block = try Self.corticoCorticalBlock(
-                        columns: columns, connectomics: connectomics, target: target, source: source,
+                        data: data, columns: columns, connectomics: connectomics, target: target, source: source,
                         synapses: areaPathway, sln: sln[target * areaCount + source],
                         direction: directionality[target * areaCount + source], targetProbability: targetProbability)
                     for index in 0..<64 {
@@ -91,7 +94,7 @@ struct PopulationSynapseBreakdown {
     }
 
     /// Population block (8 × 8, target × source) of one cortico-cortical area pathway.
-    static func corticoCorticalBlock(columns: Cytoarchitecture, connectomics: NetworkParameters.PredictiveConnectomics,
+    static func corticoCorticalBlock(data: ModelData, columns: Cytoarchitecture, connectomics: NetworkParameters.PredictiveConnectomics,
                                      target: Int, source: Int, synapses: Double, sln: Double,
                                      direction: Directionality, targetProbability: [Double]) throws(InputError) -> [Int] {
         // Source populations (Schmidt et al. 2018, Suppl. eq. 3): supragranular E carry SLN,
@@ -117,7 +120,9 @@ struct PopulationSynapseBreakdown {
         }
         let patternThickness = pattern.reduce(0) { $0 + targetThickness[$1] }
         guard patternThickness > 0 else {
-            throw InputError("cannot assign the laminar target pattern of \(columns.areas[source]) → \(columns.areas[target]): the target layers have no thickness")
+            let area = columns.areas[target]
+            throw InputError(file: data.path(of: "vek_cytoarchitecture.csv"), field: "layer_thickness_mm",
+                             "\(area) (vEK \(data.dkToVek[area]!.joined(separator: ", "))) has no thickness in layers \(pattern.map { ModelData.layersWithLayerI[$0] }.joined(separator: ", ")), where the projection from \(columns.areas[source]) (\(direction)) ends; expected layers with thickness > 0")
         }
         var layerShare = [Double](repeating: 0, count: layersWithLayerI)
         for layer in pattern { layerShare[layer] = targetThickness[layer] / patternThickness }
@@ -142,6 +147,13 @@ struct PopulationSynapseBreakdown {
             let inhibitoryFactor = (1 - connectomics.feedbackOntoExcitatory) / (inhibitory / (excitatory + inhibitory))
             for index in 0..<64 { block[index] *= (index / 8) % 2 == 0 ? excitatoryFactor : inhibitoryFactor }
         }
-        return block.map { Int($0.rounded(.toNearestOrEven)) }
+        var counts: [Int] = []
+        for (index, value) in block.enumerated() {
+            counts.append(try roundedCount(value) {
+                let layout = PopulationLayout(areas: columns.areas)
+                return "the number of synapses \(layout.population(at: source * 8 + index % 8).label) → \(layout.population(at: target * 8 + index / 8).label)"
+            })
+        }
+        return counts
     }
 }

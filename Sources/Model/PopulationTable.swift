@@ -4,16 +4,26 @@ import Foundation
 /// schema of rates, DC drives and neuron numbers (the reference files name the third column
 /// `pop`; both spellings are read).
 public enum PopulationTable {
-    /// Reads one value column per population into `layout` order. Populations missing from the
-    /// file get `missing`; unknown areas, layers or cell types, duplicates and non-numbers are errors.
-    public static func read(_ url: URL, valueColumn: String, layout: PopulationLayout,
-                            missing: Double = 0) throws(InputError) -> [Double] {
+    /// Valid range of a firing rate: ≥ 0, and below 10 kHz, faster than any neuron can fire.
+    public static let rateRange = ValidRange.closed(0, 1e4, unit: "Hz")
+
+    /// Reads one value column per population into `layout` order. Every population in
+    /// `required` (layout indices) must have a row; others missing from the file get `missing`.
+    /// Unknown areas, layers or cell types, duplicates, non-numbers and values outside `range`
+    /// are errors.
+    public static func read(_ url: URL, valueColumn: String, layout: PopulationLayout, required: [Int] = [],
+                            range: ValidRange = ValidRange(), missing: Double = 0) throws(InputError) -> [Double] {
         let table = try CSVTable(contentsOf: url)
-        return try read(table, valueColumn: valueColumn, layout: layout, missing: missing)
+        return try read(table, valueColumn: valueColumn, layout: layout, required: required, range: range, missing: missing)
     }
 
-    public static func read(_ table: CSVTable, valueColumn: String, layout: PopulationLayout,
-                            missing: Double = 0) throws(InputError) -> [Double] {
+    /// Rates in Hz (column `rate_hz`), one for every population in `required`.
+    public static func readRates(_ url: URL, layout: PopulationLayout, required: [Int]) throws(InputError) -> [Double] {
+        try read(url, valueColumn: "rate_hz", layout: layout, required: required, range: rateRange)
+    }
+
+    public static func read(_ table: CSVTable, valueColumn: String, layout: PopulationLayout, required: [Int] = [],
+                            range: ValidRange = ValidRange(), missing: Double = 0) throws(InputError) -> [Double] {
         let areaColumn = try table.column("area")
         let layerColumn = try table.column("layer")
         let populationColumn = table.header.contains("population") ? try table.column("population")
@@ -40,7 +50,12 @@ public enum PopulationTable {
                 throw InputError(file: table.source, line: row + 2, "duplicate row for \(layout.population(at: index).label)")
             }
             seen[index] = true
-            values[index] = try table.number(row: row, column: valueIndex)
+            values[index] = try table.number(row: row, column: valueIndex, in: range)
+        }
+        let absent = required.filter { !seen[$0] }
+        if let first = absent.first {
+            throw InputError(file: table.source, field: valueColumn,
+                             "has no row for \(absent.count) of the \(required.count) non-empty populations (the first: \(layout.population(at: first).label)); every non-empty population needs a value")
         }
         return values
     }

@@ -1,3 +1,5 @@
+import Model
+
 /// How synapses of a pathway are drawn (the original's `sim_dict['connection_rule']`).
 public enum ConnectionRule: String, Sendable, Codable, CaseIterable, Hashable {
     /// Exactly N synapses per pathway, each with a uniformly drawn source and target
@@ -89,5 +91,14 @@ extension SimulationParameters {
         var hash = ContentHash()
         hash.combine(encoding: canonical)
         return hash.hexDigest
+    }
+
+    /// Rejects a negative initial-potential SD or inter-area delay bound, naming the key under
+    /// `sim_params` (and `source`, the experiment file, when given). Duration, resolution,
+    /// threads and single spikes are checked by `Simulation`; NaN and ±∞ cannot pass the
+    /// experiment file's JSON encoding.
+    public func validate(source: String? = nil) throws(InputError) {
+        try ValidRange.closed(0, .infinity, unit: "mV").check(initialPotentialSD, file: source, field: "sim_params.V0_sd")
+        try ValidRange.closed(0, .infinity, unit: "ms").check(minimumInterAreaDelay, file: source, field: "sim_params.delay_cc_min")
     }
 }

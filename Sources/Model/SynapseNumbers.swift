@@ -42,6 +42,11 @@ public struct SynapseNumbers: Sendable {
         let totalThickness = areas.indices.map(columns.totalThickness(areaIndex:))
         let localSynapses = totalThickness.map { connectomics.synapseDensity * columns.surfaceArea * $0 }
         let areaSurface = areas.indices.map { data.volumes[areas[$0]]! / totalThickness[$0] }
+        for (index, area) in areas.enumerated() where !(areaSurface[index] >= columns.surfaceArea) {
+            let row = data.desikanKillianyAreas.firstIndex(of: area)!
+            throw InputError(file: data.path(of: "dk_area_volumes_mm3.csv"), line: row + 2, field: "volume_mm3",
+                             "\(area): volume \(data.volumes[area]!) mm³ over a cortical thickness of \(totalThickness[index]) mm is a surface of \(areaSurface[index]) mm²; expected at least the modelled column's \(columns.surfaceArea) mm²")
+        }
 
         // Area level: rows = target, normalised streamline counts, FLN on the diagonal.
         var areaSynapses = [Int](repeating: 0, count: areaCount * areaCount)
@@ -50,13 +55,16 @@ public struct SynapseNumbers: Sendable {
             let row = fileIndex[target]
             let rowSum = (0..<areaCount).reduce(0) { $0 + data.streamlines.value(row: row, column: $1) }
             guard rowSum > 0 else {
-                throw InputError(file: "hcp_dti_nos_right.csv", field: areas[target], "has no streamlines; every area needs inputs")
+                throw InputError(file: data.path(of: "hcp_dti_nos_right.csv"), line: row + 2, field: data.streamlines.labels[row],
+                                 "the row of \(areas[target]) has no streamlines; every area needs inputs")
             }
             for source in 0..<areaCount {
                 let column = fileIndex[source]
                 let relative = target == source ? connectomics.intraAreaFraction
                     : (1 - connectomics.intraAreaFraction) * (data.streamlines.value(row: row, column: column) / rowSum)
-                areaSynapses[target * areaCount + source] = Int((relative * localSynapses[target]).rounded(.toNearestOrEven))
+                areaSynapses[target * areaCount + source] = try roundedCount(relative * localSynapses[target]) {
+                    "the number of synapses \(areas[source]) → \(areas[target])"
+                }
                 fibreLength[target * areaCount + source] = data.fibreLength.value(row: row, column: column)
             }
         }
@@ -75,9 +83,18 @@ public struct SynapseNumbers: Sendable {
             }
         }
 
-        let profiles = localProfiles ?? areas.indices.map {
-            LocalConnectivityProfile(depth: totalThickness[$0], areaSurface: areaSurface[$0],
-                                     decayLength: connectomics.decayLength)
+        var profiles: [LocalConnectivityProfile] = []
+        if let localProfiles {
+            profiles = localProfiles
+        } else {
+            for (index, area) in areas.enumerated() {
+                do {
+                    profiles.append(try LocalConnectivityProfile(depth: totalThickness[index], areaSurface: areaSurface[index],
+                                                                 decayLength: connectomics.decayLength))
+                } catch {
+                    throw InputError("the type I/II integral of \(area) (thickness \(totalThickness[index]) mm, surface \(areaSurface[index]) mm², λ \(connectomics.decayLength) µm): \(error)")
+                }
+            }
         }
 
         let breakdown = try PopulationSynapseBreakdown(

@@ -180,14 +180,23 @@ public final class Simulation: @unchecked Sendable {
     static func stimuli(network: Network, indexing: NeuronIndexing,
                         parameters: SimulationParameters) throws(InputError) -> [(step: Int, code: Int, units: Int64)] {
         var result: [(step: Int, code: Int, units: Int64)] = []
-        for spike in parameters.singleSpikes {
-            guard let layer = Layer(label: spike.layer), let cellType = CellType(label: spike.population),
-                  let population = network.layout.index(of: Population(area: spike.area, layer: layer, cellType: cellType)),
-                  network.neuronCounts[population] > 0 else {
-                throw InputError("single_spike \(spike.area),\(spike.layer),\(spike.population): no such non-empty population")
+        for (index, spike) in parameters.singleSpikes.enumerated() {
+            let key = "sim_params.single_spike[\(index)] (--single-spike \(spike.area),\(spike.layer),\(spike.population),\(spike.time))"
+            guard network.layout.areas.contains(spike.area) else {
+                throw InputError("\(key): unknown area '\(spike.area)'; expected one of the \(network.layout.areas.count) Desikan-Killiany areas, e.g. \(network.layout.areas.prefix(3).joined(separator: ", "))")
+            }
+            guard let layer = Layer(label: spike.layer) else {
+                throw InputError("\(key): unknown layer '\(spike.layer)'; expected II/III, IV, V or VI")
+            }
+            guard let cellType = CellType(label: spike.population) else {
+                throw InputError("\(key): unknown population '\(spike.population)'; expected E or I")
+            }
+            let population = network.layout.index(of: Population(area: spike.area, layer: layer, cellType: cellType))!
+            guard network.neuronCounts[population] > 0 else {
+                throw InputError("\(key): \(network.layout.population(at: population).label) has no neurons")
             }
             guard spike.time >= 0 && spike.time.isFinite else {
-                throw InputError("single_spike \(spike.area),\(spike.layer),\(spike.population): time \(spike.time) ms must be ≥ 0")
+                throw InputError("\(key): time \(spike.time) ms is invalid; expected a time ≥ 0 ms")
             }
             // connect_single_spike: weight w_ext · 1e3 · K_ext onto the first neuron.
             let weight = network.externalWeights[population] * 1e3 * network.externalIndegree(ofPopulation: population)

@@ -14,7 +14,9 @@ struct AnalyzeCommand: ParsableCommand {
         and second; CV and LvR (R = --refractory-period) over neurons with at least 10 spikes after t-start; \
         spike-count correlation in 1 ms bins from t-start to t-stop over the first --correlation-subsample neurons that \
         fire (the original takes the first ones, not a random draw). Writes population_statistics.csv \
-        (area,layer,population,neurons,rate_hz,cv_isi,lvr,spike_count_correlation), rate_histogram_areas.csv and \
+        (area,layer,population,neurons,rate_hz,cv_isi,lvr,spike_count_correlation; a cell is empty where the \
+        statistic is undefined: CV and LvR of a population without a neuron with 10 spikes in the window, the \
+        correlation of one with fewer than 2 neurons whose counts vary; the original writes 0 there), rate_histogram_areas.csv and \
         rate_histogram_populations.csv (time_ms × spikes/s, 1 ms bins from 0) and, unless --no-figures, \
         figures/population_statistics, instantaneous_rate (last 500 ms), average_rate_per_population (X: no neurons), \
         area_rates and raster_<area> (.svg, and .png when rsvg-convert is installed).
@@ -101,6 +103,17 @@ struct AnalyzeCommand: ParsableCommand {
         print(String(format: "window %.1f–%.1f ms: mean rate over populations %.3f spikes/s, neuron-weighted %.3f spikes/s, range %.3f–%.3f",
                      windowStart, stop, finite.reduce(0, +) / Double(finite.count), weighted,
                      finite.min() ?? .nan, finite.max() ?? .nan))
+        let minimumSpikes = InterspikeIntervals.defaultMinimumSpikes
+        for (name, values, reason) in [
+            ("CV ISI", cv, "no neuron with at least \(minimumSpikes) spikes, \(minimumSpikes - 1) ISIs, in the window"),
+            ("LvR", lvr, "no neuron with at least \(minimumSpikes) spikes, \(minimumSpikes - 1) ISIs, in the window"),
+            ("spike-count correlation", correlations, "fewer than 2 neurons with varying spike counts"),
+        ] {
+            if let text = AnalysisTables.undefinedSummary(name, values: values, neuronCounts: trains.populations.neuronCounts,
+                                                          reason: reason) {
+                print(text)
+            }
+        }
         print(String(format: "time %.2f s; results in %@/", Date().timeIntervalSince(clock), output.path))
     }
 }

@@ -121,7 +121,7 @@ struct FCCommand: ParsableCommand {
         print("run: \(folder.url.path) (\(spikes.spikeCount) spikes, \(spikes.populations.gidRange.count) neurons, t_sim \(spikes.simulationTime) ms)")
         print("FC of \(fc.areas.count) area currents, t ≥ \(windowStart) ms, \(pscKernel.rawValue) PSC kernel")
         if let comparison {
-            print("compared with \(comparison.file) (\(comparison.hemisphere)): pearson_r = \(comparison.pearsonR), spearman_r = \(comparison.spearmanR), pairs = \(comparison.pairs)")
+            print("compared with \(comparison.file) \(comparison.hemisphereDescription): \(comparison.summary)")
         }
         print(String(format: "time: network description %.3f s, reading spikes into the histogram %.3f s, reading to comparison %.3f s, total %.3f s",
                      networkSeconds, readSeconds, computeSeconds, Date().timeIntervalSince(processStart)))
@@ -147,14 +147,19 @@ struct FCCommand: ParsableCommand {
     /// `net_params` of a humam run's `run.json`, if there is one.
     func recordedNetworkParameters(_ folder: RunFolder) throws -> NetworkParameters? {
         let url = folder.url.appendingPathComponent("run.json")
-        guard let data = try? Data(contentsOf: url),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let parameters = object["net_params"] else { return nil }
-        do {
-            return try JSONDecoder().decode(NetworkParameters.self, from: JSONSerialization.data(withJSONObject: parameters))
-        } catch {
-            throw InputError(file: url.path, field: "net_params", "cannot be read as network parameters (\(error))")
+        guard let parameters = try folder.record("run.json")?["net_params"] else { return nil }
+        guard parameters is [String: Any] else {
+            throw InputError(file: url.path, field: "net_params", "is corrupt: expected a mapping of network parameters")
         }
+        let recorded: NetworkParameters
+        do {
+            recorded = try JSONDecoder().decode(NetworkParameters.self, from: JSONSerialization.data(withJSONObject: parameters))
+        } catch {
+            throw InputError(file: url.path, keyPath: "net_params", decodingError: error)
+                ?? InputError(file: url.path, field: "net_params", "cannot be read as network parameters (\(error.localizedDescription))")
+        }
+        try recorded.validate(source: url.path)
+        return recorded
     }
 
     /// The spikes must come from the network described: same neurons per population.

@@ -76,8 +76,9 @@ struct NetworkOptions: ParsableArguments {
     /// the same parameters at full scale, cached as `out/<full-scale network hash>/theory_rates.csv`.
     func fullscaleRates(data: ModelData, parameters: NetworkParameters) throws -> [Double] {
         let layout = PopulationLayout(areas: data.desikanKillianyAreas.sorted())
+        let required = try Cytoarchitecture(data: data, parameters: parameters).nonEmptyPopulations
         if let file = try fullscaleRatesFile() {
-            return try PopulationTable.read(file, valueColumn: "rate_hz", layout: layout)
+            return try PopulationTable.readRates(file, layout: layout, required: required)
         }
         var fullScaleParameters = parameters
         fullScaleParameters.downscaling.neuronScaling = 1
@@ -86,7 +87,11 @@ struct NetworkOptions: ParsableArguments {
         let cache = URL(fileURLWithPath: "out").appendingPathComponent(fullScale.contentHash)
             .appendingPathComponent("theory_rates.csv")
         if FileManager.default.fileExists(atPath: cache.path) {
-            return try PopulationTable.read(cache, valueColumn: "rate_hz", layout: layout)
+            do {
+                return try PopulationTable.readRates(cache, layout: layout, required: required)
+            } catch {
+                throw InputError("\(error) (this is humam's cache of the full-scale theory: delete it to recompute the rates)")
+            }
         }
         let result = StationaryRates.solve(network: fullScale)
         guard let rates = result.rates else {

@@ -22,9 +22,11 @@ struct RunOptions: ParsableArguments {
         if let simulationTime, !(simulationTime > 0) { throw ValidationError("--t-sim must be positive") }
     }
 
+    /// The run folder, its records (run.json) checked to be readable.
     func runFolder() throws -> RunFolder {
-        if let run { return RunFolder(URL(fileURLWithPath: run)) }
-        return try RunFolder.mostRecent(under: URL(fileURLWithPath: "out"))
+        let folder = try run.map { RunFolder(URL(fileURLWithPath: $0)) } ?? RunFolder.mostRecent(under: URL(fileURLWithPath: "out"))
+        try folder.checkRecords()
+        return folder
     }
 
     func outputDirectory(for folder: RunFolder) -> URL {

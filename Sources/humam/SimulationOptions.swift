@@ -53,6 +53,7 @@ struct SimulationOptions: ParsableArguments {
         var defaults = SimulationParameters()
         defaults.threads = ProcessInfo.processInfo.activeProcessorCount
         var parameters = try experiment?.apply(section: "sim_params", to: defaults) ?? defaults
+        try parameters.validate(source: experiment?.path)
         if let duration { parameters.duration = duration }
         if let seed { parameters.seed = seed }
         if let threads { parameters.threads = threads }

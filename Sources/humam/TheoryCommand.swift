@@ -67,12 +67,12 @@ struct TheoryCommand: ParsableCommand {
         options.seed = seed
         options.includeDCDrive = !noDC
         if let initialRates {
-            options.initialRates = [try PopulationTable.read(URL(fileURLWithPath: initialRates), valueColumn: "rate_hz",
-                                                             layout: built.layout)]
+            options.initialRates = [try PopulationTable.readRates(URL(fileURLWithPath: initialRates), layout: built.layout,
+                                                                  required: built.nonEmptyPopulations)]
         }
         // Read the comparison rates first, so that a bad file is reported before any solving.
         let simulated = try compare.map {
-            try PopulationTable.read(URL(fileURLWithPath: $0), valueColumn: "rate_hz", layout: built.layout)
+            try PopulationTable.readRates(URL(fileURLWithPath: $0), layout: built.layout, required: built.nonEmptyPopulations)
         }
         let summary = TheorySummary(network: built, options: options)
         if let pseudoTime {
@@ -103,7 +103,7 @@ struct TheoryCommand: ParsableCommand {
         let populations = network.nonEmptyPopulations
         let simulatedHz = populations.map { simulated[$0] }, theoryHz = populations.map { rates[$0] }
         let correlation = pearsonCorrelation(simulatedHz, theoryHz)
-        print("  correlation with \(compare): \(String(format: "%.3f", correlation)) over \(populations.count) populations")
+        print("  correlation with \(compare): \(correlationText(correlation)) over \(populations.count) populations")
         if let figure {
             let comparison = TheoryFigures.rateComparison(simulatedHz: simulatedHz, theoryHz: theoryHz)
             print("figure written to \(try Self.write(comparison, to: figure))")

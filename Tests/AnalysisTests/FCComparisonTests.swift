@@ -148,4 +148,57 @@ import TestSupport
         let right = try ExperimentalFC.read(Fixtures.dataDirectory.appendingPathComponent("hcp_fmri_fc_enigma_68.csv"), areas: areas, hemisphere: .right)
         #expect(right.connectivity != both.connectivity)
     }
+
+    /// A constant experimental FC has no correlation with anything: NaN in memory, null in the
+    /// JSON, "undefined" when printed (it used to be Pearson −2.6e-18 and Spearman "nan").
+    @Test func constantExperimentalFCIsUndefined() throws {
+        // 0.3 six times: the mean differs from 0.3 in the last bit, the old noise source.
+        let comparison = FCComparison(simulated: matrix([1, 2, 3, 4, 5, 6]), experimental: matrix([Double](repeating: 0.3, count: 6)),
+                                      hemisphere: nil, file: "x")
+        #expect(comparison.pearsonR.isNaN && comparison.spearmanR.isNaN)
+        let json = try JSONSerialization.jsonObject(with: Data(comparison.jsonText().utf8)) as! [String: Any]
+        #expect(json["pearson_r"] is NSNull && json["spearman_r"] is NSNull && json["hemisphere"] is NSNull)
+        #expect(comparison.summary == "pearson_r = undefined, spearman_r = undefined, pairs = 6")
+        let decoded = try JSONDecoder().decode(FCComparison.self, from: Data(comparison.jsonText().utf8))
+        #expect(decoded.pearsonR.isNaN && decoded.hemisphere == nil && decoded.pairs == 6)
+        #expect(pearsonCorrelation([0.3, 0.3, 0.3], [1, 2, 3]).isNaN)
+    }
+
+    /// r is printed with 4 significant digits; a file whose labels carry no hemisphere is not
+    /// "unlabelled".
+    @Test func summaryIsReadable() {
+        let comparison = FCComparison(simulated: matrix([1, 2, 3, 4, 5, 6]), experimental: matrix([2, 1, 4, 3, 6, 5]),
+                                      hemisphere: nil, file: "x")
+        #expect(comparison.summary == "pearson_r = 0.8286, spearman_r = 0.8286, pairs = 6")   // 29/35
+        #expect(comparison.hemisphereDescription == "(areas matched by name; the labels carry no hemisphere)")
+        let left = FCComparison(simulated: matrix([1, 2, 3, 4, 5, 6]), experimental: matrix([2, 1, 4, 3, 6, 5]),
+                                hemisphere: .left, file: "x")
+        #expect(left.hemisphereDescription == "(left hemisphere)")
+        #expect(correlationText(0.11282751299701985) == "0.1128" && correlationText(-0.005) == "-0.005000")
+        #expect(correlationText(.nan) == "undefined")
+    }
+
+    /// An asymmetric FC is an error naming the file and the first asymmetric pair; rounding-level
+    /// asymmetry (≤ 1e-12 relative) is accepted.
+    @Test func asymmetricExperimentalFCIsAnError() throws {
+        let labels = Self.areas
+        var fc = matrix([0.1, 0.2, 0.3, 0.4, 0.5, 0.6])
+        var values = fc.matrix
+        values[2 * 4 + 1] = 0.35   // (fusiform, cuneus) = 0.35, (cuneus, fusiform) = 0.3
+        fc = FunctionalConnectivity(areas: labels, matrix: values)
+        let url = file(csv(fc, labels: labels))
+        #expect(throws: InputError(file: url.path, line: 4, field: "cuneus",
+                                   "the FC is not symmetric: (fusiform, cuneus) = 0.35 but (cuneus, fusiform) = 0.3 on line 3; expected equal values (within 1e-12 relative)")) {
+            _ = try ExperimentalFC.read(url, areas: Self.areas)
+        }
+        values[2 * 4 + 1] = 0.3 + 1e-13
+        let rounding = file(csv(FunctionalConnectivity(areas: labels, matrix: values), labels: labels))
+        #expect(throws: Never.self) { _ = try ExperimentalFC.read(rounding, areas: Self.areas) }
+    }
+
+    /// Undefined FC entries (a constant area signal) are empty cells in fc_synaptic.csv and fc_bold.csv.
+    @Test func undefinedFCEntriesAreEmptyCells() {
+        let fc = FunctionalConnectivity(areas: ["a", "b"], matrix: [1, .nan, .nan, .nan])
+        #expect(fc.csvText() == "area,a,b\na,1.0,\nb,,\n")
+    }
 }

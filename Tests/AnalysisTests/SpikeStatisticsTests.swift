@@ -27,11 +27,37 @@ import Testing
         let record = try trains([[1000, 1003, 1008, 1010, 1018]])
         let lvr = InterspikeIntervals.revisedLocalVariation(record, refractoryPeriod: 2, minimumSpikes: 3)
         #expect(abs(lvr[0] - 1.1665860058309039) < 1e-15)
-        #expect(lvr[1] == 0)      // silent neuron: 0 as the original, not NaN
+        #expect(lvr[1].isNaN)     // silent neuron: undefined (the original writes 0)
         #expect(lvr[2].isNaN)     // empty population
         // numpy: np.std([3,5,2,8]) / np.mean(...) = 0.5091750772173156.
         let cv = InterspikeIntervals.coefficientOfVariation(record, minimumSpikes: 3)
         #expect(abs(cv[0] - 0.5091750772173156) < 1e-15)
+        #expect(cv[1].isNaN)
+        // With the original's 10 spikes, the 5-spike neuron does not qualify either.
+        #expect(InterspikeIntervals.coefficientOfVariation(record)[0].isNaN)
+        #expect(InterspikeIntervals.revisedLocalVariation(record)[0].isNaN)
+    }
+
+    /// Undefined statistics are NaN in memory, empty cells in the table, counted in the summary.
+    @Test func undefinedStatisticsAreEmptyCellsAndCounted() throws {
+        let record = try trains([[600.5, 700.2, 1200.9, 1500.1]])
+        let layout = record.populations.layout
+        // One neuron: no pair to correlate.
+        let correlations = SpikeCountCorrelation.populationMeans(record)
+        #expect(correlations[0].isNaN && correlations[1].isNaN)
+        var cv = [Double](repeating: .nan, count: layout.count)
+        cv[0] = 0.25
+        let table = AnalysisTables.populationTable(layout: layout, neuronCounts: record.populations.neuronCounts,
+                                                   columns: [("cv_isi", cv), ("spike_count_correlation", correlations)])
+        #expect(table == "area,layer,population,neurons,cv_isi,spike_count_correlation\na,II/III,E,1,0.25,\na,II/III,I,1,,\n")
+        #expect(AnalysisTables.undefinedSummary("CV ISI", values: cv, neuronCounts: record.populations.neuronCounts,
+                                                reason: "no neuron with at least 10 spikes")
+                == "CV ISI undefined for 1 of 2 populations (no neuron with at least 10 spikes); empty cells in the table, left out of the figures")
+        #expect(AnalysisTables.undefinedSummary("rate", values: [1, 2] + [Double](repeating: .nan, count: layout.count - 2),
+                                                neuronCounts: record.populations.neuronCounts, reason: "") == nil)
+        // The box plot leaves NaN out: one value in the II/III E box, none in the others.
+        let figure = AnalysisFigures.boxPlot(cv, layout: layout, xLabel: "CV ISI", title: "CV")
+        #expect(figure.samples.map(\.count) == [1, 0, 0, 0, 0, 0, 0, 0])
     }
 
     @Test func windowsFollowTheOriginal() throws {

@@ -14,7 +14,7 @@ struct TheoryFiguresTests {
         let svg = figure.svg()
         #expect(svg.components(separatedBy: "<circle").count - 1 == 3)
         let negative = TheoryFigures.rateComparison(simulatedHz: [1, 2, 3, 4], theoryHz: [4, 3, 1, 2])
-        #expect(negative.annotation == "r = -0.800" && negative.axes.title == "Theory vs simulation, 4 populations")
+        #expect(negative.annotation == "r = -0.8000" && negative.axes.title == "Theory vs simulation, 4 populations")
     }
 
     /// Rows are populations, columns samples; values log10(rate), zero rates blank (NaN).

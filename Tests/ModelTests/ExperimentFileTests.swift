@@ -52,4 +52,47 @@ import TestSupport
         let badEnum = try write("net_params:\n  delay_params: {distribution: uniform}\n")
         #expect(throws: InputError.self) { try ExperimentFile(contentsOf: badEnum).networkParameters() }
     }
+
+    /// The original's ana_params would be accepted and ignored: a non-empty section is an error
+    /// naming its key (an empty one is harmless).
+    @Test func analysisParametersAreRejected() throws {
+        let url = try write("ana_params:\n  t_start: 100\n")
+        #expect(throws: InputError(file: url.path, field: "ana_params.t_start",
+                                   "ana_params are not used by humam: give analysis settings as options of humam analyze and humam fc (--t-start, --t-stop, --refractory-period, …); remove the section")) {
+            try ExperimentFile(contentsOf: url)
+        }
+        #expect(throws: Never.self) { try ExperimentFile(contentsOf: try write("ana_params: {}\n")) }
+        // A rates path that is not text was dropped silently.
+        let rates = try write("net_params:\n  fullscale_rates: 5\n")
+        #expect(throws: InputError(file: rates.path, field: "net_params.fullscale_rates",
+                                   "has the wrong kind of value 5; expected the path of a rates CSV file")) {
+            try ExperimentFile(contentsOf: rates)
+        }
+    }
+
+    /// Out-of-range network values name the file and the key under net_params.
+    @Test func rangeErrorsNameFileAndKey() throws {
+        let url = try write("net_params:\n  connection_params: {PSP_rel: -0.1}\n")
+        #expect(throws: InputError(file: url.path, field: "net_params.connection_params.PSP_rel", "-0.1 is invalid; expected a relative SD ≥ 0")) {
+            try ExperimentFile(contentsOf: url).networkParameters()
+        }
+    }
+
+    /// Values that fail to decode are named by key, also when the decoder reports none.
+    @Test func decodingFailuresNameTheKey() throws {
+        struct Settings: Codable { var seed: UInt64 = 7; var items: [Item] = []
+            struct Item: Codable { var name: String; var time: Double } }
+        let experiment = try ExperimentFile(contentsOf: try write("sim_params:\n  seed: -1\n"))
+        #expect(throws: InputError(file: experiment.path, field: "sim_params.seed", "invalid value -1; expected a whole number ≥ 0 (default 7)")) {
+            try experiment.apply(section: "sim_params", to: Settings())
+        }
+        let missing = try ExperimentFile(contentsOf: try write("sim_params:\n  items: [{name: a}]\n"))
+        #expect(throws: InputError(file: missing.path, field: "sim_params.items[0]", "lacks the key 'time'")) {
+            try missing.apply(section: "sim_params", to: Settings())
+        }
+        let wrongKind = try ExperimentFile(contentsOf: try write("sim_params:\n  items: [5]\n"))
+        #expect(throws: InputError(file: wrongKind.path, field: "sim_params.items[0]", "has the wrong kind of value; expected a mapping")) {
+            try wrongKind.apply(section: "sim_params", to: Settings())
+        }
+    }
 }

@@ -17,7 +17,7 @@ import TestSupport
         let outside = try table.numbers(column: "P_out"), outsideError = try table.numbers(column: "P_out_abserr")
         let fractions = try table.numbers(column: "frac_typeI")
         for row in areas.indices {
-            let profile = LocalConnectivityProfile(depth: depths[row], areaSurface: surfaceByArea[areas[row]]!, decayLength: 160)
+            let profile = try LocalConnectivityProfile(depth: depths[row], areaSurface: surfaceByArea[areas[row]]!, decayLength: 160)
             #expect(abs(profile.inside - inside[row]) <= 3 * insideError[row], "\(areas[row]) P_in")
             #expect(abs(profile.outside - outside[row]) <= 3 * outsideError[row], "\(areas[row]) P_out")
             // 0.655285 to 5 digits in every area (depths 2-3.5): the depth dependence is below 1e-5.
@@ -31,8 +31,8 @@ import TestSupport
     /// reference values from scipy `quad` (epsrel 1e-12) on the same reduction, column
     /// surface of bankssts (1134.15 mm²). Tolerance 1e-10: both sides are converged to ~1e-12.
     @Test(arguments: [(2.84, 0.6552843100617959), (0.001, 0.655288660578772), (3.5, 0.6552820748541238)])
-    func typeIFractionIsAccurate(depth: Double, expected: Double) {
-        let profile = LocalConnectivityProfile(depth: depth, areaSurface: 1134.15, decayLength: 160)
+    func typeIFractionIsAccurate(depth: Double, expected: Double) throws {
+        let profile = try LocalConnectivityProfile(depth: depth, areaSurface: 1134.15, decayLength: 160)
         #expect(abs(profile.typeIFraction - expected) < 1e-10)
     }
 

@@ -139,10 +139,19 @@ final class ProgressLog: @unchecked Sendable {
         #expect(others.isEmpty)
     }
 
-    @Test func unknownPopulationIsAnInputError() {
+    /// Each bad entry is named by its key and says what was expected.
+    @Test(arguments: [
+        (SingleSpike(area: "beta", layer: "IV", population: "E", time: 10), "beta/IV/E has no neurons"),
+        (SingleSpike(area: "gamma", layer: "V", population: "E", time: 10), "unknown area 'gamma'; expected one of the 2 Desikan-Killiany areas, e.g. alpha, beta"),
+        (SingleSpike(area: "beta", layer: "III", population: "E", time: 10), "unknown layer 'III'; expected II/III, IV, V or VI"),
+        (SingleSpike(area: "beta", layer: "V", population: "X", time: 10), "unknown population 'X'; expected E or I"),
+        (SingleSpike(area: "beta", layer: "V", population: "E", time: -1), "time -1.0 ms is invalid; expected a time ≥ 0 ms"),
+    ])
+    func badSingleSpikeIsNamed(spike: SingleSpike, message: String) {
         var parameters = SimulationParameters()
-        parameters.singleSpikes = [SingleSpike(area: "beta", layer: "IV", population: "E", time: 10)]  // empty population
-        #expect(throws: InputError.self) { try Simulation(network: TestNetworks.small(), parameters: parameters) }
+        parameters.singleSpikes = [SingleSpike(area: "beta", layer: "V", population: "I", time: 10), spike]
+        let error = #expect(throws: InputError.self) { try Simulation(network: TestNetworks.small(), parameters: parameters) }
+        #expect(error?.description == "sim_params.single_spike[1] (--single-spike \(spike.area),\(spike.layer),\(spike.population),\(spike.time)): \(message)")
     }
 }
 

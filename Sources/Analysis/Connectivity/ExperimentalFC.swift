@@ -65,12 +65,29 @@ public enum ExperimentalFC {
                 values[row * columnCount + column] = value
             }
         }
+        try requireSymmetry(values, count: columnCount, labels: (columnLabels ?? rowLabels)!, lines: lines.map(\.line), source: source)
         let (positions, used) = try select(labels, areas: areas, hemisphere: hemisphere, source: source,
                                           line: headerIsLabels ? 1 : nil)
         var matrix = [Double]()
         matrix.reserveCapacity(areas.count * areas.count)
         for row in positions { for column in positions { matrix.append(values[row * columnCount + column]) } }
         return Result(connectivity: FunctionalConnectivity(areas: areas, matrix: matrix), hemisphere: used)
+    }
+
+    /// |a_ij − a_ji| allowed, relative to max(1, |a_ij|, |a_ji|): rounding in the file's writer.
+    public static let symmetryTolerance = 1e-12
+
+    /// An FC is symmetric: the first pair (in row order) that differs by more than
+    /// `symmetryTolerance` is an error naming both entries.
+    static func requireSymmetry(_ values: [Double], count: Int, labels: [String], lines: [Int], source: String) throws(InputError) {
+        for row in 0..<count {
+            for column in 0..<row {
+                let lower = values[row * count + column], upper = values[column * count + row]
+                guard abs(lower - upper) > symmetryTolerance * max(1, abs(lower), abs(upper)) else { continue }
+                throw InputError(file: source, line: lines[row], field: labels[column],
+                                 "the FC is not symmetric: (\(labels[row]), \(labels[column])) = \(lower) but (\(labels[column]), \(labels[row])) = \(upper) on line \(lines[column]); expected equal values (within \(symmetryTolerance) relative)")
+            }
+        }
     }
 
     // MARK: time series

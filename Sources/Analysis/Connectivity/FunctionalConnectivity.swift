@@ -20,12 +20,13 @@ public struct FunctionalConnectivity: Sendable, Equatable {
         return FunctionalConnectivity(areas: order, matrix: values)
     }
 
-    /// CSV text with header `area,<names>` and one row per area.
+    /// CSV text with header `area,<names>` and one row per area; an undefined (NaN) entry, e.g.
+    /// of an area whose signal is constant, is an empty cell.
     public func csvText() -> String {
         var text = "area," + areas.joined(separator: ",") + "\n"
         for row in areas.indices {
             text += areas[row]
-            for column in areas.indices { text += ",\(self[row, column])" }
+            for column in areas.indices { text += self[row, column].isNaN ? "," : ",\(self[row, column])" }
             text += "\n"
         }
         return text

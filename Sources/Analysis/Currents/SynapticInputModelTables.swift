@@ -25,7 +25,7 @@ extension SynapticInputModel {
                              "\(layout.population(at: index).label) has \(count) neurons; expected a non-negative integer")
         }
         let synapses = try pathwayMatrix(CSVTable(contentsOf: try firstExisting(["synapses.csv", "synapses_internal.csv"])),
-                                         valueColumn: "synapses", layout: layout)
+                                         valueColumn: "synapses", layout: layout, range: .closed(0, 1e15, unit: "synapses"))
         let weights = try pathwayMatrix(CSVTable(contentsOf: try firstExisting(["weights.csv", "weights_connected_only.csv"])),
                                         valueColumn: "weight_pA", layout: layout)
         return SynapticInputModel(layout: layout, neuronCounts: neurons.map { Int($0) }, synapseCounts: synapses,
@@ -35,7 +35,8 @@ extension SynapticInputModel {
 
     /// A long-format `target_area,target_layer,target_population|target_pop,source_…,<value>`
     /// table as a dense target × source matrix (absent pathways 0).
-    static func pathwayMatrix(_ table: CSVTable, valueColumn: String, layout: PopulationLayout) throws(InputError) -> [Double] {
+    static func pathwayMatrix(_ table: CSVTable, valueColumn: String, layout: PopulationLayout,
+                              range: ValidRange = ValidRange()) throws(InputError) -> [Double] {
         var columns: [Int] = []
         for side in ["target", "source"] {
             columns.append(try table.column("\(side)_area"))
@@ -58,7 +59,7 @@ extension SynapticInputModel {
                 }
                 indices.append(index)
             }
-            matrix[indices[0] * layout.count + indices[1]] = try table.number(row: row, column: value)
+            matrix[indices[0] * layout.count + indices[1]] = try table.number(row: row, column: value, in: range)
         }
         return matrix
     }

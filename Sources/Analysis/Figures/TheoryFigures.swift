@@ -15,7 +15,7 @@ public enum TheoryFigures {
         return ScatterFigure(
             x: x, y: y, xLabel: "log10 simulated rate (spikes/s)", yLabel: "log10 theory rate (spikes/s)",
             title: "Theory vs simulation, \(simulatedHz.count) populations", identityLine: true,
-            annotation: String(format: "r = %.3f", pearsonCorrelation(simulatedHz, theoryHz))
+            annotation: "r = \(correlationText(pearsonCorrelation(simulatedHz, theoryHz)))"
                 + (hidden > 0 ? "; \(hidden) at 0 Hz not shown" : ""),
             xRange: decades, yRange: decades)
     }

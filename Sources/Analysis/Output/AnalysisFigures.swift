@@ -95,7 +95,7 @@ public enum AnalysisFigures {
         let (x, y) = FCComparison.lowerTriangles(simulated, aligned)
         let scatter = ScatterFigure(x: y, y: x, xLabel: "Experimental FC", yLabel: "Simulated FC",
                                     title: "Area pairs (\(comparison.pairs))",
-                                    annotation: "r = \(AxisTicks.label(comparison.pearsonR)), ρ = \(AxisTicks.label(comparison.spearmanR))")
+                                    annotation: "r = \(correlationText(comparison.pearsonR)), ρ = \(correlationText(comparison.spearmanR))")
         return FigureRow([HeatmapFigure(connectivity: simulated, title: "Simulated FC (synaptic currents)"), experimentalMap, scatter])
     }
 

@@ -4,12 +4,16 @@ import Model
 /// Irregularity of spike trains from their inter-spike intervals, averaged over the neurons of a
 /// population that fired at least `minimumSpikes` times in the window (the original's `cvIsi`,
 /// `LV` and `calculate_lv` in `src/analysis.py`, used with `min_spikes = 10`). Populations with
-/// no such neuron get 0, as in the original; empty populations NaN.
+/// no such neuron get NaN, as do empty populations: the measure is undefined there (the
+/// original writes 0, which reads as perfectly regular firing).
 public enum InterspikeIntervals {
+    /// The original's `min_spikes`.
+    public static let defaultMinimumSpikes = 10
+
     /// Mean coefficient of variation of the ISIs, std/mean with the population SD (numpy's `np.std`).
     /// Window: `t ≥ start` and, if given, `t ≤ stop`.
     public static func coefficientOfVariation(_ record: SpikeTrains, start: Double = 500, stop: Double? = nil,
-                                              minimumSpikes: Int = 10) -> [Double] {
+                                              minimumSpikes: Int = defaultMinimumSpikes) -> [Double] {
         perPopulation(record, start: start, stop: stop, minimumSpikes: minimumSpikes) { intervals in
             let mean = intervals.reduce(0, +) / Double(intervals.count)
             var squares = 0.0
@@ -23,7 +27,7 @@ public enum InterspikeIntervals {
     /// LvR = 3/(n−1) Σ (1 − 4 I_i I_{i+1}/(I_i + I_{i+1})²)(1 + 4R/(I_i + I_{i+1})).
     public static func revisedLocalVariation(_ record: SpikeTrains, refractoryPeriod: Double = 2,
                                              start: Double = 500, stop: Double? = nil,
-                                             minimumSpikes: Int = 10) -> [Double] {
+                                             minimumSpikes: Int = defaultMinimumSpikes) -> [Double] {
         perPopulation(record, start: start, stop: stop, minimumSpikes: max(minimumSpikes, 3)) { intervals in
             var sum = 0.0
             for index in 0..<intervals.count - 1 {
@@ -51,7 +55,7 @@ public enum InterspikeIntervals {
                 sum += measure(intervals)
                 neurons += 1
             }
-            result[population] = neurons > 0 ? sum / Double(neurons) : 0
+            result[population] = neurons > 0 ? sum / Double(neurons) : .nan
         }
         return result
     }

@@ -7,7 +7,8 @@ import Model
 /// order, as the original's spike-train list), their spike counts in bins of `binWidth` from
 /// `start` to `stop` (last bin closed), trains with constant counts dropped, then the first
 /// `subsample` of them; the result is the mean of the off-diagonal correlation coefficients
-/// (0 with fewer than two trains, NaN for empty populations).
+/// (NaN, undefined, with fewer than two such trains and for empty populations; the original
+/// writes 0 for fewer than two).
 ///
 /// The original takes the *first* `subsample` trains, not a random draw, so the result is
 /// deterministic; with fewer trains than `subsample` (every population of the down-scaled
@@ -38,7 +39,7 @@ public enum SpikeCountCorrelation {
                 matrix.append(contentsOf: PearsonCorrelation.standardized(row))
                 rows += 1
             }
-            guard rows > 1 else { result[population] = 0; continue }
+            guard rows > 1 else { continue }
             product = [Double](repeating: 0, count: rows * rows)
             cblas_dsyrk(CblasRowMajor, CblasUpper, CblasNoTrans, Int32(rows), Int32(binCount), 1,
                         matrix, Int32(binCount), 0, &product, Int32(rows))
