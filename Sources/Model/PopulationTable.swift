@@ -5,15 +5,16 @@ import Foundation
 /// `pop`; both spellings are read).
 public enum PopulationTable {
     /// Reads one value column per population into `layout` order. Populations missing from the
-    /// file get `missing`; unknown areas, layers or cell types, duplicates and non-numbers are errors.
+    /// file get `missing`; unknown areas, layers or cell types, duplicates and non-numbers are errors,
+    /// except `nan` (an undefined statistic, as `humam analyze` writes it) when `acceptingNaN`.
     public static func read(_ url: URL, valueColumn: String, layout: PopulationLayout,
-                            missing: Double = 0) throws(InputError) -> [Double] {
+                            missing: Double = 0, acceptingNaN: Bool = false) throws(InputError) -> [Double] {
         let table = try CSVTable(contentsOf: url)
-        return try read(table, valueColumn: valueColumn, layout: layout, missing: missing)
+        return try read(table, valueColumn: valueColumn, layout: layout, missing: missing, acceptingNaN: acceptingNaN)
     }
 
     public static func read(_ table: CSVTable, valueColumn: String, layout: PopulationLayout,
-                            missing: Double = 0) throws(InputError) -> [Double] {
+                            missing: Double = 0, acceptingNaN: Bool = false) throws(InputError) -> [Double] {
         let areaColumn = try table.column("area")
         let layerColumn = try table.column("layer")
         let populationColumn = table.header.contains("population") ? try table.column("population")
@@ -40,7 +41,8 @@ public enum PopulationTable {
                 throw InputError(file: table.source, line: row + 2, "duplicate row for \(layout.population(at: index).label)")
             }
             seen[index] = true
-            values[index] = try table.number(row: row, column: valueIndex)
+            values[index] = acceptingNaN && fields[valueIndex].trimmingCharacters(in: .whitespaces) == "nan"
+                ? .nan : try table.number(row: row, column: valueIndex)
         }
         return values
     }

@@ -13,11 +13,12 @@ struct AnalyzeCommand: ParsableCommand {
         As the original's Analysis (src/analysis.py) on the same spikes: rate = spikes in [t-start, t-stop) per neuron \
         and second; CV and LvR (R = --refractory-period) over neurons with at least 10 spikes after t-start; \
         spike-count correlation in 1 ms bins from t-start to t-stop over the first --correlation-subsample neurons that \
-        fire (the original takes the first ones, not a random draw). Writes population_statistics.csv \
+        fire (the original takes the first ones, not a random draw). Statistics without data (no neuron with 10 spikes, \
+        fewer than two spiking neurons) are written as nan where the original writes 0. Writes population_statistics.csv \
         (area,layer,population,neurons,rate_hz,cv_isi,lvr,spike_count_correlation), rate_histogram_areas.csv and \
         rate_histogram_populations.csv (time_ms × spikes/s, 1 ms bins from 0) and, unless --no-figures, \
         figures/population_statistics, instantaneous_rate (last 500 ms), average_rate_per_population (X: no neurons), \
-        area_rates and raster_<area> (.svg, and .png when rsvg-convert is installed).
+        area_rates and raster_<area>_<start>-<stop>ms (.svg, and .png when rsvg-convert is installed).
         """)
 
     @OptionGroup var runOptions: RunOptions
@@ -52,11 +53,13 @@ struct AnalyzeCommand: ParsableCommand {
         // Windows as in the original: rates t_start ≤ t < t_stop; CV and LvR t ≥ t_start (and
         // ≤ t_stop only when one is given); correlations in 1 ms bins from t_start to t_stop.
         let rates = FiringRates.populationRates(trains, start: windowStart, stop: stop)
-        let cv = InterspikeIntervals.coefficientOfVariation(trains, start: windowStart, stop: windowStop)
+        // Undefined statistics (no neuron with 10 spikes, fewer than two spiking neurons) are
+        // written as nan, where the original writes 0.
+        let cv = InterspikeIntervals.coefficientOfVariation(trains, start: windowStart, stop: windowStop, undefined: .nan)
         let lvr = InterspikeIntervals.revisedLocalVariation(trains, refractoryPeriod: refractoryPeriod,
-                                                            start: windowStart, stop: windowStop)
+                                                            start: windowStart, stop: windowStop, undefined: .nan)
         let correlations = SpikeCountCorrelation.populationMeans(trains, start: windowStart, stop: stop,
-                                                                 subsample: correlationSubsample)
+                                                                 subsample: correlationSubsample, undefined: .nan)
         let histogram = RateHistogram(trains)
 
         try AtomicFile.write(AnalysisTables.populationTable(
@@ -90,7 +93,7 @@ struct AnalyzeCommand: ParsableCommand {
             ]
             for area in layout.areas.indices {
                 all.append((AnalysisFigures.raster(trains, areaIndex: area, window: rasterWindow),
-                            figures.appendingPathComponent("raster_\(layout.areas[area])")))
+                            figures.appendingPathComponent(AnalysisFigures.rasterFileName(area: layout.areas[area], window: rasterWindow))))
             }
             try FigureExport.write(all)
         }

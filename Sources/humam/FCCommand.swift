@@ -126,23 +126,10 @@ struct FCCommand: ParsableCommand {
             return try SynapticInputModel.readTables(in: tables, layout: layout)
         }
         let optionsGiven = network.config != nil || network.scaling != nil || network.chi != nil || network.downscaling != nil
-        if !optionsGiven, let recorded = try recordedNetworkParameters(folder) {
+        if !optionsGiven, let recorded = try folder.recordedNetworkParameters() {
             return SynapticInputModel(network: try network.build(parameters: recorded))
         }
         return SynapticInputModel(network: try network.build())
-    }
-
-    /// `net_params` of a humam run's `run.json`, if there is one.
-    func recordedNetworkParameters(_ folder: RunFolder) throws -> NetworkParameters? {
-        let url = folder.url.appendingPathComponent("run.json")
-        guard let data = try? Data(contentsOf: url),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let parameters = object["net_params"] else { return nil }
-        do {
-            return try JSONDecoder().decode(NetworkParameters.self, from: JSONSerialization.data(withJSONObject: parameters))
-        } catch {
-            throw InputError(file: url.path, field: "net_params", "cannot be read as network parameters (\(error))")
-        }
     }
 
     /// The spikes must come from the network described: same neurons per population.

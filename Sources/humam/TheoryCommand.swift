@@ -44,7 +44,7 @@ struct TheoryCommand: ParsableCommand {
     @Option(help: "Simulated rates (CSV area,layer,population,rate_hz) to compare the theory with: prints their correlation.")
     var compare: String?
 
-    @Option(help: "With --compare: write the theory-versus-simulation scatter plot (log-log) to this SVG file.")
+    @Option(help: "With --compare: write the theory-versus-simulation scatter plot (log-log) to this file (.svg or .png).")
     var figure: String?
 
     func validate() throws {
@@ -117,10 +117,10 @@ struct TheoryCommand: ParsableCommand {
         print("rates written to \(url.path)")
     }
 
-    /// Writes `figure` as `path` (an .svg name; PNG beside it when rsvg-convert is installed).
+    /// Writes `figure` to exactly `path` (.svg or .png).
     private static func write(_ figure: some Figure, to path: String) throws -> String {
         let url = URL(fileURLWithPath: path)
-        let base = url.pathExtension.lowercased() == "svg" ? url.deletingPathExtension() : url
-        return try figure.write(to: base).map(\.path).joined(separator: ", ")
+        try FigureExport.write(figure, toFile: url)
+        return url.path
     }
 }

@@ -7,14 +7,15 @@ import Model
 /// order, as the original's spike-train list), their spike counts in bins of `binWidth` from
 /// `start` to `stop` (last bin closed), trains with constant counts dropped, then the first
 /// `subsample` of them; the result is the mean of the off-diagonal correlation coefficients
-/// (0 with fewer than two trains, NaN for empty populations).
+/// (`undefined` with fewer than two trains: 0 as in the original by default; NaN for empty
+/// populations).
 ///
 /// The original takes the *first* `subsample` trains, not a random draw, so the result is
 /// deterministic; with fewer trains than `subsample` (every population of the down-scaled
 /// network) all are used. The correlation matrix is one `dsyrk` of the centred, normalised counts.
 public enum SpikeCountCorrelation {
     public static func populationMeans(_ record: SpikeTrains, binWidth: Double = 1, start: Double = 500,
-                                       stop: Double? = nil, subsample: Int = 2000) -> [Double] {
+                                       stop: Double? = nil, subsample: Int = 2000, undefined: Double = 0) -> [Double] {
         let stop = stop ?? record.simulationTime
         // np.arange(tmin, tmax + tbin, tbin) edges.
         let edgeCount = Int(((stop + binWidth - start) / binWidth).rounded(.up))
@@ -38,7 +39,7 @@ public enum SpikeCountCorrelation {
                 matrix.append(contentsOf: PearsonCorrelation.standardized(row))
                 rows += 1
             }
-            guard rows > 1 else { result[population] = 0; continue }
+            guard rows > 1 else { result[population] = undefined; continue }
             product = [Double](repeating: 0, count: rows * rows)
             cblas_dsyrk(CblasRowMajor, CblasUpper, CblasNoTrans, Int32(rows), Int32(binCount), 1,
                         matrix, Int32(binCount), 0, &product, Int32(rows))
