@@ -12,7 +12,7 @@ enum SimulationFigures {
         let layout = trains.populations.layout
         let histogram = RateHistogram(trains)
         let windowStart = max(0, trains.simulationTime - 500)
-        let areaIndex = rasterArea.flatMap(layout.areas.firstIndex(of:)) ?? busiestArea(histogram, areas: layout.areas.count, from: windowStart)
+        let areaIndex = rasterArea.flatMap(layout.areas.firstIndex(of:)) ?? histogram.busiestArea(from: windowStart)
         let window = windowStart...trains.simulationTime
         let figures = directory.appendingPathComponent("figures")
         return try FigureExport.write([
@@ -20,14 +20,5 @@ enum SimulationFigures {
              figures.appendingPathComponent(AnalysisFigures.rasterFileName(area: layout.areas[areaIndex], window: window))),
             (AnalysisFigures.instantaneousRates(histogram, areas: layout.areas), figures.appendingPathComponent("instantaneous_rate")),
         ])
-    }
-
-    /// Area with the highest mean rate in the window.
-    static func busiestArea(_ histogram: RateHistogram, areas: Int, from start: Double) -> Int {
-        let firstBin = min(histogram.binCount, Int(start / histogram.binWidth))
-        return (0..<areas).max { left, right in
-            let sum = { (area: Int) in histogram.areaRates[area * histogram.binCount + firstBin..<(area + 1) * histogram.binCount].reduce(0, +) }
-            return sum(left) < sum(right)
-        } ?? 0
     }
 }
