@@ -86,7 +86,7 @@ extension RunReport {
             if let runR {
                 series.append(LineFigure.Series(label: "this run", x: [chis.first ?? 0, chis.last ?? 3], y: [runR, runR], color: "#c44e52"))
             }
-            page.figure(LineFigure(series: series, xLabel: "chi (cortico-cortical E→E factor)", yLabel: "Pearson r, simulated vs experimental FC",
+            page.figure(LineFigure(series: series, xLabel: "chi (cortico-cortical E→E factor)", yLabel: "Pearson r, FC sim. vs exp.",
                                    title: "FC similarity by chi"),
                         caption: "The original's published full-scale FC against the Senden 7T resting-state FC (left hemisphere, 12.5 s runs, t ≥ 2.5 s), by chi; red: this run's r against its own experimental FC (a different data set when that is the HCP/ENIGMA FC, so a reference, not a like-for-like comparison).")
             if let chi {

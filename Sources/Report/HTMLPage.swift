@@ -35,8 +35,10 @@ public struct HTMLPage: Sendable {
         body.append("<p class=\"missing\">\(Self.escape(text))</p>")
     }
 
+    /// A table; no header row when `header` is empty.
     public mutating func table(header: [String], rows: [[Cell]]) {
-        var html = "<table>\n<tr>" + header.map { "<th>\(Self.escape($0))</th>" }.joined() + "</tr>\n"
+        var html = "<table>\n"
+        if !header.isEmpty { html += "<tr>" + header.map { "<th>\(Self.escape($0))</th>" }.joined() + "</tr>\n" }
         for row in rows {
             html += "<tr>" + row.map { cell in
                 "<td\(cell.id.map { " id=\"\(Self.escape($0))\"" } ?? "")>\(Self.escape(cell.text))</td>"
@@ -47,7 +49,7 @@ public struct HTMLPage: Sendable {
 
     /// Label–value rows, e.g. a run summary.
     public mutating func definitions(_ rows: [(label: String, value: Cell)]) {
-        table(header: ["", ""], rows: rows.map { [HTMLPage.Cell($0.label), $0.value] })
+        table(header: [], rows: rows.map { [HTMLPage.Cell($0.label), $0.value] })
     }
 
     /// `figure` inline as SVG with a caption.

@@ -114,6 +114,7 @@ struct FCCommand: ParsableCommand {
         print(String(format: "time: network description %.3f s, reading spikes %.3f s, reading to comparison %.3f s, total %.3f s",
                      networkSeconds, readSeconds, computeSeconds, Date().timeIntervalSince(processStart)))
         print("results in \(output.path)/")
+        print("report: humam report --run \(folder.url.path)\(runOptions.out == nil ? "" : " --analysis \(output.path)") writes \(folder.url.appendingPathComponent("report.html").path)")
     }
 
     /// The network that produced the spikes: `--network-tables`, else a `network/` folder of
