@@ -138,9 +138,12 @@ import TestSupport
         let parent = try Fixtures.temporaryDirectory("humam-report-keep")
         defer { try? FileManager.default.removeItem(at: parent) }
         let run = parent.appendingPathComponent("run")
-        try FileManager.default.copyItem(at: try Self.tinyRun.get(), to: run)
+        try FileManager.default.createDirectory(at: run, withIntermediateDirectories: true)
+        // The run's own files only (other tests write reports into the shared run meanwhile).
+        for name in ["population_GIDs.dat", "spikes.bin", "spikes", "run.json", "rates.csv"] {
+            try FileManager.default.copyItem(at: try Self.tinyRun.get().appendingPathComponent(name), to: run.appendingPathComponent(name))
+        }
         let file = run.appendingPathComponent("report.html")
-        try? FileManager.default.removeItem(at: file)
         try "my notes".write(to: file, atomically: true, encoding: .utf8)
         #expect(throws: InputError.self) { try report(run) }
         #expect(try String(contentsOf: file, encoding: .utf8) == "my notes")
