@@ -52,6 +52,10 @@ struct TheoryCommand: ParsableCommand {
         if figure != nil && compare == nil {
             throw ValidationError("--figure needs --compare SIMULATED_RATES.csv")
         }
+        for name in [figure, pathFigure].compactMap({ $0 })
+        where !FigureExport.fileExtensions.contains(URL(fileURLWithPath: name).pathExtension.lowercased()) {
+            throw ValidationError("\(name) is not a figure file name; expected a name ending in .svg or .png")
+        }
         if pathFigure != nil && pseudoTime == nil {
             throw ValidationError("--path-figure needs --pseudo-time S")
         }

@@ -40,6 +40,9 @@ public enum FigureExport {
         }
     }
 
+    /// File extensions `write(_:toFile:)` writes.
+    public static let fileExtensions: Set<String> = ["svg", "png"]
+
     /// Writes `figure` to exactly `url`: SVG for a `.svg` name, PNG for a `.png` name (through a
     /// temporary SVG; needs `rsvg-convert`). Any other extension is an error naming the file.
     public static func write(_ figure: any Figure, toFile url: URL, pngScale: Double = 2) throws(InputError) {
@@ -55,7 +58,7 @@ public enum FigureExport {
             try AtomicFile.write(figure.svg(), to: svg)
             try convert(svg, to: url, converter: converter, scale: pngScale)
         default:
-            throw InputError(file: url.path, "has no figure extension; expected a name ending in .svg or .png")
+            throw InputError(file: url.path, "is not a figure file name; expected a name ending in .svg or .png")
         }
     }
 
