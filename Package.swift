@@ -23,8 +23,9 @@ let package = Package(
         .target(name: "Spiking", dependencies: ["Model"]),
         // Layer 3: analysis of spikes (and of theory predictions).
         .target(name: "Analysis", dependencies: ["Model", "COpenBLAS"]),
-        // Layer 3b: the run report (one HTML page from a run's files), on top of Analysis.
-        .target(name: "Report", dependencies: ["Model", "Analysis"]),
+        // Layer 3b: the run report (one HTML page from a run's files), on top of Analysis; it
+        // solves the mean-field theory of the run's network with Theory.
+        .target(name: "Report", dependencies: ["Model", "Theory", "Analysis"]),
         // Layer 4: the command-line tool.
         .executableTarget(
             name: "humam",
@@ -38,6 +39,6 @@ let package = Package(
         .testTarget(name: "SpikingTests", dependencies: ["Spiking", "Model", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Model", "TestSupport"]),
         // Runs the command-line layer (e.g. `humam export nest`) in-process.
-        .testTarget(name: "CLITests", dependencies: ["humam", "Model", "Analysis", "Report", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["humam", "Model", "Theory", "Analysis", "Report", "TestSupport"]),
     ]
 )

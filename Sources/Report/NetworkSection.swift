@@ -17,27 +17,19 @@ extension RunReport {
             rows.append(("synapses (run.json)", HTMLPage.Cell(ReportNumber.text(synapses), id: "network-synapses")))
         }
         page.definitions(rows)
-        guard let parameters = networkParameters else {
+        guard networkParameters != nil else {
             page.missing("The network parameters are not recorded (no run.json), so the area connectivity is not shown.")
             return
         }
-        guard let dataDirectory else {
+        switch fullScaleNetwork {
+        case .none:
             page.missing("The model's input tables (notebooks-data/) were not found, so the area connectivity is not shown; give --data DIR.")
-            return
-        }
-        // Down-scaling multiplies every indegree by K_scaling, so the relative indegrees are those
-        // of the full-scale network (up to the rounding of synapse numbers); full scale needs no
-        // DC compensation and hence no theory rates.
-        var fullScale = parameters
-        fullScale.downscaling.neuronScaling = 1
-        fullScale.downscaling.indegreeScaling = 1
-        do {
-            let network = try Network.build(data: try ModelData.load(from: dataDirectory), parameters: fullScale)
+        case .failure(let error):
+            page.missing(Self.problem(error))
+        case .success(let network):
             page.paragraph("Full scale with the run's parameters: \(ReportNumber.text(network.totalNeurons)) neurons, \(ReportNumber.text(network.totalSynapses)) internal synapses.")
             page.figure(AreaConnectivityFigure.make(network: network),
                         caption: "Relative indegree of each target area (row): the share of each source area (column) in the area's internal synaptic input, log10, full-scale network with this run's parameters (the notebook's section 2.4). Down-scaling multiplies all indegrees by K_scaling and leaves these shares unchanged up to rounding.")
-        } catch {
-            page.missing(Self.problem(error))
         }
     }
 }

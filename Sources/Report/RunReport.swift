@@ -13,7 +13,8 @@ public struct RunReport {
     public let analysisDirectory: URL
     /// The model's input tables and the published FC (notebooks-data/); nil: not available.
     public let dataDirectory: URL?
-    /// Mean-field rates (area,layer,population,rate_hz), nil when none was found.
+    /// Mean-field rates (area,layer,population,rate_hz) to compare with instead of the theory
+    /// solved here (e.g. the original's NNMT rates); nil: none.
     public let theoryRatesFile: URL?
     /// Version of the humam writing the report.
     public let humamVersion: String
@@ -22,17 +23,17 @@ public struct RunReport {
     /// run.json as written by `humam simulate` (nil for the original's NEST output).
     let record: [String: Any]?
     let networkParameters: NetworkParameters?
+    /// The full-scale network with the run's parameters (for the area connectivity and the
+    /// theory); nil when the parameters or the data are missing, an error when it cannot be built.
+    let fullScaleNetwork: Result<Network, InputError>?
 
-    /// Reads the run's spikes and record. `theoryRatesFile` nil: `theory_rates.csv` in the run
-    /// folder or its parent (scripts/notebook writes it there), if present.
+    /// Reads the run's spikes and record and builds the full-scale network of its parameters.
     public init(run: RunFolder, analysisDirectory: URL? = nil, dataDirectory: URL?, theoryRatesFile: URL? = nil,
                 humamVersion: String) throws(InputError) {
         self.run = run
         self.analysisDirectory = analysisDirectory ?? run.url.appendingPathComponent("analysis")
         self.dataDirectory = dataDirectory
-        self.theoryRatesFile = theoryRatesFile ?? [run.url, run.url.deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("theory_rates.csv") }
-            .first { FileManager.default.fileExists(atPath: $0.path) }
+        self.theoryRatesFile = theoryRatesFile
         self.humamVersion = humamVersion
         trains = try run.spikeTrains()
         let recordFile = run.url.appendingPathComponent("run.json")
@@ -45,6 +46,17 @@ public struct RunReport {
             record = nil
         }
         networkParameters = try run.recordedNetworkParameters()
+        if let parameters = networkParameters, let dataDirectory {
+            // Full scale needs no DC compensation, hence no theory rates.
+            var fullScale = parameters
+            fullScale.downscaling.neuronScaling = 1
+            fullScale.downscaling.indegreeScaling = 1
+            fullScaleNetwork = Result { () throws(InputError) in
+                try Network.build(data: try ModelData.load(from: dataDirectory), parameters: fullScale)
+            }
+        } else {
+            fullScaleNetwork = nil
+        }
     }
 
     var layout: PopulationLayout { trains.populations.layout }

@@ -11,7 +11,8 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write report.html into a run folder: network, theory, simulation, spike statistics and FC on one self-contained page.",
         discussion: """
         Every number comes from the run's files (run.json, rates.csv, spikes, and the outputs of humam analyze and \
-        humam fc in <run>/analysis) or is computed from them; sections whose inputs are missing say how to produce \
+        humam fc in <run>/analysis) or is computed from them with humam's library (the full-scale network of the \
+        recorded parameters and its mean-field fixed points); sections whose inputs are missing say how to produce \
         them. The page needs no network access (figures inline as SVG). It replaces only a report.html that humam wrote.
         """)
 
@@ -21,7 +22,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Outputs of humam analyze / humam fc (default: <run>/analysis).")
     var analysis: String?
 
-    @Option(help: "Mean-field rates (area,layer,population,rate_hz) to compare with (default: theory_rates.csv in the run folder or its parent).")
+    @Option(help: "Mean-field rates (area,layer,population,rate_hz) to compare the simulation with, instead of the theory the report solves for the run's network (needed for the original's NEST output, which records no parameters).")
     var theory: String?
 
     @Option(help: "Folder with the model's input tables and the published FC (else $HUMAM_DATA, else ./notebooks-data).")

@@ -4,6 +4,7 @@ import Model
 import Report
 import Testing
 import TestSupport
+import Theory
 @testable import humam
 
 /// `humam report` on a tiny run made by the commands themselves (simulate at scaling 0.001 for
@@ -27,7 +28,7 @@ import TestSupport
     static let theoryFile = Fixtures.dataDirectory.appendingPathComponent("base_theory_rates.csv")
 
     /// Writes the report of `run` and returns its text.
-    func report(_ run: URL, analysis: URL? = nil, theory: URL? = ReportCommandTests.theoryFile) throws -> String {
+    func report(_ run: URL, analysis: URL? = nil, theory: URL? = nil) throws -> String {
         let file = try ReportCommand.write(run: RunFolder(run), analysis: analysis, theory: theory, data: Fixtures.dataDirectory)
         #expect(file == run.appendingPathComponent("report.html"))
         return try String(contentsOf: file, encoding: .utf8)
@@ -76,9 +77,20 @@ import TestSupport
         #expect(cell("theory-simulated-mean-rate", in: html) == cell("simulation-mean-rate", in: html))
         #expect(cell("simulation-silent", in: html) == "\(rates.filter { $0 == 0 }.count) of \(rates.count)")
 
-        // Theory file: the mean over the run's non-empty populations.
-        let theory = try PopulationTable.read(Self.theoryFile, valueColumn: "rate_hz", layout: populations.layout, missing: .nan)
-        let compared = (0..<populations.layout.count).filter { populations.neuronCounts[$0] > 0 && theory[$0].isFinite }
+        // The theory of the full-scale network with the recorded parameters: one stable fixed point
+        // (leading eigenvalue −0.8726 at chi 1, as humam theory prints), compared over the run's
+        // non-empty populations.
+        var parameters = try #require(try RunFolder(run).recordedNetworkParameters())
+        parameters.downscaling.neuronScaling = 1
+        parameters.downscaling.indegreeScaling = 1
+        let result = StationaryRates.solve(network: try Network.build(data: try ModelData.load(from: Fixtures.dataDirectory), parameters: parameters))
+        let theory = try #require(result.rates)
+        #expect(cell("theory-fixed-point-1-stability", in: html) == "stable")
+        #expect(cell("theory-fixed-point-1-eigenvalue", in: html) == "-0.8726")
+        #expect(cell("theory-fixed-point-2-stability", in: html) == nil)
+        let modelled = result.modelledPopulations
+        #expect(cell("theory-fixed-point-1-mean-rate", in: html) == ReportNumber.text(modelled.map { theory[$0] }.reduce(0, +) / Double(modelled.count)))
+        let compared = (0..<populations.layout.count).filter { populations.neuronCounts[$0] > 0 }
         #expect(cell("theory-mean-rate", in: html) == ReportNumber.text(compared.map { theory[$0] }.reduce(0, +) / Double(compared.count)))
 
         // humam analyze's table, undefined values as "undefined".
@@ -122,11 +134,18 @@ import TestSupport
         try FileManager.default.copyItem(at: run.appendingPathComponent("population_GIDs.dat"), to: nest.appendingPathComponent("population_GIDs.dat"))
         try FileManager.default.copyItem(at: run.appendingPathComponent("spikes"), to: nest.appendingPathComponent("spikes"))
         try "t_sim: 700.0\nsim_resolution: 0.1\n".write(to: nest.appendingPathComponent("sim.yaml"), atomically: true, encoding: .utf8)
-        let html = try report(nest, theory: nil)
+        let html = try report(nest)
         for text in ["No run.json", "No mean-field rates", "No spike statistics yet", "No simulated FC yet",
-                     "The network parameters are not recorded"] {
+                     "The network parameters are not recorded", "the mean-field theory is not solved here"] {
             #expect(html.contains(text), "\(text)")
         }
+        // Given rates (here the original's NNMT rates, notebooks-data) are compared with instead.
+        let given = try report(nest, theory: Self.theoryFile)
+        #expect(!given.contains("No mean-field rates") && given.contains(Self.theoryFile.path))
+        let populations = try PopulationGIDs.read(nest.appendingPathComponent("population_GIDs.dat"))
+        let theory = try PopulationTable.read(Self.theoryFile, valueColumn: "rate_hz", layout: populations.layout, missing: .nan)
+        let compared = (0..<populations.layout.count).filter { populations.neuronCounts[$0] > 0 && theory[$0].isFinite }
+        #expect(cell("theory-mean-rate", in: given) == ReportNumber.text(compared.map { theory[$0] }.reduce(0, +) / Double(compared.count)))
         let humam = try report(run)
         #expect(cell("simulation-mean-rate", in: html) == cell("simulation-mean-rate", in: humam))
         #expect(cell("network-neurons", in: html) == cell("network-neurons", in: humam))
