@@ -25,11 +25,14 @@ let package = Package(
         .target(name: "Spiking", dependencies: ["Model", "RunFormat"]),
         // Layer 3: analysis of spikes (and of theory predictions).
         .target(name: "Analysis", dependencies: ["Model", "RunFormat", "COpenBLAS"]),
+        // Layer 3b: the run report (one HTML page from a run's files), on top of Analysis; it
+        // solves the mean-field theory of the run's network with Theory.
+        .target(name: "Report", dependencies: ["Model", "RunFormat", "Theory", "Analysis"]),
         // Layer 4: the command-line tool.
         .executableTarget(
             name: "humam",
             dependencies: [
-                "Model", "RunFormat", "Theory", "Spiking", "Analysis",
+                "Model", "RunFormat", "Theory", "Spiking", "Analysis", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
@@ -39,6 +42,6 @@ let package = Package(
         .testTarget(name: "SpikingTests", dependencies: ["Spiking", "RunFormat", "Model", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "RunFormat", "Model", "TestSupport"]),
         // Runs the command-line layer (e.g. `humam export nest`) in-process.
-        .testTarget(name: "CLITests", dependencies: ["humam", "RunFormat", "Model", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["humam", "RunFormat", "Model", "Theory", "Analysis", "Report", "TestSupport"]),
     ]
 )

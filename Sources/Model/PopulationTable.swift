@@ -10,11 +10,14 @@ public enum PopulationTable {
     /// Reads one value column per population into `layout` order. Every population in
     /// `required` (layout indices) must have a row; others missing from the file get `missing`.
     /// Unknown areas, layers or cell types, duplicates, non-numbers and values outside `range`
-    /// are errors.
+    /// are errors, except an empty cell or `nan` (an undefined statistic, as `humam analyze`
+    /// writes it), read as NaN when `acceptingUndefined`.
     public static func read(_ url: URL, valueColumn: String, layout: PopulationLayout, required: [Int] = [],
-                            range: ValidRange = ValidRange(), missing: Double = 0) throws(InputError) -> [Double] {
+                            range: ValidRange = ValidRange(), missing: Double = 0,
+                            acceptingUndefined: Bool = false) throws(InputError) -> [Double] {
         let table = try CSVTable(contentsOf: url)
-        return try read(table, valueColumn: valueColumn, layout: layout, required: required, range: range, missing: missing)
+        return try read(table, valueColumn: valueColumn, layout: layout, required: required, range: range, missing: missing,
+                        acceptingUndefined: acceptingUndefined)
     }
 
     /// Rates in Hz (column `rate_hz`), one for every population in `required`.
@@ -23,7 +26,8 @@ public enum PopulationTable {
     }
 
     public static func read(_ table: CSVTable, valueColumn: String, layout: PopulationLayout, required: [Int] = [],
-                            range: ValidRange = ValidRange(), missing: Double = 0) throws(InputError) -> [Double] {
+                            range: ValidRange = ValidRange(), missing: Double = 0,
+                            acceptingUndefined: Bool = false) throws(InputError) -> [Double] {
         let areaColumn = try table.column("area")
         let layerColumn = try table.column("layer")
         let populationColumn = table.header.contains("population") ? try table.column("population")
@@ -50,7 +54,9 @@ public enum PopulationTable {
                 throw InputError(file: table.source, line: row + 2, "duplicate row for \(layout.population(at: index).label)")
             }
             seen[index] = true
-            values[index] = try table.number(row: row, column: valueIndex, in: range)
+            let cell = fields[valueIndex].trimmingCharacters(in: .whitespaces)
+            values[index] = acceptingUndefined && (cell.isEmpty || cell == "nan")
+                ? .nan : try table.number(row: row, column: valueIndex, in: range)
         }
         let absent = required.filter { !seen[$0] }
         if let first = absent.first {

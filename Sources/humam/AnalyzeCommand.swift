@@ -19,7 +19,7 @@ struct AnalyzeCommand: ParsableCommand {
         correlation of one with fewer than 2 neurons whose counts vary; the original writes 0 there), rate_histogram_areas.csv and \
         rate_histogram_populations.csv (time_ms × spikes/s, 1 ms bins from 0) and, unless --no-figures, \
         figures/population_statistics, instantaneous_rate (last 500 ms), average_rate_per_population (X: no neurons), \
-        area_rates and raster_<area> (.svg, and .png when rsvg-convert is installed).
+        area_rates and raster_<area>_<start>-<stop>ms (.svg, and .png when rsvg-convert is installed).
         """)
 
     @OptionGroup var runOptions: RunOptions
@@ -53,6 +53,8 @@ struct AnalyzeCommand: ParsableCommand {
         // Windows as in the original: rates t_start ≤ t < t_stop; CV and LvR t ≥ t_start (and
         // ≤ t_stop only when one is given); correlations in 1 ms bins from t_start to t_stop.
         let rates = FiringRates.populationRates(trains, start: windowStart, stop: stop)
+        // Undefined statistics (no neuron with 10 spikes, fewer than two spiking neurons) are
+        // written as nan, where the original writes 0.
         let cv = InterspikeIntervals.coefficientOfVariation(trains, start: windowStart, stop: windowStop)
         let lvr = InterspikeIntervals.revisedLocalVariation(trains, refractoryPeriod: refractoryPeriod,
                                                             start: windowStart, stop: windowStop)
@@ -91,7 +93,7 @@ struct AnalyzeCommand: ParsableCommand {
             ]
             for area in layout.areas.indices {
                 all.append((AnalysisFigures.raster(trains, areaIndex: area, window: rasterWindow),
-                            figures.appendingPathComponent("raster_\(layout.areas[area])")))
+                            figures.appendingPathComponent(AnalysisFigures.rasterFileName(area: layout.areas[area], window: rasterWindow))))
             }
             try FigureExport.write(all)
         }

@@ -126,6 +126,7 @@ struct FCCommand: ParsableCommand {
         print(String(format: "time: network description %.3f s, reading spikes into the histogram %.3f s, reading to comparison %.3f s, total %.3f s",
                      networkSeconds, readSeconds, computeSeconds, Date().timeIntervalSince(processStart)))
         print("results in \(output.path)/")
+        print("report: humam report --run \(folder.url.path)\(runOptions.out == nil ? "" : " --analysis \(output.path)") writes \(folder.url.appendingPathComponent("report.html").path)")
     }
 
     /// The network that produced the spikes: `--network-tables`, else a `network/` folder of
@@ -138,28 +139,10 @@ struct FCCommand: ParsableCommand {
             return try SynapticInputModel.readTables(in: tables, layout: layout)
         }
         let optionsGiven = network.config != nil || network.scaling != nil || network.chi != nil || network.downscaling != nil
-        if !optionsGiven, let recorded = try recordedNetworkParameters(folder) {
+        if !optionsGiven, let recorded = try folder.recordedNetworkParameters() {
             return SynapticInputModel(network: try network.build(parameters: recorded))
         }
         return SynapticInputModel(network: try network.build())
-    }
-
-    /// `net_params` of a humam run's `run.json`, if there is one.
-    func recordedNetworkParameters(_ folder: RunFolder) throws -> NetworkParameters? {
-        let url = folder.url.appendingPathComponent("run.json")
-        guard let parameters = try folder.record("run.json")?["net_params"] else { return nil }
-        guard parameters is [String: Any] else {
-            throw InputError(file: url.path, field: "net_params", "is corrupt: expected a mapping of network parameters")
-        }
-        let recorded: NetworkParameters
-        do {
-            recorded = try JSONDecoder().decode(NetworkParameters.self, from: JSONSerialization.data(withJSONObject: parameters))
-        } catch {
-            throw InputError(file: url.path, keyPath: "net_params", decodingError: error)
-                ?? InputError(file: url.path, field: "net_params", "cannot be read as network parameters (\(error.localizedDescription))")
-        }
-        try recorded.validate(source: url.path)
-        return recorded
     }
 
     /// The spikes must come from the network described: same neurons per population.

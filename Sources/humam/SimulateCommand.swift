@@ -87,6 +87,7 @@ struct SimulateCommand: ParsableCommand {
             \(SimulationRateSummary(result: result, network: built).text)
               peak memory \(record.peakMemoryBytes.map { "\($0 / 1_000_000) MB" } ?? "unknown")
             written to \(directory.path)/\(figures.isEmpty ? "" : " (figures: \(figures.map(\.lastPathComponent).joined(separator: ", ")))")
+            report: humam report --run \(directory.path) writes \(directory.appendingPathComponent("report.html").path)
             """)
     }
 }

@@ -5,7 +5,7 @@ import Model
 /// The figures `humam simulate` writes into its run folder (like the notebook's section 3): a
 /// raster plot of one area and the per-area instantaneous rate heatmap of the last 500 ms.
 enum SimulationFigures {
-    /// Reads the run back (its binary spike file) and writes `figures/raster_<area>` and
+    /// Reads the run back (its binary spike file) and writes `figures/raster_<area>_<start>-<stop>ms` and
     /// `figures/instantaneous_rate` (SVG, and PNG when rsvg-convert is installed).
     static func write(run directory: URL, rasterArea: String?) throws -> [URL] {
         // Two passes over the spikes, neither holding them all: the histogram, then the spikes
@@ -14,22 +14,14 @@ enum SimulationFigures {
         let layout = spikes.populations.layout
         let histogram = try RateHistogram(spikes)
         let windowStart = max(0, spikes.simulationTime - 500)
-        let areaIndex = rasterArea.flatMap(layout.areas.firstIndex(of:)) ?? busiestArea(histogram, areas: layout.areas.count, from: windowStart)
+        let areaIndex = rasterArea.flatMap(layout.areas.firstIndex(of:)) ?? histogram.busiestArea(from: windowStart)
         let trains = try SpikeTrains(spikes) { layout.areaIndex(ofPopulation: $0) == areaIndex }
+        let window = windowStart...spikes.simulationTime
         let figures = directory.appendingPathComponent("figures")
         return try FigureExport.write([
-            (AnalysisFigures.raster(trains, areaIndex: areaIndex, window: windowStart...trains.simulationTime),
-             figures.appendingPathComponent("raster_\(layout.areas[areaIndex])")),
+            (AnalysisFigures.raster(trains, areaIndex: areaIndex, window: window),
+             figures.appendingPathComponent(AnalysisFigures.rasterFileName(area: layout.areas[areaIndex], window: window))),
             (AnalysisFigures.instantaneousRates(histogram, areas: layout.areas), figures.appendingPathComponent("instantaneous_rate")),
         ])
-    }
-
-    /// Area with the highest mean rate in the window.
-    static func busiestArea(_ histogram: RateHistogram, areas: Int, from start: Double) -> Int {
-        let firstBin = min(histogram.binCount, Int(start / histogram.binWidth))
-        return (0..<areas).max { left, right in
-            let sum = { (area: Int) in histogram.areaRates[area * histogram.binCount + firstBin..<(area + 1) * histogram.binCount].reduce(0, +) }
-            return sum(left) < sum(right)
-        } ?? 0
     }
 }

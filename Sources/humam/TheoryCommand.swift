@@ -44,13 +44,17 @@ struct TheoryCommand: ParsableCommand {
     @Option(help: "Simulated rates (CSV area,layer,population,rate_hz) to compare the theory with: prints their correlation.")
     var compare: String?
 
-    @Option(help: "With --compare: write the theory-versus-simulation scatter plot (log-log) to this SVG file.")
+    @Option(help: "With --compare: write the theory-versus-simulation scatter plot (log-log) to this file (.svg or .png).")
     var figure: String?
 
     func validate() throws {
         guard trials >= 1 else { throw ValidationError("--trials \(trials) is invalid; expected at least 1") }
         if figure != nil && compare == nil {
             throw ValidationError("--figure needs --compare SIMULATED_RATES.csv")
+        }
+        for name in [figure, pathFigure].compactMap({ $0 })
+        where !FigureExport.fileExtensions.contains(URL(fileURLWithPath: name).pathExtension.lowercased()) {
+            throw ValidationError("\(name) is not a figure file name; expected a name ending in .svg or .png")
         }
         if pathFigure != nil && pseudoTime == nil {
             throw ValidationError("--path-figure needs --pseudo-time S")
@@ -117,10 +121,10 @@ struct TheoryCommand: ParsableCommand {
         print("rates written to \(url.path)")
     }
 
-    /// Writes `figure` as `path` (an .svg name; PNG beside it when rsvg-convert is installed).
+    /// Writes `figure` to exactly `path` (.svg or .png).
     private static func write(_ figure: some Figure, to path: String) throws -> String {
         let url = URL(fileURLWithPath: path)
-        let base = url.pathExtension.lowercased() == "svg" ? url.deletingPathExtension() : url
-        return try figure.write(to: base).map(\.path).joined(separator: ", ")
+        try FigureExport.write(figure, toFile: url)
+        return url.path
     }
 }

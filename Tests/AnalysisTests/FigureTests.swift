@@ -77,3 +77,95 @@ import Testing
         #expect(BoxPlotFigure.percentile([1, 2, 3, 4], 0.25) == 1.75)   // numpy.percentile([1,2,3,4], 25)
     }
 }
+
+/// The figure fixes of issue #12: what a reader needs to trust a figure.
+@Suite struct FigureFixTests {
+    func occurrences(of needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
+
+    /// One area with one excitatory neuron spiking once at 600 ms and two inhibitory neurons.
+    func smallTrains() throws -> SpikeTrains {
+        let layout = PopulationLayout(areas: ["a"])
+        var counts = [Int](repeating: 0, count: layout.count)
+        counts[layout.index(areaIndex: 0, layer: .layer4, cellType: .excitatory)] = 1
+        counts[layout.index(areaIndex: 0, layer: .layer4, cellType: .inhibitory)] = 2
+        let populations = PopulationGIDs(layout: layout, neuronCounts: counts)
+        return try SpikeTrains(populations: populations, senders: [1], times: [600], simulationTime: 1000, source: "test")
+    }
+
+    @Test func rasterStatesItsRowsLegendAndTimeUnitAndShowsASingleSpike() throws {
+        let raster = AnalysisFigures.raster(try smallTrains(), areaIndex: 0, window: 500...1000)
+        let svg = raster.svg()
+        #expect(raster.axes.yLabel == "Neurons: up to 30 per population, evenly spaced")
+        #expect(raster.axes.xLabel == "Time (ms)" && raster.axes.x == 500...1000)
+        #expect(raster.legend.map(\.label) == ["excitatory", "inhibitory"])
+        #expect(svg.contains(">excitatory</text>") && svg.contains(">inhibitory</text>"))
+        // The single spike is one tick at least 1.6 px wide and 2 px high in the excitatory colour.
+        let tick = svg.components(separatedBy: "\n").filter { $0.hasPrefix("<rect") && $0.contains("fill=\"#4c72b0\"") && !$0.contains("height=\"10.00\"") }
+        #expect(tick.count == 1)
+        #expect(tick.first?.contains("width=\"1.60\"") == true)
+    }
+
+    @Test func rastersOfDifferentWindowsHaveDifferentFileNames() {
+        #expect(AnalysisFigures.rasterFileName(area: "cuneus", window: 500...750) == "raster_cuneus_500-750ms")
+        #expect(AnalysisFigures.rasterFileName(area: "cuneus", window: 1500...2000) == "raster_cuneus_1500-2000ms")
+    }
+
+    /// Diverging scale centred at 0 with limits ± the largest off-diagonal |value|; the diagonal
+    /// (grey) does not set the scale; 34 areas in the original's resting-state order.
+    @Test func fcHeatmapIsDivergingSymmetricAndOrderedByRestingStateNetwork() {
+        let areas = RestingStateNetworks.leftHemisphere.map(\.area).sorted()
+        var matrix = [Double](repeating: 0, count: 34 * 34)
+        for index in 0..<34 { matrix[index * 34 + index] = 1 }
+        matrix[1] = 0.05; matrix[34] = 0.05
+        matrix[2] = -0.02; matrix[68] = -0.02
+        let figure = HeatmapFigure(connectivity: FunctionalConnectivity(areas: areas, matrix: matrix), title: "FC")
+        #expect(figure.effectiveRange == -0.05...0.05)
+        #expect(figure.colorScale == .redBlueReversed)
+        #expect(figure.colorScale.hex(for: 0, low: -0.05, high: 0.05) == "#f7f7f7")
+        #expect(figure.rowLabels.first == "isthmuscingulate" && figure.rowLabels.last == "transversetemporal")
+        #expect(figure.groups.map(\.name) == ["DMN", "DAN", "SAN", "AUD", "VIS", "other"])
+        #expect(figure.groups.map(\.start) == [0, 7, 13, 17, 18, 22])
+        #expect((0..<34).allSatisfy { figure.values[$0 * 34 + $0].isNaN })
+        // Areas that are not the model's 34 are shown alphabetically, without groups.
+        let small = HeatmapFigure(connectivity: FunctionalConnectivity(areas: ["b", "a"], matrix: [1, 0.3, 0.3, 1]), title: "")
+        #expect(small.rowLabels == ["a", "b"] && small.groups.isEmpty && small.effectiveRange == -0.3...0.3)
+    }
+
+    @Test func colourBarsHaveAtLeastFourLabels() {
+        for range in [-0.05...0.05, 0...1, -6.3 ... -0.2, 0.001...0.0013, 0...12.5] {
+            let ticks = HeatmapFigure.colorBarTicks(range)
+            #expect(ticks.count >= 4, "\(range): \(ticks)")
+            #expect(ticks.allSatisfy { range.contains($0) })
+        }
+    }
+
+    /// `--figure x.png` writes x.png (and nothing else), `x.svg` writes x.svg; others are refused.
+    @Test func figureFileIsExactlyTheNamedFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("humam-figure-file-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let figure = ScatterFigure(x: [0, 1], y: [0, 1], xLabel: "x", yLabel: "y", title: "t")
+        try FigureExport.write(figure, toFile: directory.appendingPathComponent("x.svg"))
+        if FigureExport.rsvgConvert != nil {
+            try FigureExport.write(figure, toFile: directory.appendingPathComponent("x.png"))
+            #expect(try Data(contentsOf: directory.appendingPathComponent("x.png")).starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        } else {
+            #expect(throws: InputError.self) { try FigureExport.write(figure, toFile: directory.appendingPathComponent("x.png")) }
+        }
+        #expect(throws: InputError.self) { try FigureExport.write(figure, toFile: directory.appendingPathComponent("x.pdf")) }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(names == (FigureExport.rsvgConvert != nil ? ["x.png", "x.svg"] : ["x.svg"]))
+    }
+
+    /// CV, LvR and correlation without data are `undefined` (NaN for humam analyze), 0 by default
+    /// as in the original.
+    @Test func undefinedStatisticsAreNaNWhenAsked() throws {
+        let trains = try smallTrains()
+        let excitatory = trains.populations.layout.index(areaIndex: 0, layer: .layer4, cellType: .excitatory)
+        #expect(InterspikeIntervals.coefficientOfVariation(trains)[excitatory] == 0)
+        #expect(InterspikeIntervals.coefficientOfVariation(trains)[excitatory].isNaN)
+        #expect(InterspikeIntervals.revisedLocalVariation(trains)[excitatory].isNaN)
+        #expect(SpikeCountCorrelation.populationMeans(trains)[excitatory] == 0)
+        #expect(SpikeCountCorrelation.populationMeans(trains)[excitatory].isNaN)
+    }
+}

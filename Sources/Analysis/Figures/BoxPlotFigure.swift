@@ -27,7 +27,7 @@ public struct BoxPlotFigure: Figure {
     public var height: Double { axes.height }
 
     /// Linear-interpolation percentile of sorted values (numpy's default).
-    static func percentile(_ sorted: [Double], _ q: Double) -> Double {
+    public static func percentile(_ sorted: [Double], _ q: Double) -> Double {
         let position = q * Double(sorted.count - 1)
         let lower = Int(position)
         let upper = min(lower + 1, sorted.count - 1)

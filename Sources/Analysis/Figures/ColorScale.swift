@@ -22,6 +22,10 @@ public struct ColorScale: Sendable, Equatable {
     /// ColorBrewer RdYlBu reversed: blue (low) to red (high), for correlations (the original's FC plots).
     public static let redYellowBlueReversed = ColorScale(hexStops: [
         "#313695", "#4575b4", "#74add1", "#abd9e9", "#e0f3f8", "#ffffbf", "#fee090", "#fdae61", "#f46d43", "#d73027", "#a50026"])
+    /// ColorBrewer RdBu reversed: blue (negative) through white (0) to red (positive); diverging,
+    /// for correlations on a range symmetric about 0.
+    public static let redBlueReversed = ColorScale(hexStops: [
+        "#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f"])
     /// viridis (sequential, perceptually uniform).
     public static let viridis = ColorScale(hexStops: [
         "#440154", "#482878", "#3e4989", "#31688e", "#26828e", "#1f9e89", "#35b779", "#6ece58", "#b5de2b", "#fde725"])

@@ -40,6 +40,28 @@ public enum FigureExport {
         }
     }
 
+    /// File extensions `write(_:toFile:)` writes.
+    public static let fileExtensions: Set<String> = ["svg", "png"]
+
+    /// Writes `figure` to exactly `url`: SVG for a `.svg` name, PNG for a `.png` name (through a
+    /// temporary SVG; needs `rsvg-convert`). Any other extension is an error naming the file.
+    public static func write(_ figure: any Figure, toFile url: URL, pngScale: Double = 2) throws(InputError) {
+        switch url.pathExtension.lowercased() {
+        case "svg":
+            try AtomicFile.write(figure.svg(), to: url)
+        case "png":
+            guard let converter = rsvgConvert else {
+                throw InputError(file: url.path, "cannot be written: PNG needs rsvg-convert (Debian package librsvg2-bin); name an .svg file instead")
+            }
+            let svg = AtomicFile.temporaryURL(beside: url).appendingPathExtension("svg")
+            defer { try? FileManager.default.removeItem(at: svg) }
+            try AtomicFile.write(figure.svg(), to: svg)
+            try convert(svg, to: url, converter: converter, scale: pngScale)
+        default:
+            throw InputError(file: url.path, "is not a figure file name; expected a name ending in .svg or .png")
+        }
+    }
+
     /// Writes every figure as `<path>.svg`, then converts them to PNG (when `rsvg-convert` is
     /// installed) with up to `parallel` conversions at a time. Returns the files written.
     @discardableResult

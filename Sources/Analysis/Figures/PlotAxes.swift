@@ -1,3 +1,5 @@
+import Foundation
+
 /// A rectangular x–y plotting area with ticks, axis labels and a title; the shared frame of the
 /// scatter, line, raster and box figures.
 public struct PlotAxes: Sendable {
@@ -15,6 +17,8 @@ public struct PlotAxes: Sendable {
     public var right: Double = 16
     /// Custom y ticks (position, label) replacing the numeric ones (e.g. population names).
     public var yTickLabels: [(Double, String)]?
+    /// Both axes hold log10 values: ticks at whole decades, labelled with the value itself (0.1, 1, 10).
+    public var logarithmic = false
 
     public init(x: ClosedRange<Double>, y: ClosedRange<Double>, xLabel: String, yLabel: String, title: String,
                 plotWidth: Double = 360, plotHeight: Double = 260) {
@@ -40,11 +44,11 @@ public struct PlotAxes: Sendable {
 
     public func drawFrame(into document: inout SVGDocument) {
         document.rect(x: left, y: top, width: plotWidth, height: plotHeight, fill: "none", stroke: "#000", strokeWidth: 0.8)
-        for tick in AxisTicks.values(low: x.lowerBound, high: x.upperBound) {
+        for (tick, label) in ticks(x) {
             document.line(x1: px(tick), y1: top + plotHeight, x2: px(tick), y2: top + plotHeight + 4, width: 0.8)
-            document.text(AxisTicks.label(tick), x: px(tick), y: top + plotHeight + 15, size: 10, anchor: "middle")
+            document.text(label, x: px(tick), y: top + plotHeight + 15, size: 10, anchor: "middle")
         }
-        let yTicks = yTickLabels ?? AxisTicks.values(low: y.lowerBound, high: y.upperBound).map { ($0, AxisTicks.label($0)) }
+        let yTicks = yTickLabels ?? ticks(y)
         for (tick, label) in yTicks {
             document.line(x1: left - 4, y1: py(tick), x2: left, y2: py(tick), width: 0.8)
             document.text(label, x: left - 6, y: py(tick), size: 10, anchor: "end", baseline: "central")
@@ -54,6 +58,13 @@ public struct PlotAxes: Sendable {
         if !title.isEmpty {
             document.text(title, x: left + plotWidth / 2, y: 18, size: 13, anchor: "middle", weight: "bold")
         }
+    }
+
+    /// Tick positions and labels of an axis range: round values, or whole decades when logarithmic.
+    func ticks(_ range: ClosedRange<Double>) -> [(Double, String)] {
+        guard logarithmic else { return AxisTicks.values(low: range.lowerBound, high: range.upperBound).map { ($0, AxisTicks.label($0)) } }
+        let decades = Int(range.lowerBound.rounded(.up))...Int(range.upperBound.rounded(.down))
+        return decades.map { (Double($0), AxisTicks.label(pow(10, Double($0)))) }
     }
 
     /// The finite range of `values` padded by `margin` of its width.

@@ -62,7 +62,8 @@ public enum AnalysisFigures {
     }
 
     /// Raster of area `areaIndex` in `window` (ms): up to `neuronsPerPopulation` neurons of each
-    /// population, evenly spaced in GID order (deterministic; the original shuffles and shows 3 %).
+    /// population, evenly spaced in GID order (deterministic; the original shows a random 3 % of
+    /// each population). The y-axis title states the subsample.
     public static func raster(_ trains: SpikeTrains, areaIndex: Int, window: ClosedRange<Double>,
                               neuronsPerPopulation: Int = 30) -> RasterFigure {
         let layout = trains.populations.layout
@@ -79,35 +80,40 @@ public enum AnalysisFigures {
                     trains: selected.map { Array(trains.train($0).filter { window.contains($0) }) }))
             }
         }
-        return RasterFigure(groups: groups, window: window, title: layout.areas[areaIndex])
+        return RasterFigure(groups: groups, window: window, title: layout.areas[areaIndex],
+                            yLabel: "Neurons: up to \(neuronsPerPopulation) per population, evenly spaced",
+                            legend: [("excitatory", excitatoryColor), ("inhibitory", inhibitoryColor)])
     }
 
-    /// Simulated and experimental FC side by side in the same area order, and the scatter of
-    /// their lower-triangle pairs.
+    /// File name (without extension) of the raster of `area` in `window` (ms), e.g.
+    /// `raster_cuneus_500-750ms`: rasters of different windows never share a name.
+    public static func rasterFileName(area: String, window: ClosedRange<Double>) -> String {
+        "raster_\(area)_\(AxisTicks.label(window.lowerBound))-\(AxisTicks.label(window.upperBound))ms"
+    }
+
+    /// Simulated and experimental FC side by side (each as `HeatmapFigure(connectivity:)`: areas
+    /// in resting-state order, its own scale symmetric about 0), and the scatter of their
+    /// lower-triangle pairs.
     public static func fcComparison(simulated: FunctionalConnectivity, experimental: FunctionalConnectivity,
                                     comparison: FCComparison, experimentalTitle: String = "Experimental FC") -> FigureRow {
         let aligned = experimental.reordered(simulated.areas)
-        let finite = aligned.matrix.filter { $0.isFinite }
-        let low = min(finite.min() ?? -1, 0)
-        let high = max(finite.max() ?? 1, 0)
-        var experimentalMap = HeatmapFigure(connectivity: aligned, title: experimentalTitle)
-        if low < -1 || high > 1 { experimentalMap.range = low...high; experimentalMap.colorBarLabel = "FC value" }
         let (x, y) = FCComparison.lowerTriangles(simulated, aligned)
         let scatter = ScatterFigure(x: y, y: x, xLabel: "Experimental FC", yLabel: "Simulated FC",
                                     title: "Area pairs (\(comparison.pairs))",
                                     annotation: "r = \(correlationText(comparison.pearsonR)), ρ = \(correlationText(comparison.spearmanR))")
-        return FigureRow([HeatmapFigure(connectivity: simulated, title: "Simulated FC (synaptic currents)"), experimentalMap, scatter])
+        return FigureRow([HeatmapFigure(connectivity: simulated, title: "Simulated FC (synaptic currents)"),
+                          HeatmapFigure(connectivity: aligned, title: experimentalTitle), scatter])
     }
 
     /// Area time series (currents, rates) in a grid of small line plots, one per area.
     public static func areaTimeSeries(names: [String], values: [Double], binCount: Int, binWidth: Double,
                                       from start: Double, yLabel: String, scale: Double = 1) -> FigureGrid {
         let first = min(binCount, Int(start / binWidth))
-        let times = (first..<binCount).map { Double($0) * binWidth / 1000 }
+        let times = (first..<binCount).map { Double($0) * binWidth }
         let panels: [any Figure] = names.indices.map { area in
             LineFigure(series: [.init(label: names[area], x: times,
                                       y: (first..<binCount).map { values[area * binCount + $0] * scale })],
-                       xLabel: "Time (s)", yLabel: yLabel, title: names[area], plotWidth: 220, plotHeight: 110)
+                       xLabel: "Time (ms)", yLabel: yLabel, title: names[area], plotWidth: 220, plotHeight: 110)
         }
         return FigureGrid(panels, columns: 4)
     }

@@ -86,3 +86,13 @@ public struct RateHistogram: Sendable {
         self.populationCounts = counts
     }
 }
+
+extension RateHistogram {
+    /// Index of the area with the highest mean rate from `start` (ms) to the end.
+    public func busiestArea(from start: Double) -> Int {
+        let firstBin = min(binCount, Int(start / binWidth))
+        let areas = areaRates.count / max(binCount, 1)
+        let sum = { (area: Int) in areaRates[area * binCount + firstBin..<(area + 1) * binCount].reduce(0, +) }
+        return (0..<areas).max { sum($0) < sum($1) } ?? 0
+    }
+}

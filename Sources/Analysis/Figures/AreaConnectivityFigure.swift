@@ -1,12 +1,11 @@
-import Analysis
 import Foundation
 import Model
 
 /// The notebook's section 2.4 (left TODO in the original): the area-level connectivity as the
 /// relative indegree of each target area, log10-scaled (as the original's
 /// `figure_connectivity_matrices` uses a log norm); absent pathways are blank.
-enum AreaConnectivityFigure {
-    static func make(network: Network) -> HeatmapFigure {
+public enum AreaConnectivityFigure {
+    public static func make(network: Network) -> HeatmapFigure {
         let values = network.relativeAreaIndegrees.map { $0 > 0 ? log10($0) : Double.nan }
         let finite = values.filter(\.isFinite)
         return HeatmapFigure(

@@ -1,0 +1,114 @@
+import Analysis
+import Foundation
+import Model
+
+/// The notebook as one page for a run folder: its record, network, theory, simulation, spike
+/// statistics and FC, each section built from the run's files (run.json, rates.csv, spikes,
+/// `humam analyze` / `humam fc` outputs) with the library's code. A section whose input is
+/// missing says so and how to produce it. Works on humam runs and on the original's NEST output
+/// (population_GIDs.dat + spikes/*.dat), which has no run.json.
+public struct RunReport {
+    public let run: RunFolder
+    /// Outputs of `humam analyze` and `humam fc` (default `<run>/analysis`).
+    public let analysisDirectory: URL
+    /// The model's input tables and the published FC (notebooks-data/); nil: not available.
+    public let dataDirectory: URL?
+    /// Mean-field rates (area,layer,population,rate_hz) to compare with instead of the theory
+    /// solved here (e.g. the original's NNMT rates); nil: none.
+    public let theoryRatesFile: URL?
+    /// Version of the humam writing the report.
+    public let humamVersion: String
+
+    let trains: SpikeTrains
+    /// run.json as written by `humam simulate` (nil for the original's NEST output).
+    let record: [String: Any]?
+    let networkParameters: NetworkParameters?
+    /// The full-scale network with the run's parameters (for the area connectivity and the
+    /// theory); nil when the parameters or the data are missing, an error when it cannot be built.
+    let fullScaleNetwork: Result<Network, InputError>?
+
+    /// Reads the run's spikes and record and builds the full-scale network of its parameters.
+    public init(run: RunFolder, analysisDirectory: URL? = nil, dataDirectory: URL?, theoryRatesFile: URL? = nil,
+                humamVersion: String) throws(InputError) {
+        self.run = run
+        self.analysisDirectory = analysisDirectory ?? run.url.appendingPathComponent("analysis")
+        self.dataDirectory = dataDirectory
+        self.theoryRatesFile = theoryRatesFile
+        self.humamVersion = humamVersion
+        trains = try run.spikeTrains()
+        let recordFile = run.url.appendingPathComponent("run.json")
+        if let data = try? Data(contentsOf: recordFile) {
+            guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                throw InputError(file: recordFile.path, "is not a JSON object")
+            }
+            record = object
+        } else {
+            record = nil
+        }
+        networkParameters = try run.recordedNetworkParameters()
+        if let parameters = networkParameters, let dataDirectory {
+            // Full scale needs no DC compensation, hence no theory rates.
+            var fullScale = parameters
+            fullScale.downscaling.neuronScaling = 1
+            fullScale.downscaling.indegreeScaling = 1
+            fullScaleNetwork = Result { () throws(InputError) in
+                try Network.build(data: try ModelData.load(from: dataDirectory), parameters: fullScale)
+            }
+        } else {
+            fullScaleNetwork = nil
+        }
+    }
+
+    var layout: PopulationLayout { trains.populations.layout }
+
+    /// The rate window of the run's rates, ms: from run.json, else the notebook's 500 ms.
+    var rateWindowStart: Double { recorded("rate_window_start_ms") ?? 500 }
+
+    /// A number of run.json (top level or `sim_params`).
+    func recorded(_ key: String) -> Double? {
+        guard let record else { return nil }
+        let nested = record["sim_params"] as? [String: Any] ?? [:]
+        return ((record[key] ?? nested[key]) as? NSNumber)?.doubleValue
+    }
+
+    /// Simulated rate per population (layout order, NaN for empty populations): the run's
+    /// rates.csv, else computed from the spikes from `rateWindowStart`; and where they come from.
+    func simulatedRates() throws(InputError) -> (rates: [Double], source: String) {
+        let file = run.url.appendingPathComponent("rates.csv")
+        if FileManager.default.fileExists(atPath: file.path) {
+            var rates = try PopulationTable.read(file, valueColumn: "rate_hz", layout: layout, missing: .nan)
+            for index in rates.indices where trains.populations.neuronCounts[index] == 0 { rates[index] = .nan }
+            return (rates, "rates.csv")
+        }
+        return (FiringRates.populationRates(trains, start: rateWindowStart),
+                "the spikes, t ≥ \(ReportNumber.text(rateWindowStart)) ms (no rates.csv)")
+    }
+
+    /// The whole page.
+    public func html() -> String {
+        var page = HTMLPage(title: "humam report: \(run.url.lastPathComponent)")
+        page.heading("humam report", level: 1)
+        page.paragraph("Run folder \(run.url.standardizedFileURL.path), written by humam report \(humamVersion). Every number on this page is read from the run's files or computed from them with humam's library.")
+        page.append(raw: "<nav>" + Self.sections.map { "<a href=\"#\($0.id)\">\(HTMLPage.escape($0.title))</a>" }.joined() + "</nav>")
+        appendRunSection(to: &page)
+        appendNetworkSection(to: &page)
+        appendTheorySection(to: &page)
+        appendSimulationSection(to: &page)
+        appendStatisticsSection(to: &page)
+        appendFCSection(to: &page)
+        return page.text
+    }
+
+    /// Section ids and titles, in page order.
+    static let sections: [(id: String, title: String)] = [
+        ("run", "Run"), ("network", "1 Network"), ("theory", "2 Theory"), ("simulation", "3 Simulation"),
+        ("statistics", "4 Spike statistics"), ("fc", "5 Functional connectivity"),
+    ]
+
+    func heading(_ id: String, to page: inout HTMLPage) {
+        page.heading(Self.sections.first { $0.id == id }!.title, id: id)
+    }
+
+    /// Text of an error in a section's input, shown in place of the section's content.
+    static func problem(_ error: any Error) -> String { "Cannot be shown: \(error)" }
+}

@@ -1,0 +1,46 @@
+import Analysis
+import Foundation
+import Model
+
+extension RunReport {
+    /// The statistics `humam analyze` wrote (population_statistics.csv): rate, CV of ISIs, LvR
+    /// and spike-count correlation per population; undefined values (nan in the file) shown as such.
+    func appendStatisticsSection(to page: inout HTMLPage) {
+        heading("statistics", to: &page)
+        let file = analysisDirectory.appendingPathComponent("population_statistics.csv")
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            page.missing("No spike statistics yet: \(file.path) does not exist. Run humam analyze --run \(run.url.path), then humam report again.")
+            return
+        }
+        let columns = [("rate_hz", "Rate (spikes/s)"), ("cv_isi", "CV ISI"), ("lvr", "LvR"),
+                       ("spike_count_correlation", "Correlation coefficient")]
+        let values: [[Double]]
+        do {
+            values = try columns.map { column throws(InputError) in
+                try PopulationTable.read(file, valueColumn: column.0, layout: layout, missing: .nan, acceptingUndefined: true)
+            }
+        } catch {
+            page.missing(Self.problem(error))
+            return
+        }
+        let populated = layout.count == 0 ? [] : (0..<layout.count).filter { trains.populations.neuronCounts[$0] > 0 }
+        page.paragraph("From \(file.path). CV and LvR are undefined for a population in which no neuron fired 10 times in the window, the correlation where fewer than two neurons fired; such values are shown as \"undefined\" (files of humam analyze before this report wrote 0 there, as the original does).")
+        page.table(header: ["statistic", "median over populations", "defined", "undefined"], rows: columns.indices.map { column in
+            let defined = populated.map { values[column][$0] }.filter(\.isFinite).sorted()
+            let median = defined.isEmpty ? Double.nan : BoxPlotFigure.percentile(defined, 0.5)
+            return [HTMLPage.Cell(columns[column].1), HTMLPage.Cell(ReportNumber.text(median), id: "statistics-median-\(columns[column].0)"),
+                    HTMLPage.Cell(ReportNumber.text(defined.count)),
+                    HTMLPage.Cell(ReportNumber.text(populated.count - defined.count), id: "statistics-undefined-\(columns[column].0)")]
+        })
+        page.figure(FigureRow(columns.indices.map { column in
+            AnalysisFigures.boxPlot(values[column], layout: layout, xLabel: columns[column].1, title: columns[column].1)
+        }), caption: "Each statistic of each layer's excitatory and inhibitory population over the areas (undefined values left out).")
+        page.collapsed(summary: "All \(populated.count) populations") { inner in
+            inner.table(header: ["population", "neurons"] + columns.map(\.1), rows: populated.map { index in
+                let label = layout.population(at: index).label
+                return [HTMLPage.Cell(label), HTMLPage.Cell(ReportNumber.text(trains.populations.neuronCounts[index]))]
+                    + columns.indices.map { HTMLPage.Cell(ReportNumber.text(values[$0][index]), id: "statistics-\(label)-\(columns[$0].0)") }
+            })
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import Model
+import Report
+
+/// `humam report`: the notebook as one self-contained HTML page in the run folder.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write report.html into a run folder: network, theory, simulation, spike statistics and FC on one self-contained page.",
+        discussion: """
+        Every number comes from the run's files (run.json, rates.csv, spikes, and the outputs of humam analyze and \
+        humam fc in <run>/analysis) or is computed from them with humam's library (the full-scale network of the \
+        recorded parameters and its mean-field fixed points); sections whose inputs are missing say how to produce \
+        them. The page needs no network access (figures inline as SVG). It replaces only a report.html that humam wrote.
+        """)
+
+    @Option(name: .customLong("run"), help: "Run folder: humam's or the original's NEST output (population_GIDs.dat and spikes). Default: the most recent under out/.")
+    var runDirectory: String?
+
+    @Option(help: "Outputs of humam analyze / humam fc (default: <run>/analysis).")
+    var analysis: String?
+
+    @Option(help: "Mean-field rates (area,layer,population,rate_hz) to compare the simulation with, instead of the theory the report solves for the run's network (needed for the original's NEST output, which records no parameters).")
+    var theory: String?
+
+    @Option(help: "Folder with the model's input tables and the published FC (else $HUMAM_DATA, else ./notebooks-data).")
+    var data: String?
+
+    func run() throws {
+        let folder = try runDirectory.map { RunFolder(URL(fileURLWithPath: $0)) } ?? RunFolder.mostRecent(under: URL(fileURLWithPath: "out"))
+        let url = try Self.write(run: folder, analysis: analysis.map { URL(fileURLWithPath: $0) },
+                                 theory: theory.map { URL(fileURLWithPath: $0) }, data: dataDirectory)
+        print("report written to \(url.path)")
+    }
+
+    /// The data folder if it exists: `--data`, else `$HUMAM_DATA`, else `notebooks-data/`.
+    var dataDirectory: URL? {
+        let environment = ProcessInfo.processInfo.environment["HUMAM_DATA"].flatMap { $0.isEmpty ? nil : $0 }
+        let url = URL(fileURLWithPath: data ?? environment ?? "notebooks-data")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
+    /// Builds and writes the report of `folder`; returns the file.
+    static func write(run folder: RunFolder, analysis: URL? = nil, theory: URL? = nil, data: URL?) throws -> URL {
+        if let theory, !FileManager.default.fileExists(atPath: theory.path) {
+            throw InputError(file: theory.path, "does not exist (--theory)")
+        }
+        // Refuse before the work when report.html is not humam's.
+        try ReportFile.checkReplaceable(folder.url.appendingPathComponent(ReportFile.name))
+        let report = try RunReport(run: folder, analysisDirectory: analysis, dataDirectory: data, theoryRatesFile: theory,
+                                   humamVersion: Humam.configuration.version)
+        return try ReportFile.write(report.html(), into: folder.url)
+    }
+}

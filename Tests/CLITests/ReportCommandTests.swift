@@ -1,0 +1,177 @@
+import Analysis
+import Foundation
+import Model
+import RunFormat
+import Report
+import Testing
+import TestSupport
+import Theory
+@testable import humam
+
+/// `humam report` on a tiny run made by the commands themselves (simulate at scaling 0.001 for
+/// 700 ms, analyze, fc against the HCP FC): every section, numbers equal to the run's files,
+/// "undefined" for statistics without data, no external references, user files kept.
+@Suite struct ReportCommandTests {
+    /// The run folder (inside a temporary folder), made once for all tests.
+    static let tinyRun: Result<URL, any Error> = Result {
+        let parent = try Fixtures.temporaryDirectory("humam-report")
+        let run = parent.appendingPathComponent("run")
+        let rates = Fixtures.dataDirectory.appendingPathComponent("base_theory_rates.csv").path
+        let data = Fixtures.dataDirectory.path
+        try SimulateCommand.parse(["--data", data, "--scaling", "0.001", "--fullscale-rates", rates, "--t-sim", "700",
+                                   "--threads", "1", "--out", run.path, "--no-figures"]).run()
+        try AnalyzeCommand.parse(["--run", run.path, "--no-figures"]).run()
+        try FCCommand.parse(["--run", run.path, "--data", data, "--fullscale-rates", rates, "--no-figures",
+                             "--compare", Fixtures.dataDirectory.appendingPathComponent("hcp_fmri_fc_enigma_left34.csv").path]).run()
+        return run
+    }
+
+    static let theoryFile = Fixtures.dataDirectory.appendingPathComponent("base_theory_rates.csv")
+
+    /// Writes the report of `run` and returns its text.
+    func report(_ run: URL, analysis: URL? = nil, theory: URL? = nil) throws -> String {
+        let file = try ReportCommand.write(run: RunFolder(run), analysis: analysis, theory: theory, data: Fixtures.dataDirectory)
+        #expect(file == run.appendingPathComponent("report.html"))
+        return try String(contentsOf: file, encoding: .utf8)
+    }
+
+    /// The text of the cell with `id`.
+    func cell(_ id: String, in html: String) -> String? {
+        guard let start = html.range(of: "<td id=\"\(id)\">") else { return nil }
+        return String(html[start.upperBound...].prefix { $0 != "<" })
+    }
+
+    func recordNumber(_ key: String, _ run: URL) throws -> Double {
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: run.appendingPathComponent("run.json"))) as? [String: Any]
+        return try #require((object?[key] as? NSNumber)?.doubleValue)
+    }
+
+    @Test func everySectionWithTheRunsNumbers() throws {
+        let run = try Self.tinyRun.get()
+        let html = try report(run)
+        for id in ["run", "network", "theory", "simulation", "statistics", "fc"] { #expect(html.contains("<h2 id=\"\(id)\">"), "\(id)") }
+        for title in ["3.1 Mean firing rates", "3.2 Instantaneous firing rates", "3.3 Time-averaged firing rates", "3.4 Raster",
+                      "Published full-scale results"] {
+            #expect(html.contains(">\(title)</h3>"), "\(title)")
+        }
+        // Every input is there, so no section says something is missing.
+        #expect(!html.contains("class=\"missing\""))
+        #expect(html.contains(HTMLPage.generatorMarker))
+        #expect(html.components(separatedBy: "<svg").count - 1 >= 9)
+
+        // run.json
+        #expect(cell("run-spikes", in: html) == ReportNumber.text(Int(try recordNumber("spikes", run))))
+        #expect(cell("run-neurons", in: html) == ReportNumber.text(Int(try recordNumber("neurons", run))))
+        #expect(cell("run-mean-rate-hz", in: html) == ReportNumber.text(try recordNumber("mean_rate_hz", run)))
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: run.appendingPathComponent("run.json"))) as? [String: Any]
+        #expect(cell("run-network-hash", in: html) == object?["network_hash"] as? String)
+        #expect(cell("run-humam-version", in: html) == "0.1.0")
+        #expect(cell("run-seed", in: html) == nil && cell("run-master-seed", in: html) == "2903")
+        #expect(cell("run-chi", in: html) == "1; 2")
+
+        // population_GIDs.dat and rates.csv
+        let populations = try PopulationGIDs.read(run.appendingPathComponent("population_GIDs.dat"))
+        #expect(cell("network-neurons", in: html) == ReportNumber.text(populations.neuronCounts.reduce(0, +)))
+        let rateTable = try CSVTable(contentsOf: run.appendingPathComponent("rates.csv"))
+        let rates = try rateTable.numbers(column: "rate_hz")
+        #expect(cell("simulation-mean-rate", in: html) == ReportNumber.text(rates.reduce(0, +) / Double(rates.count)))
+        #expect(cell("theory-simulated-mean-rate", in: html) == cell("simulation-mean-rate", in: html))
+        #expect(cell("simulation-silent", in: html) == "\(rates.filter { $0 == 0 }.count) of \(rates.count)")
+
+        // The theory of the full-scale network with the recorded parameters: one stable fixed point
+        // (leading eigenvalue −0.8726 at chi 1, as humam theory prints), compared over the run's
+        // non-empty populations.
+        var parameters = try #require(try RunFolder(run).recordedNetworkParameters())
+        parameters.downscaling.neuronScaling = 1
+        parameters.downscaling.indegreeScaling = 1
+        let result = StationaryRates.solve(network: try Network.build(data: try ModelData.load(from: Fixtures.dataDirectory), parameters: parameters))
+        let theory = try #require(result.rates)
+        #expect(cell("theory-fixed-point-1-stability", in: html) == "stable")
+        #expect(cell("theory-fixed-point-1-eigenvalue", in: html) == "-0.8726")
+        #expect(cell("theory-fixed-point-2-stability", in: html) == nil)
+        let modelled = result.modelledPopulations
+        #expect(cell("theory-fixed-point-1-mean-rate", in: html) == ReportNumber.text(modelled.map { theory[$0] }.reduce(0, +) / Double(modelled.count)))
+        let compared = (0..<populations.layout.count).filter { populations.neuronCounts[$0] > 0 }
+        #expect(cell("theory-mean-rate", in: html) == ReportNumber.text(compared.map { theory[$0] }.reduce(0, +) / Double(compared.count)))
+
+        // humam analyze's table, undefined values as "undefined".
+        let statistics = try CSVTable(contentsOf: run.appendingPathComponent("analysis/population_statistics.csv"))
+        let cv = try statistics.strings(column: "cv_isi"), correlation = try statistics.strings(column: "spike_count_correlation")
+        let labels = try zip(zip(statistics.strings(column: "area"), statistics.strings(column: "layer")), statistics.strings(column: "population"))
+            .map { "\($0.0.0)/\($0.0.1)/\($0.1)" }
+        let undefined = try #require(cv.firstIndex(of: "nan"))
+        #expect(cell("statistics-\(labels[undefined])-cv_isi", in: html) == "undefined")
+        #expect(cell("statistics-undefined-cv_isi", in: html) == ReportNumber.text(cv.filter { $0 == "nan" }.count))
+        let defined = try #require(correlation.firstIndex { $0 != "nan" })
+        #expect(cell("statistics-\(labels[defined])-spike_count_correlation", in: html) == ReportNumber.text(try #require(Double(correlation[defined]))))
+        #expect(cell("statistics-undefined-spike_count_correlation", in: html) == ReportNumber.text(correlation.filter { $0 == "nan" }.count))
+
+        // humam fc's comparison.
+        let comparison = try JSONDecoder().decode(FCComparison.self, from: Data(contentsOf: run.appendingPathComponent("analysis/fc_comparison.json")))
+        #expect(cell("fc-pearson", in: html) == ReportNumber.text(comparison.pearsonR))
+        #expect(cell("fc-spearman", in: html) == ReportNumber.text(comparison.spearmanR))
+        #expect(cell("fc-pairs", in: html) == "561")
+        #expect(cell("fc-published-pearson", in: html) != nil)
+    }
+
+    /// Nothing on the page is fetched: no src attributes, every link within the page.
+    @Test func noExternalReferences() throws {
+        let html = try report(try Self.tinyRun.get())
+        #expect(!html.contains("src="))
+        #expect(!html.contains("http-equiv"))
+        let links = html.components(separatedBy: "href=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(!links.isEmpty && links.allSatisfy { $0.hasPrefix("#") }, "\(links)")
+        #expect(!html.contains("<script") && !html.contains("<link") && !html.contains("@import"))
+    }
+
+    /// Sections without their inputs say so; the original's NEST output (no run.json, no
+    /// rates.csv, no spikes.bin) gives the same rates, computed from the spikes.
+    @Test func missingInputsAreStatedAndNESTOutputWorks() throws {
+        let run = try Self.tinyRun.get()
+        let parent = try Fixtures.temporaryDirectory("humam-report-nest")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let nest = parent.appendingPathComponent("nest")
+        try FileManager.default.createDirectory(at: nest, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: run.appendingPathComponent("population_GIDs.dat"), to: nest.appendingPathComponent("population_GIDs.dat"))
+        try FileManager.default.copyItem(at: run.appendingPathComponent("spikes"), to: nest.appendingPathComponent("spikes"))
+        try "t_sim: 700.0\nsim_resolution: 0.1\n".write(to: nest.appendingPathComponent("sim.yaml"), atomically: true, encoding: .utf8)
+        let html = try report(nest)
+        for text in ["No run.json", "No mean-field rates", "No spike statistics yet", "No simulated FC yet",
+                     "The network parameters are not recorded", "the mean-field theory is not solved here"] {
+            #expect(html.contains(text), "\(text)")
+        }
+        // Given rates (here the original's NNMT rates, notebooks-data) are compared with instead.
+        let given = try report(nest, theory: Self.theoryFile)
+        #expect(!given.contains("No mean-field rates") && given.contains(Self.theoryFile.path))
+        let populations = try PopulationGIDs.read(nest.appendingPathComponent("population_GIDs.dat"))
+        let theory = try PopulationTable.read(Self.theoryFile, valueColumn: "rate_hz", layout: populations.layout, missing: .nan)
+        let compared = (0..<populations.layout.count).filter { populations.neuronCounts[$0] > 0 && theory[$0].isFinite }
+        #expect(cell("theory-mean-rate", in: given) == ReportNumber.text(compared.map { theory[$0] }.reduce(0, +) / Double(compared.count)))
+        let humam = try report(run)
+        #expect(cell("simulation-mean-rate", in: html) == cell("simulation-mean-rate", in: humam))
+        #expect(cell("network-neurons", in: html) == cell("network-neurons", in: humam))
+        #expect(html.contains("<h2 id=\"fc\">") && html.contains(">3.4 Raster</h3>"))
+    }
+
+    /// A report.html that humam did not write is never replaced; one it wrote is.
+    @Test func keepsAReportItDidNotWrite() throws {
+        let parent = try Fixtures.temporaryDirectory("humam-report-keep")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let run = parent.appendingPathComponent("run")
+        try FileManager.default.createDirectory(at: run, withIntermediateDirectories: true)
+        // The run's own files only (other tests write reports into the shared run meanwhile).
+        for name in ["population_GIDs.dat", "spikes.bin", "spikes", "run.json", "rates.csv"] {
+            try FileManager.default.copyItem(at: try Self.tinyRun.get().appendingPathComponent(name), to: run.appendingPathComponent(name))
+        }
+        let file = run.appendingPathComponent("report.html")
+        try "my notes".write(to: file, atomically: true, encoding: .utf8)
+        #expect(throws: InputError.self) { try report(run) }
+        #expect(try String(contentsOf: file, encoding: .utf8) == "my notes")
+        try FileManager.default.removeItem(at: file)
+        _ = try report(run)
+        let first = try String(contentsOf: file, encoding: .utf8)
+        _ = try report(run)
+        #expect(try String(contentsOf: file, encoding: .utf8) == first)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: run.path).filter { $0.contains("partial") }.isEmpty)
+    }
+}
