@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import RunFormat
 import Testing
 @testable import Analysis
 
