@@ -18,7 +18,7 @@ struct TheoryFiguresTests {
         #expect(figure.axes.logarithmic)
         for label in [">0.1</text>", ">1</text>", ">10</text>"] { #expect(svg.components(separatedBy: label).count - 1 == 2, "\(label)") }
         let negative = TheoryFigures.rateComparison(simulatedHz: [1, 2, 3, 4], theoryHz: [4, 3, 1, 2])
-        #expect(negative.annotation == "r(log10 rates) = -0.740" && negative.axes.title == "Theory vs simulation, 4 populations")
+        #expect(negative.annotation == "r(log10 rates) = -0.7403" && negative.axes.title == "Theory vs simulation, 4 populations")
     }
 
     /// Rows are populations, columns samples; values log10(rate), zero rates blank (NaN).

@@ -94,17 +94,17 @@ import Theory
         let compared = (0..<populations.layout.count).filter { populations.neuronCounts[$0] > 0 }
         #expect(cell("theory-mean-rate", in: html) == ReportNumber.text(compared.map { theory[$0] }.reduce(0, +) / Double(compared.count)))
 
-        // humam analyze's table, undefined values as "undefined".
+        // humam analyze's table (undefined values are empty cells), shown as "undefined".
         let statistics = try CSVTable(contentsOf: run.appendingPathComponent("analysis/population_statistics.csv"))
         let cv = try statistics.strings(column: "cv_isi"), correlation = try statistics.strings(column: "spike_count_correlation")
         let labels = try zip(zip(statistics.strings(column: "area"), statistics.strings(column: "layer")), statistics.strings(column: "population"))
             .map { "\($0.0.0)/\($0.0.1)/\($0.1)" }
-        let undefined = try #require(cv.firstIndex(of: "nan"))
+        let undefined = try #require(cv.firstIndex(of: ""))
         #expect(cell("statistics-\(labels[undefined])-cv_isi", in: html) == "undefined")
-        #expect(cell("statistics-undefined-cv_isi", in: html) == ReportNumber.text(cv.filter { $0 == "nan" }.count))
-        let defined = try #require(correlation.firstIndex { $0 != "nan" })
+        #expect(cell("statistics-undefined-cv_isi", in: html) == ReportNumber.text(cv.filter(\.isEmpty).count))
+        let defined = try #require(correlation.firstIndex { !$0.isEmpty })
         #expect(cell("statistics-\(labels[defined])-spike_count_correlation", in: html) == ReportNumber.text(try #require(Double(correlation[defined]))))
-        #expect(cell("statistics-undefined-spike_count_correlation", in: html) == ReportNumber.text(correlation.filter { $0 == "nan" }.count))
+        #expect(cell("statistics-undefined-spike_count_correlation", in: html) == ReportNumber.text(correlation.filter(\.isEmpty).count))
 
         // humam fc's comparison.
         let comparison = try JSONDecoder().decode(FCComparison.self, from: Data(contentsOf: run.appendingPathComponent("analysis/fc_comparison.json")))
