@@ -44,7 +44,7 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let clock = Date()
         let folder = try runOptions.runFolder()
-        let output = runOptions.outputDirectory(for: folder)
+        let output = try runOptions.outputDirectory(for: folder)
         let spikes = try folder.spikeSource(simulationTime: runOptions.simulationTime)
         let stop = try AnalysisWindow(start: windowStart, stop: windowStop, simulationTime: spikes.simulationTime,
                                       minimumLength: 1, purpose: "the statistics (1 ms bins)").stop

@@ -22,7 +22,11 @@ struct ExportNESTCommand: ParsableCommand {
     @Option(help: "Folder for network.json and run_nest.py.")
     var out: String
 
+    @Flag(help: "Replace the export humam wrote before in --out.")
+    var replace = false
+
     func run() throws {
+        let directory = try OutputFolder(URL(fileURLWithPath: out), replace: replace).url
         let parameters = try simulation.parameters(experiment: network.experiment)
         // NEST's rng_seed is a 32-bit value ≥ 1; the export has no single-spike stimulation.
         guard parameters.seed >= 1, parameters.seed < 1 << 32 else {
@@ -32,7 +36,6 @@ struct ExportNESTCommand: ParsableCommand {
             throw ValidationError("--single-spike is not exported to NEST; simulate it with humam simulate")
         }
         let built = try network.build(parameters: network.parameters(defaultScaling: SimulateCommand.notebookScaling))
-        let directory = URL(fileURLWithPath: out)
         try NESTExport(network: built, simulation: parameters, options: recordedOptions).write(to: directory)
         print("""
             exported \(built.totalNeurons) neurons, \(built.totalSynapses) synapses, \

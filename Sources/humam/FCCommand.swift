@@ -60,7 +60,7 @@ struct FCCommand: ParsableCommand {
     func run() throws {
         let processStart = Date()
         let folder = try runOptions.runFolder()
-        let output = runOptions.outputDirectory(for: folder)
+        let output = try runOptions.outputDirectory(for: folder)
         let model = try inputModel(folder)
         let networkSeconds = Date().timeIntervalSince(processStart)
         let clock = Date()

@@ -14,13 +14,16 @@ struct NetworkCommand: ParsableCommand {
     @Option(help: "Folder for the tables (neuron_numbers.csv, synapses.csv, … summary.json) and the connectivity figure.")
     var out: String?
 
+    @Flag(help: "Replace the tables humam wrote before in --out.")
+    var replace = false
+
     func run() throws {
+        let output = try out.map { path throws(InputError) in try OutputFolder(URL(fileURLWithPath: path), replace: replace) }
         let start = Date()
         let built = try network.build()
         let seconds = Date().timeIntervalSince(start)
         print(NetworkSummary(network: built, seconds: seconds).text)
-        if let out {
-            let directory = URL(fileURLWithPath: out)
+        if let directory = output?.url {
             try NetworkTables(network: built, constructionSeconds: seconds).write(to: directory)
             let figures = try AreaConnectivityFigure.make(network: built)
                 .write(to: directory.appendingPathComponent("area_connectivity"))

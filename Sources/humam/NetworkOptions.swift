@@ -73,34 +73,22 @@ struct NetworkOptions: ParsableArguments {
 
     /// Full-scale stationary rates (Hz, layout order) for the DC compensation of a down-scaled
     /// network: from `--fullscale-rates` / the experiment file, else the theory's fixed point of
-    /// the same parameters at full scale, cached as `out/<full-scale network hash>/theory_rates.csv`.
+    /// the same parameters at full scale, kept in humam's cache folder (`FullScaleRatesCache`).
     func fullscaleRates(data: ModelData, parameters: NetworkParameters) throws -> [Double] {
         let layout = PopulationLayout(areas: data.desikanKillianyAreas.sorted())
         let required = try Cytoarchitecture(data: data, parameters: parameters).nonEmptyPopulations
         if let file = try fullscaleRatesFile() {
             return try PopulationTable.readRates(file, layout: layout, required: required)
         }
-        var fullScaleParameters = parameters
-        fullScaleParameters.downscaling.neuronScaling = 1
-        fullScaleParameters.downscaling.indegreeScaling = 1
-        let fullScale = try Network.build(data: data, parameters: fullScaleParameters)
-        let cache = URL(fileURLWithPath: "out").appendingPathComponent(fullScale.contentHash)
-            .appendingPathComponent("theory_rates.csv")
-        if FileManager.default.fileExists(atPath: cache.path) {
-            do {
-                return try PopulationTable.readRates(cache, layout: layout, required: required)
-            } catch {
-                throw InputError("\(error) (this is humam's cache of the full-scale theory: delete it to recompute the rates)")
-            }
+        let choice = try FullScaleRatesCache().rates(data: data, parameters: parameters,
+                                                     humamVersion: Humam.configuration.version)
+        if let description = choice.description {
+            FileHandle.standardError.write(Data("\(description)\n".utf8))
         }
-        let result = StationaryRates.solve(network: fullScale)
-        guard let rates = result.rates else {
-            throw InputError("the mean-field theory found no fixed point of the full-scale network, which the DC compensation of a down-scaled network needs; give full-scale rates with --fullscale-rates FILE (humam theory --trials N may find one)")
+        if let file = choice.file {
+            FileHandle.standardError.write(Data("full-scale theory rates (for the DC compensation) \(choice.description == nil ? "read from" : "cached in") \(file.path)\n".utf8))
         }
-        try AtomicFile.write(PopulationTable.text(rates, valueColumn: "rate_hz", layout: layout,
-                                                  indices: fullScale.nonEmptyPopulations), to: cache)
-        FileHandle.standardError.write(Data("full-scale theory rates (for the DC compensation) cached in \(cache.path)\n".utf8))
-        return rates
+        return choice.rates
     }
 
     /// Loads the data and builds the network these options describe.

@@ -18,6 +18,9 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Write no figures.")
     var noFigures = false
 
+    @Flag(help: "Replace the results humam wrote before in --out (the default folder <run>/analysis is replaced without asking).")
+    var replace = false
+
     func validate() throws {
         if let simulationTime, !(simulationTime > 0) { throw ValidationError("--t-sim must be positive") }
     }
@@ -29,8 +32,11 @@ struct RunOptions: ParsableArguments {
         return folder
     }
 
-    func outputDirectory(for folder: RunFolder) -> URL {
-        out.map { URL(fileURLWithPath: $0) } ?? folder.url.appendingPathComponent("analysis")
+    /// The results folder, checked and prepared before any work (`OutputFolder`): `--out`, or
+    /// `<run>/analysis`, whose earlier results are replaced.
+    func outputDirectory(for folder: RunFolder) throws(InputError) -> URL {
+        try OutputFolder(out.map { URL(fileURLWithPath: $0) } ?? folder.url.appendingPathComponent("analysis"),
+                         replace: replace || out == nil).url
     }
 }
 

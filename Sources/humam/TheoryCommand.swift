@@ -47,6 +47,9 @@ struct TheoryCommand: ParsableCommand {
     @Option(help: "With --compare: write the theory-versus-simulation scatter plot (log-log) to this file (.svg or .png).")
     var figure: String?
 
+    @Flag(help: "Replace existing files named by --out, --figure or --path-figure.")
+    var replace = false
+
     func validate() throws {
         guard trials >= 1 else { throw ValidationError("--trials \(trials) is invalid; expected at least 1") }
         if figure != nil && compare == nil {
@@ -65,6 +68,10 @@ struct TheoryCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Output files are checked before the solve.
+        for path in [out, figure, pathFigure].compactMap({ $0 }) {
+            try OutputFile.check(URL(fileURLWithPath: path), replace: replace)
+        }
         let built = try network.build()
         var options = TheoryOptions()
         options.trials = trials
