@@ -30,18 +30,32 @@ final class BufferedFileWriter {
 
     func flush() throws(InputError) {
         guard !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: buffer) } catch { throw failure(error) }
+        try write(buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes all of `bytes` with write(2), so that a failure names its cause ("No space left on
+    /// device", "File too large").
+    private func write(_ bytes: [UInt8]) throws(InputError) {
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { raw in
+                Foundation.write(handle.fileDescriptor, raw.baseAddress! + written, raw.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw InputError(file: url.path, "cannot be written (\(String(cString: strerror(errno))))")
+            }
+            written += result
+        }
     }
 
     /// Overwrites `bytes` at `offset` (after flushing), then returns to the end.
     func patch(_ bytes: [UInt8], at offset: UInt64) throws(InputError) {
         try flush()
-        do {
-            try handle.seek(toOffset: offset)
-            try handle.write(contentsOf: bytes)
-            try handle.seekToEnd()
-        } catch { throw failure(error) }
+        do { try handle.seek(toOffset: offset) } catch { throw failure(error) }
+        try write(bytes)
+        do { try handle.seekToEnd() } catch { throw failure(error) }
     }
 
     /// Flushes, forces the data to the disk and closes.

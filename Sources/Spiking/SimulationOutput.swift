@@ -21,7 +21,12 @@ public final class SimulationOutput: SpikeSink {
     let humamVersion: String
     private let binary: BinarySpikeFile.Writer
     private let ascii: NESTSpikeFiles.Writer?
+    /// Whether a humam run at `directory` may be replaced.
+    private let replace: Bool
     private var open = true
+    /// Where `finish` saved the run: `directory`, or `<directory>-<n>` when another run was
+    /// written to `directory` while this one ran.
+    public private(set) var savedDirectory: URL?
 
     /// Networks up to this many neurons get NEST's ASCII spike file by default; larger ones
     /// only the binary file (half the size, and much faster to write and read).
@@ -37,6 +42,7 @@ public final class SimulationOutput: SpikeSink {
                 replace: Bool, humamVersion: String) throws(InputError) {
         try Self.checkDestination(directory, replace: replace)
         self.directory = directory
+        self.replace = replace
         self.network = network
         self.humamVersion = humamVersion
         temporary = AtomicFile.temporaryURL(beside: directory)
@@ -100,7 +106,8 @@ public final class SimulationOutput: SpikeSink {
     }
 
     /// Closes the spike files, writes the rates and `run.json` and renames the folder into place
-    /// (replacing a humam run there, as `checkDestination` allowed). On any error the temporary
+    /// (replacing a humam run there if `replace` allowed it; else, should a run have appeared
+    /// there meanwhile, as `<directory>-<n>`: see `savedDirectory`). On any error the temporary
     /// folder is removed and the error names the path.
     @discardableResult
     public func finish(_ result: SimulationResult) throws(InputError) -> RunRecord {
@@ -115,7 +122,7 @@ public final class SimulationOutput: SpikeSink {
         try AtomicFile.write(try record.jsonData(), to: temporary.appendingPathComponent(RunFiles.record))
         let fileManager = FileManager.default
         try? fileManager.removeItem(at: temporary.appendingPathComponent(Self.writerFile))
-        if fileManager.fileExists(atPath: directory.path) {
+        if replace, fileManager.fileExists(atPath: directory.path) {
             // Never remove what humam did not write (checked before the run too).
             guard Self.isRun(directory) else {
                 throw InputError(file: directory.path, "exists and is not a humam run folder; nothing was replaced")
@@ -124,9 +131,19 @@ public final class SimulationOutput: SpikeSink {
                 throw InputError(file: directory.path, "cannot be replaced (\(error.localizedDescription))")
             }
         }
-        do { try fileManager.moveItem(at: temporary, to: directory) } catch {
-            throw InputError(file: directory.path, "cannot be written (\(error.localizedDescription))")
+        // rename(2) fails rather than replace a folder that appeared meanwhile (another run to
+        // the same --out): then this run is saved beside it under a new name.
+        var destination = directory
+        var attempt = 1
+        while rename(temporary.path, destination.path) != 0 {
+            let reason = errno
+            guard (reason == EEXIST || reason == ENOTEMPTY || reason == EISDIR) && attempt < 100 else {
+                throw InputError(file: destination.path, "cannot be written (\(String(cString: strerror(reason))))")
+            }
+            attempt += 1
+            destination = directory.deletingLastPathComponent().appendingPathComponent("\(directory.lastPathComponent)-\(attempt)")
         }
+        savedDirectory = destination
         open = false
         return record
     }

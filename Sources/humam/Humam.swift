@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Humam: ParsableCommand {
@@ -7,4 +8,11 @@ struct Humam: ParsableCommand {
         version: "0.1.0",
         subcommands: [NetworkCommand.self, TheoryCommand.self, SimulateCommand.self, AnalyzeCommand.self, FCCommand.self,
                       ExportCommand.self, ReportCommand.self])
+
+    static func main() {
+        // A write beyond the file size limit then fails with an error that humam reports, as on
+        // a full disk, instead of killing the process with SIGXFSZ.
+        _ = signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Analysis
 import Foundation
 import Model
+import RunFormat
 import Spiking
 
 /// `humam simulate`: build the network, simulate it with the LIF engine and write the spikes,
@@ -77,8 +78,15 @@ struct SimulateCommand: ParsableCommand {
             throw InputError("\(error.description); the unfinished run was removed, nothing was written to \(directory.path)")
         }
         if interactive { standardError.write(Data("\n".utf8)) }
-        let record = try output.finish(result)
-        let figures = noFigures ? [] : try SimulationFigures.write(run: directory, rasterArea: rasterArea)
+        let record: RunRecord
+        do { record = try output.finish(result) } catch {
+            throw InputError("\(error.description); the unfinished run was removed, nothing was written to \(directory.path)")
+        }
+        let saved = output.savedDirectory ?? directory
+        if saved != directory {
+            standardError.write(Data("humam simulate: another run was written to \(directory.path) while this one ran; this run was saved as \(saved.path)\n".utf8))
+        }
+        let figures = noFigures ? [] : try SimulationFigures.write(run: saved, rasterArea: rasterArea)
         print("""
             simulated \(String(format: "%.0f", parameters.duration)) ms of \(record.neurons) neurons, \(record.synapses) synapses
               setup      \(String(format: "%.3f", record.setupSeconds)) s
@@ -86,8 +94,8 @@ struct SimulateCommand: ParsableCommand {
               spikes     \(record.spikes) (mean rate \(record.meanRateHz.map { String(format: "%.2f spikes/s", $0) } ?? "undefined: empty window") from \(String(format: "%.0f", record.rateWindowStartMs)) ms)
             \(SimulationRateSummary(result: result, network: built).text)
               peak memory \(record.peakMemoryBytes.map { "\($0 / 1_000_000) MB" } ?? "unknown")
-            written to \(directory.path)/\(figures.isEmpty ? "" : " (figures: \(figures.map(\.lastPathComponent).joined(separator: ", ")))")
-            report: humam report --run \(directory.path) writes \(directory.appendingPathComponent("report.html").path)
+            written to \(saved.path)/\(figures.isEmpty ? "" : " (figures: \(figures.map(\.lastPathComponent).joined(separator: ", ")))")
+            report: humam report --run \(saved.path) writes \(saved.appendingPathComponent("report.html").path)
             """)
     }
 }

@@ -182,3 +182,24 @@ import RunFormat
         #expect(one.contentHash != two.contentHash)
     }
 }
+
+/// Two runs into the same new folder: both are kept, the later one beside the first.
+@Suite struct ConcurrentOutputTests {
+    @Test func aRunThatAppearedMeanwhileIsNeverReplaced() throws {
+        let base = try Fixtures.temporaryDirectory("humam-output-concurrent")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let network = TestNetworks.small()
+        var parameters = SimulationParameters()
+        parameters.duration = 50
+        let run = base.appendingPathComponent("run")
+        // Both check the destination before either has finished.
+        let first = try SimulationOutput(directory: run, network: network, parameters: parameters, replace: false, humamVersion: "first")
+        let second = try SimulationOutput(directory: run, network: network, parameters: parameters, replace: false, humamVersion: "second")
+        try first.finish(try Simulation(network: network, parameters: parameters).run(sink: first))
+        try second.finish(try Simulation(network: network, parameters: parameters).run(sink: second))
+        #expect(first.savedDirectory?.lastPathComponent == "run" && second.savedDirectory?.lastPathComponent == "run-2")
+        #expect(try RunRecord.read(run.appendingPathComponent("run.json")).humamVersion == "first")
+        #expect(try RunRecord.read(base.appendingPathComponent("run-2/run.json")).humamVersion == "second")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).sorted() == ["run", "run-2"])
+    }
+}
