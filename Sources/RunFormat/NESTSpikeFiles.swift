@@ -80,6 +80,9 @@ public enum NESTSpikeFiles {
             do { data = try Data(contentsOf: file, options: .alwaysMapped) } catch {
                 throw InputError(file: file.path, "cannot be read (\(error.localizedDescription))")
             }
+            guard !data.isEmpty else {
+                throw InputError(file: file.path, "is empty; a NEST spike file starts with its header lines (was the recording cut off?)")
+            }
             columns.senders.reserveCapacity(columns.senders.count + data.count / 10)
             columns.times.reserveCapacity(columns.times.count + data.count / 10)
             let problem: InputError? = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> InputError? in
@@ -124,8 +127,8 @@ public enum NESTSpikeFiles {
                 throw InputError(file: source, line: line, field: "sender", "expected a positive integer neuron ID followed by a tab and the spike time")
             }
             while cursor < stop && isBlank(bytes[cursor]) { cursor += 1 }
-            guard let time = ByteNumbers.decimal(bytes, &cursor, stop), time.isFinite else {
-                throw InputError(file: source, line: line, field: "time_ms", "expected the spike time in ms as a number")
+            guard let time = ByteNumbers.decimal(bytes, &cursor, stop), time.isFinite, time >= 0 else {
+                throw InputError(file: source, line: line, field: "time_ms", "expected the spike time in ms as a number ≥ 0")
             }
             while cursor < stop && isBlank(bytes[cursor]) { cursor += 1 }
             guard cursor == stop else {

@@ -140,7 +140,13 @@ struct FCCommand: ParsableCommand {
         }
         let optionsGiven = network.config != nil || network.scaling != nil || network.chi != nil || network.downscaling != nil
         if !optionsGiven, let recorded = try folder.recordedNetworkParameters() {
-            return SynapticInputModel(network: try network.build(parameters: recorded))
+            let built = try network.build(parameters: recorded)
+            // The same parameters on other data give another network: the run's hash says.
+            let record = folder.url.appendingPathComponent(RunFiles.record)
+            if let hash = try folder.record(RunFiles.record)?["network_hash"] as? String, hash != built.contentHash {
+                throw InputError(file: record.path, field: "network_hash", "is \(hash), but the network built from \(network.dataDirectory.path) with the recorded net_params is \(built.contentHash): the data, or the full-scale rates of the DC compensation, differ from the run's; give the run's --data and --fullscale-rates (or --network-tables)")
+            }
+            return SynapticInputModel(network: built)
         }
         return SynapticInputModel(network: try network.build())
     }

@@ -49,6 +49,16 @@ import Testing
         }
     }
 
+    /// Spikes that cannot be from the run: an empty NEST file (cut off), a negative time, a time
+    /// after the recorded simulated time (100 ms here).
+    @Test(arguments: [("", "is empty"), ("1\t-5.0\n", ":1: field 'time_ms'"), ("1\t5.0\n2\t150.0\n", "spike 2 (neuron 2 at 150.0 ms) lies after")])
+    func spikesOutsideTheRunAreErrors(text: String, message: String) throws {
+        let run = folder()
+        defer { try? FileManager.default.removeItem(at: run) }
+        try text.write(to: run.appendingPathComponent("spikes/a.dat"), atomically: true, encoding: .utf8)
+        #expect { _ = try RunFolder(run).spikeTrains() } throws: { "\($0)".contains(message) }
+    }
+
     @Test func missingRecordsAreErrors() throws {
         let run = folder()
         defer { try? FileManager.default.removeItem(at: run) }

@@ -82,6 +82,31 @@ import TestSupport
         } throws: { "\($0)".contains("needs at least 100") }
     }
 
+    /// fc rebuilds the run's network from its recorded parameters: other data would give
+    /// another network, which the recorded network hash reveals.
+    @Test func fcRefusesDataThatDifferFromTheRuns() throws {
+        let run = try Self.run.get()
+        let other = try Fixtures.temporaryDirectory("humam-other-data")
+        defer { try? FileManager.default.removeItem(at: other) }
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.data) {
+            try FileManager.default.copyItem(atPath: Self.data + "/" + name, toPath: other.appendingPathComponent(name).path)
+        }
+        // Neuron densities 10 % higher everywhere: other neuron numbers, same populations.
+        let cytoarchitecture = other.appendingPathComponent("vek_cytoarchitecture.csv")
+        var rows = try String(contentsOf: cytoarchitecture, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let density = try #require(rows[0].firstIndex(of: "neuron_density_per_mm3"))
+        for index in rows.indices.dropFirst() where rows[index].count > density {
+            rows[index][density] = String(try #require(Double(rows[index][density])) * 1.1)
+        }
+        try rows.map { $0.joined(separator: ",") }.joined(separator: "\n").write(to: cytoarchitecture, atomically: true, encoding: .utf8)
+        func fc(data: String) throws {
+            try FCCommand.parse(["--run", run.path, "--no-figures", "--data", data, "--fullscale-rates", Self.rates]).run()
+        }
+        try fc(data: Self.data)
+        #expect { try fc(data: other.path) } throws: { "\($0)".contains("field 'network_hash'") }
+    }
+
     @Test(arguments: [
         (["--resolution", "0.0001"], "multiple of NEST's tic"),
         (["--resolution", "5"], "shortest mean delay"),

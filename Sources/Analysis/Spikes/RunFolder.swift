@@ -100,7 +100,7 @@ public struct RunFolder: Sendable {
             return try SpikeSource(binary: reader, populations: populations, simulationTime: time)
         }
         let columns = try NESTSpikeFiles.read(try NESTSpikeFiles.files(in: nestSpikeDirectory))
-        return SpikeSource(columns: columns, populations: populations, simulationTime: time, origin: nestSpikeDirectory.path)
+        return try SpikeSource(columns: columns, populations: populations, simulationTime: time, origin: nestSpikeDirectory.path)
     }
 
     /// All spikes, grouped by neuron (8 bytes per spike).

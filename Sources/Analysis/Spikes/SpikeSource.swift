@@ -34,9 +34,14 @@ public struct SpikeSource {
         storage = .binary(reader)
     }
 
-    /// Spikes given as sender GIDs and times (ms), e.g. parsed from NEST's ASCII files.
-    public init(columns: NESTSpikeFiles.Columns, populations: PopulationGIDs, simulationTime: Double, origin: String) {
+    /// Spikes given as sender GIDs and times (ms), e.g. parsed from NEST's ASCII files. A spike
+    /// after the simulated time is an error naming `origin`.
+    public init(columns: NESTSpikeFiles.Columns, populations: PopulationGIDs, simulationTime: Double,
+                origin: String) throws(InputError) {
         precondition(columns.senders.count == columns.times.count)
+        if let late = columns.times.firstIndex(where: { !($0 <= simulationTime) }) {
+            throw InputError(file: origin, "spike \(late + 1) (neuron \(columns.senders[late]) at \(columns.times[late]) ms) lies after the simulated time, \(simulationTime) ms: is the recorded or given t_sim that of this run?")
+        }
         self.populations = populations
         self.simulationTime = simulationTime
         spikeCount = columns.senders.count

@@ -25,7 +25,7 @@ public struct SpikeTrains: Sendable {
         var columns = NESTSpikeFiles.Columns()
         columns.senders = senders
         columns.times = times
-        try self.init(SpikeSource(columns: columns, populations: populations, simulationTime: simulationTime, origin: source))
+        try self.init(try SpikeSource(columns: columns, populations: populations, simulationTime: simulationTime, origin: source))
     }
 
     /// Groups the spikes of `source` by neuron in two passes over it (counts, then times), so
