@@ -132,6 +132,11 @@ import Testing
                                               ofItemAtPath: older.appendingPathComponent("population_GIDs.dat").path)
         let found = try RunFolder.mostRecent(under: root).url
         #expect(found.lastPathComponent == "sim2" && found.deletingLastPathComponent().lastPathComponent == "net2")
+        // The hidden temporary folder of a run being written (or killed) is never taken.
+        let partial = root.appendingPathComponent("net2/.sim3.partial-1")
+        try FileManager.default.createDirectory(at: partial, withIntermediateDirectories: true)
+        try "('a', 'II/III', 'E');1;1\n".write(to: partial.appendingPathComponent("population_GIDs.dat"), atomically: true, encoding: .utf8)
+        #expect(try RunFolder.mostRecent(under: root).url.lastPathComponent == "sim2")
         #expect { _ = try RunFolder.mostRecent(under: root.appendingPathComponent("net1/none")) } throws: { "\($0)".contains("--run") }
     }
 }
