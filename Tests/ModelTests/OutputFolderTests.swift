@@ -14,18 +14,13 @@ import TestSupport
         let userFolder = base.appendingPathComponent("mine")
         try FileManager.default.createDirectory(at: userFolder, withIntermediateDirectories: true)
         try Data("a,b\n".utf8).write(to: userFolder.appendingPathComponent("rates.csv"))
-        func snapshot() throws -> [String] {
-            try FileManager.default.subpathsOfDirectory(atPath: base.path).sorted().map { path in
-                path + ":" + ((try? Data(contentsOf: base.appendingPathComponent(path))).map { String(decoding: $0, as: UTF8.self) } ?? "folder")
-            }
-        }
-        let before = try snapshot()
+        let before = try Fixtures.snapshot(of: base)
         for target in [file, userFolder, base] {
             for replace in [false, true] {
                 #expect(throws: InputError.self) { _ = try OutputFolder(target, replace: replace) }
             }
         }
-        #expect(try snapshot() == before)
+        #expect(try Fixtures.snapshot(of: base) == before)
         // The working directory ("." and "") holds the package: never an output folder.
         for path in [".", ""] {
             #expect(throws: InputError.self) { _ = try OutputFolder(URL(fileURLWithPath: path), replace: true) }

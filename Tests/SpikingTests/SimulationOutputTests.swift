@@ -25,13 +25,7 @@ import RunFormat
         let userFolder = base.appendingPathComponent("my-data")
         try FileManager.default.createDirectory(at: userFolder, withIntermediateDirectories: true)
         try Data("a,b\n1,2\n".utf8).write(to: userFolder.appendingPathComponent("table.csv"))
-        func snapshot() throws -> [String] {
-            try FileManager.default.subpathsOfDirectory(atPath: base.path).sorted().map { path in
-                let url = base.appendingPathComponent(path)
-                return path + ":" + ((try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) } ?? "folder")
-            }
-        }
-        let before = try snapshot()
+        let before = try Fixtures.snapshot(of: base)
         let network = TestNetworks.small()
         var parameters = SimulationParameters()
         parameters.duration = 50
@@ -41,7 +35,7 @@ import RunFormat
                 _ = try SimulationOutput(directory: target, network: network, parameters: parameters, replace: true, humamVersion: "test")
             }
         }
-        #expect(try snapshot() == before)
+        #expect(try Fixtures.snapshot(of: base) == before)
         // A humam run: written where nothing is, replaced only when asked.
         let run = base.appendingPathComponent("run")
         let output = try SimulationOutput(directory: run, network: network, parameters: parameters, replace: false, humamVersion: "test")

@@ -46,6 +46,14 @@ extension Fixtures {
         return url
     }
 
+    /// Every path below `folder` with its content ("folder" for folders), sorted: equal
+    /// snapshots mean nothing was added, removed or changed.
+    public static func snapshot(of folder: URL) throws -> [String] {
+        try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted().map { path in
+            path + ":" + ((try? Data(contentsOf: folder.appendingPathComponent(path))).map { String(decoding: $0, as: UTF8.self) } ?? "folder")
+        }
+    }
+
     /// `text` written to `name` in a new temporary folder; returns the file.
     public static func temporaryFile(_ text: String, name: String) throws -> URL {
         let url = try temporaryDirectory("humam-file").appendingPathComponent(name)
