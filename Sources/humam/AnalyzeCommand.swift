@@ -48,28 +48,27 @@ struct AnalyzeCommand: ParsableCommand {
         let spikes = try folder.spikeSource(simulationTime: runOptions.simulationTime)
         let stop = try AnalysisWindow(start: windowStart, stop: windowStop, simulationTime: spikes.simulationTime,
                                       minimumLength: 1, purpose: "the statistics (1 ms bins)").stop
-        let trains = try SpikeTrains(spikes)
-        let layout = trains.populations.layout
-        // Windows as in the original: rates t_start ≤ t < t_stop; CV and LvR t ≥ t_start (and
-        // ≤ t_stop only when one is given); correlations in 1 ms bins from t_start to t_stop.
-        let rates = FiringRates.populationRates(trains, start: windowStart, stop: stop)
-        // Undefined statistics (no neuron with 10 spikes, fewer than two spiking neurons) are
-        // written as nan, where the original writes 0.
-        let cv = InterspikeIntervals.coefficientOfVariation(trains, start: windowStart, stop: windowStop)
-        let lvr = InterspikeIntervals.revisedLocalVariation(trains, refractoryPeriod: refractoryPeriod,
-                                                            start: windowStart, stop: windowStop)
-        let correlations = SpikeCountCorrelation.populationMeans(trains, start: windowStart, stop: stop,
-                                                                 subsample: correlationSubsample)
+        let layout = spikes.populations.layout
+        // Every statistic passes over the spikes streamed from the run's files, keeping per
+        // neuron or per bin numbers only. Windows as in the original: rates t_start ≤ t < t_stop;
+        // CV and LvR t ≥ t_start (and ≤ t_stop only when one is given); correlations in 1 ms
+        // bins from t_start to t_stop. Undefined statistics are NaN (empty cells).
+        let rates = try FiringRates.populationRates(spikes, start: windowStart, stop: stop)
+        let cv = try InterspikeIntervals.coefficientOfVariation(spikes, start: windowStart, stop: windowStop)
+        let lvr = try InterspikeIntervals.revisedLocalVariation(spikes, refractoryPeriod: refractoryPeriod,
+                                                                start: windowStart, stop: windowStop)
+        let correlations = try SpikeCountCorrelation.populationMeans(spikes, start: windowStart, stop: stop,
+                                                                     subsample: correlationSubsample)
         let histogram = try RateHistogram(spikes)
 
         try AtomicFile.write(AnalysisTables.populationTable(
-            layout: layout, neuronCounts: trains.populations.neuronCounts,
+            layout: layout, neuronCounts: spikes.populations.neuronCounts,
             columns: [("rate_hz", rates), ("cv_isi", cv), ("lvr", lvr), ("spike_count_correlation", correlations)]),
             to: output.appendingPathComponent("population_statistics.csv"))
         try AtomicFile.write(AnalysisTables.timeSeries(names: layout.areas, values: histogram.areaRates,
                                                        binCount: histogram.binCount, binWidth: histogram.binWidth, scale: 1000),
                              to: output.appendingPathComponent("rate_histogram_areas.csv"))
-        let nonEmpty = (0..<layout.count).filter { trains.populations.neuronCounts[$0] > 0 }
+        let nonEmpty = (0..<layout.count).filter { spikes.populations.neuronCounts[$0] > 0 }
         try AtomicFile.write(AnalysisTables.timeSeries(
             names: nonEmpty.map { layout.population(at: $0).label },
             values: nonEmpty.flatMap { histogram.populationRates[$0 * histogram.binCount..<($0 + 1) * histogram.binCount] },
@@ -78,7 +77,9 @@ struct AnalyzeCommand: ParsableCommand {
 
         if !runOptions.noFigures {
             let figures = output.appendingPathComponent("figures")
-            let rasterWindow = windowStart...min(windowStart + 250, trains.simulationTime)
+            let rasterWindow = windowStart...min(windowStart + 250, spikes.simulationTime)
+            // The rasters need the spikes of their window only.
+            let trains = try SpikeTrains(spikes, during: rasterWindow)
             var all: [(figure: any Figure, path: URL)] = [
                 (FigureRow([
                     AnalysisFigures.boxPlot(rates, layout: layout, xLabel: "Firing rate (spikes/s)", title: "Rates"),
@@ -99,9 +100,9 @@ struct AnalyzeCommand: ParsableCommand {
         }
 
         let finite = nonEmpty.map { rates[$0] }
-        let totalNeurons = Double(trains.populations.neuronCounts.reduce(0, +))
-        let weighted = nonEmpty.map { rates[$0] * Double(trains.populations.neuronCounts[$0]) }.reduce(0, +) / totalNeurons
-        print("run: \(folder.url.path) (\(trains.spikeCount) spikes, \(trains.neuronCount) neurons, t_sim \(trains.simulationTime) ms)")
+        let totalNeurons = Double(spikes.populations.neuronCounts.reduce(0, +))
+        let weighted = nonEmpty.map { rates[$0] * Double(spikes.populations.neuronCounts[$0]) }.reduce(0, +) / totalNeurons
+        print("run: \(folder.url.path) (\(spikes.spikeCount) spikes, \(spikes.populations.gidRange.count) neurons, t_sim \(spikes.simulationTime) ms)")
         print(String(format: "window %.1f–%.1f ms: mean rate over populations %.3f spikes/s, neuron-weighted %.3f spikes/s, range %.3f–%.3f",
                      windowStart, stop, finite.reduce(0, +) / Double(finite.count), weighted,
                      finite.min() ?? .nan, finite.max() ?? .nan))
@@ -111,7 +112,7 @@ struct AnalyzeCommand: ParsableCommand {
             ("LvR", lvr, "no neuron with at least \(minimumSpikes) spikes, \(minimumSpikes - 1) ISIs, in the window"),
             ("spike-count correlation", correlations, "fewer than 2 neurons with varying spike counts"),
         ] {
-            if let text = AnalysisTables.undefinedSummary(name, values: values, neuronCounts: trains.populations.neuronCounts,
+            if let text = AnalysisTables.undefinedSummary(name, values: values, neuronCounts: spikes.populations.neuronCounts,
                                                           reason: reason) {
                 print(text)
             }

@@ -26,6 +26,12 @@ import Testing
         #expect(trains.simulationTime == 100)
         #expect(trains.spikeCount == 5)
         #expect(Array(trains.train(0)) == [5.0, 6.25, 9.3])
+        // Streamed, neuron 1's spikes interleave across the files; the source puts them in
+        // time order, so its intervals are those of the train (1.25 and 3.05 ms).
+        let statistics = try InterspikeIntervals.coefficientOfVariation(RunFolder(run).spikeSource(), start: 0, minimumSpikes: 3)
+        #expect(statistics[0] == InterspikeIntervals.coefficientOfVariation(trains, start: 0, minimumSpikes: 3)[0])
+        #expect(abs(statistics[0] - 0.418604651162790) < 1e-12)
+        #expect(statistics.dropFirst().allSatisfy(\.isNaN))
         #expect(Array(trains.train(1)) == [1.0])
         #expect(Array(trains.train(2)) == [7.1])
     }
@@ -100,6 +106,16 @@ import Testing
         #expect(RunFolder(run).resolution() == 0.1)
         #expect(binary.neuronOffsets == reference.neuronOffsets)
         #expect(binary.times == reference.times)
+
+        // Every statistic streamed from the file (in time order, chunk by chunk) equals the one
+        // of the trains in memory, to the bit: each neuron's spikes arrive in the same order.
+        let streamed = try RunFolder(run).spikeSource()
+        func same(_ a: [Double], _ b: [Double]) -> Bool { zip(a, b).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) } && a.count == b.count }
+        #expect(same(try FiringRates.populationRates(streamed), FiringRates.populationRates(reference)))
+        #expect(same(try InterspikeIntervals.coefficientOfVariation(streamed), InterspikeIntervals.coefficientOfVariation(reference)))
+        #expect(same(try InterspikeIntervals.revisedLocalVariation(streamed), InterspikeIntervals.revisedLocalVariation(reference)))
+        #expect(same(try SpikeCountCorrelation.populationMeans(streamed), SpikeCountCorrelation.populationMeans(reference)))
+        #expect(try RateHistogram(streamed).populationCounts == RateHistogram(reference).populationCounts)
     }
 
     static let magic: [UInt8] = Array("HUMAMSPK".utf8)

@@ -46,7 +46,28 @@ public struct SpikeSource {
         self.simulationTime = simulationTime
         spikeCount = columns.senders.count
         self.origin = origin
-        storage = .columns(columns)
+        storage = .columns(Self.inTimeOrderPerNeuron(columns, populations: populations))
+    }
+
+    /// `columns`, or, if some neuron's spikes are out of time order (files of several recorders
+    /// interleaving), the same spikes sorted by time (stably), so that every neuron's spikes come
+    /// in time order as the statistics need.
+    private static func inTimeOrderPerNeuron(_ columns: NESTSpikeFiles.Columns, populations: PopulationGIDs) -> NESTSpikeFiles.Columns {
+        let low = populations.gidRange.lowerBound
+        var last = [Double](repeating: -.infinity, count: max(populations.gidRange.count, 0))
+        var ordered = true
+        for (gid, time) in zip(columns.senders, columns.times) {
+            let slot = Int(gid) - low
+            guard slot >= 0 && slot < last.count else { continue }
+            if time < last[slot] { ordered = false; break }
+            last[slot] = time
+        }
+        guard !ordered else { return columns }
+        let order = columns.times.indices.sorted { (columns.times[$0], $0) < (columns.times[$1], $1) }
+        var sorted = NESTSpikeFiles.Columns()
+        sorted.senders = order.map { columns.senders[$0] }
+        sorted.times = order.map { columns.times[$0] }
+        return sorted
     }
 
     /// Calls `body` with chunks of spikes as parallel sender GIDs and times (ms), in file order.

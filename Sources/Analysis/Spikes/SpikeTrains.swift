@@ -29,17 +29,18 @@ public struct SpikeTrains: Sendable {
     }
 
     /// Groups the spikes of `source` by neuron in two passes over it (counts, then times), so
-    /// that only the grouped times are held: 8 bytes per spike. `keep`, if given, selects the
-    /// populations (layout indices) whose spikes are kept; the others get empty trains.
-    public init(_ source: SpikeSource, keep: ((Int) -> Bool)? = nil) throws(InputError) {
+    /// that only the grouped times are held: 8 bytes per kept spike. `keep`, if given, selects
+    /// the populations (layout indices) whose spikes are kept, and `window` (ms) the times; the
+    /// other spikes are left out.
+    public init(_ source: SpikeSource, keep: ((Int) -> Bool)? = nil, during window: ClosedRange<Double>? = nil) throws(InputError) {
         let populations = source.populations
         let range = populations.gidRange
         let neuronCount = max(range.count, 0)
         let low = range.lowerBound
         var counts = [Int](repeating: 0, count: neuronCount + 1)
-        try source.forEachPopulationRun { population, senders, _ in
+        try source.forEachPopulationRun { population, senders, times in
             guard keep?(population) ?? true else { return }
-            for gid in senders { counts[Int(gid) - low + 1] += 1 }
+            for index in 0..<senders.count where window?.contains(times[index]) ?? true { counts[Int(senders[index]) - low + 1] += 1 }
         }
         for slot in 0..<neuronCount { counts[slot + 1] += counts[slot] }
         var fill = counts
@@ -47,7 +48,7 @@ public struct SpikeTrains: Sendable {
         try grouped.withUnsafeMutableBufferPointer { (grouped) throws(InputError) in
             try source.forEachPopulationRun { population, senders, times in
                 guard keep?(population) ?? true else { return }
-                for index in 0..<senders.count {
+                for index in 0..<senders.count where window?.contains(times[index]) ?? true {
                     let slot = Int(senders[index]) - low
                     grouped[fill[slot]] = times[index]
                     fill[slot] += 1

@@ -20,24 +20,12 @@ public struct RateHistogram: Sendable {
     /// Start time of bin `k`, ms.
     public func binStart(_ k: Int) -> Double { Double(k) * binWidth }
 
-    /// The histogram of grouped spike trains.
-    public init(_ record: SpikeTrains, binWidth: Double = 1) {
-        self.init(populations: record.populations, simulationTime: record.simulationTime, binWidth: binWidth) { add in
-            record.times.withUnsafeBufferPointer { times in
-                for population in 0..<record.populations.layout.count where record.populations.neuronCounts[population] > 0 {
-                    let neurons = record.neurons(ofPopulation: population)
-                    add(population, UnsafeBufferPointer(rebasing: times[record.neuronOffsets[neurons.lowerBound]..<record.neuronOffsets[neurons.upperBound]]))
-                }
-            }
-        }
-    }
-
     /// The histogram of a run's spikes in one pass over them: memory independent of the
     /// number of spikes.
-    public init(_ source: SpikeSource, binWidth: Double = 1) throws(InputError) {
-        try self.init(populations: source.populations, simulationTime: source.simulationTime, binWidth: binWidth) {
-            (add) throws(InputError) in
-            try source.forEachPopulationRun { population, _, times in add(population, times) }
+    public init<Spikes: SpikeRuns>(_ spikes: Spikes, binWidth: Double = 1) throws(Spikes.Failure) {
+        try self.init(populations: spikes.populations, simulationTime: spikes.simulationTime, binWidth: binWidth) {
+            (add) throws(Spikes.Failure) in
+            try spikes.forEachRun { population, _, times in add(population, times) }
         }
     }
 

@@ -13,30 +13,71 @@ import Model
 /// The original takes the *first* `subsample` trains, not a random draw, so the result is
 /// deterministic; with fewer trains than `subsample` (every population of the down-scaled
 /// network) all are used. The correlation matrix is one `dsyrk` of the centred, normalised counts.
+///
+/// Two passes over the spikes: the first counts each neuron's spikes in the window, which selects
+/// the trains (a train without spikes there is constant, whether or not the neuron fired
+/// elsewhere); the second bins the selected trains' spikes only. So memory grows
+/// with the neurons and the selected trains, not with all spikes.
 public enum SpikeCountCorrelation {
-    public static func populationMeans(_ record: SpikeTrains, binWidth: Double = 1, start: Double = 500,
-                                       stop: Double? = nil, subsample: Int = 2000) -> [Double] {
-        let stop = stop ?? record.simulationTime
+    public static func populationMeans<Spikes: SpikeRuns>(_ spikes: Spikes, binWidth: Double = 1, start: Double = 500,
+                                                          stop: Double? = nil, subsample: Int = 2000) throws(Spikes.Failure) -> [Double] {
+        let populations = spikes.populations
+        let stop = stop ?? spikes.simulationTime
         // np.arange(tmin, tmax + tbin, tbin) edges.
         let edgeCount = Int(((stop + binWidth - start) / binWidth).rounded(.up))
         let binCount = edgeCount - 1
         let edges = (0..<edgeCount).map { start + Double($0) * binWidth }
-        var result = [Double](repeating: .nan, count: record.populations.layout.count)
+        let firstGID = populations.gidRange.lowerBound
+        let neuronCount = max(populations.gidRange.count, 0)
+
+        // Pass 1: spikes per neuron in the binned window.
+        var inWindow = [Int32](repeating: 0, count: neuronCount)
+        try spikes.forEachRun { _, gids, times in
+            for index in 0..<gids.count where times[index] >= edges[0] && times[index] <= edges[binCount] {
+                inWindow[Int(gids[index]) - firstGID] += 1
+            }
+        }
+        // The trains of each population: those that fired, in GID order, up to `subsample`
+        // whose counts certainly vary (some spikes in the window, fewer than bins). A train with
+        // a spike in every bin may be constant; such trains are kept as candidates and decided
+        // once binned.
+        var row = [Int32](repeating: -1, count: neuronCount)
+        var selected: [[Int]] = Array(repeating: [], count: populations.layout.count)
+        for population in 0..<populations.layout.count where populations.neuronCounts[population] > 0 {
+            var varying = 0
+            let first = populations.firstGID[population] - firstGID
+            for neuron in first..<first + populations.neuronCounts[population] where varying < subsample {
+                guard inWindow[neuron] > 0 else { continue }
+                row[neuron] = Int32(selected[population].count)
+                selected[population].append(neuron)
+                if Int(inWindow[neuron]) < binCount { varying += 1 }
+            }
+        }
+        // Pass 2: the selected trains' bins, as (row, bin) per spike, per population.
+        var binned: [[(row: Int32, bin: Int32)]] = Array(repeating: [], count: populations.layout.count)
+        try spikes.forEachRun { population, gids, times in
+            for index in 0..<gids.count {
+                let neuron = Int(gids[index]) - firstGID
+                let time = times[index]
+                guard row[neuron] >= 0, time >= edges[0] && time <= edges[binCount] else { continue }
+                binned[population].append((row[neuron], Int32(bin(of: time, edges: edges))))
+            }
+        }
+
+        var result = [Double](repeating: .nan, count: populations.layout.count)
+        var counts: [Double] = []
         var matrix: [Double] = []
         var product: [Double] = []
-        var row = [Double](repeating: 0, count: binCount)
-        for population in result.indices where record.populations.neuronCounts[population] > 0 {
+        for population in result.indices where !selected[population].isEmpty {
+            counts = [Double](repeating: 0, count: selected[population].count * binCount)
+            for spike in binned[population] { counts[Int(spike.row) * binCount + Int(spike.bin)] += 1 }
+            binned[population] = []
             matrix.removeAll(keepingCapacity: true)
             var rows = 0
-            for neuron in record.neurons(ofPopulation: population) where rows < subsample {
-                let train = record.train(neuron)
-                guard !train.isEmpty else { continue }
-                for bin in 0..<binCount { row[bin] = 0 }
-                for time in train where time >= edges[0] && time <= edges[binCount] {
-                    row[bin(of: time, edges: edges)] += 1
-                }
-                guard let low = row.min(), let high = row.max(), abs(high - low) > 1e-16 else { continue }
-                matrix.append(contentsOf: PearsonCorrelation.standardized(row))
+            for candidate in selected[population].indices where rows < subsample {
+                let train = counts[candidate * binCount..<(candidate + 1) * binCount]
+                guard let low = train.min(), let high = train.max(), abs(high - low) > 1e-16 else { continue }
+                matrix.append(contentsOf: PearsonCorrelation.standardized(Array(train)))
                 rows += 1
             }
             guard rows > 1 else { continue }
