@@ -31,7 +31,7 @@ import Testing
         let statistics = try InterspikeIntervals.coefficientOfVariation(RunFolder(run).spikeSource(), start: 0, minimumSpikes: 3)
         #expect(statistics[0] == InterspikeIntervals.coefficientOfVariation(trains, start: 0, minimumSpikes: 3)[0])
         #expect(abs(statistics[0] - 0.418604651162790) < 1e-12)
-        #expect(statistics.dropFirst().allSatisfy(\.isNaN))
+        #expect(statistics.dropFirst().allSatisfy { $0.isNaN })
         #expect(Array(trains.train(1)) == [1.0])
         #expect(Array(trains.train(2)) == [7.1])
     }
