@@ -7,15 +7,17 @@ import Foundation
 /// - a folder humam marked is written again only when `replace` is true (the user asked, or the
 ///   folder is a command's default place inside a run);
 /// - anything else is refused before any work starts, naming the folder.
-/// Each file is written under a temporary name and renamed (`AtomicFile`).
+/// `init` checks (and creates nothing); `create` makes and marks the folder just before the
+/// results are written, so that a command that fails on its input leaves nothing behind. Each
+/// file is written under a temporary name and renamed (`AtomicFile`).
 public struct OutputFolder: Sendable {
     public let url: URL
 
     /// The marker file's name.
     public static let markerName = ".humam-output"
 
-    /// Checks and prepares `url` as described above; throws, touching nothing, if it may not be
-    /// written. `flag` is the option that allows replacing, for the message.
+    /// Checks `url` as described above; throws if it may not be written. Creates nothing.
+    /// `flag` is the option that allows replacing, for the message.
     public init(_ url: URL, replace: Bool, flag: String = "--replace") throws(InputError) {
         let fileManager = FileManager.default
         let path = url.standardizedFileURL.path
@@ -33,14 +35,26 @@ public struct OutputFolder: Sendable {
                 throw InputError(file: path, "exists and holds files humam did not write; humam never replaces them: choose a new or empty folder for --out")
             }
         }
-        do {
-            try fileManager.createDirectory(atPath: path, withIntermediateDirectories: true)
-            try Data("humam results folder: files here may be replaced by humam\n".utf8)
-                .write(to: URL(fileURLWithPath: path).appendingPathComponent(Self.markerName))
-        } catch {
-            throw InputError(file: path, "cannot be written (\(error.localizedDescription)); choose another --out")
+        // The nearest existing ancestor must be writable.
+        var ancestor = URL(fileURLWithPath: path)
+        while !fileManager.fileExists(atPath: ancestor.path) && ancestor.path != "/" { ancestor.deleteLastPathComponent() }
+        guard fileManager.isWritableFile(atPath: ancestor.path) else {
+            throw InputError(file: path, "cannot be written (\(ancestor.path) is not writable); choose another --out")
         }
         self.url = URL(fileURLWithPath: path)
+    }
+
+    /// Makes the folder (and its parents) and marks it as humam's; returns it.
+    @discardableResult
+    public func create() throws(InputError) -> URL {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try Data("humam results folder: files here may be replaced by humam\n".utf8)
+                .write(to: url.appendingPathComponent(Self.markerName))
+        } catch {
+            throw InputError(file: url.path, "cannot be written (\(error.localizedDescription)); choose another --out")
+        }
+        return url
     }
 
     /// Writes `data` to the file `name` in the folder (temporary name, then rename).

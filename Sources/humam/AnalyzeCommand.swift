@@ -44,7 +44,7 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let clock = Date()
         let folder = try runOptions.runFolder()
-        let output = try runOptions.outputDirectory(for: folder)
+        let outputFolder = try runOptions.outputFolder(for: folder)
         let spikes = try folder.spikeSource(simulationTime: runOptions.simulationTime)
         let stop = try AnalysisWindow(start: windowStart, stop: windowStop, simulationTime: spikes.simulationTime,
                                       minimumLength: 1, purpose: "the statistics (1 ms bins)").stop
@@ -61,6 +61,7 @@ struct AnalyzeCommand: ParsableCommand {
                                                                      subsample: correlationSubsample)
         let histogram = try RateHistogram(spikes)
 
+        let output = try outputFolder.create()
         try AtomicFile.write(AnalysisTables.populationTable(
             layout: layout, neuronCounts: spikes.populations.neuronCounts,
             columns: [("rate_hz", rates), ("cv_isi", cv), ("lvr", lvr), ("spike_count_correlation", correlations)]),

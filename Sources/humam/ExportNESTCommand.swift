@@ -26,7 +26,7 @@ struct ExportNESTCommand: ParsableCommand {
     var replace = false
 
     func run() throws {
-        let directory = try OutputFolder(URL(fileURLWithPath: out), replace: replace).url
+        let output = try OutputFolder(URL(fileURLWithPath: out), replace: replace)
         let parameters = try simulation.parameters(experiment: network.experiment)
         // NEST's rng_seed is a 32-bit value ≥ 1; the export has no single-spike stimulation.
         guard parameters.seed >= 1, parameters.seed < 1 << 32 else {
@@ -36,6 +36,7 @@ struct ExportNESTCommand: ParsableCommand {
             throw ValidationError("--single-spike is not exported to NEST; simulate it with humam simulate")
         }
         let built = try network.build(parameters: network.parameters(defaultScaling: SimulateCommand.notebookScaling))
+        let directory = try output.create()
         try NESTExport(network: built, simulation: parameters, options: recordedOptions).write(to: directory)
         print("""
             exported \(built.totalNeurons) neurons, \(built.totalSynapses) synapses, \

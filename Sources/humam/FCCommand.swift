@@ -60,7 +60,7 @@ struct FCCommand: ParsableCommand {
     func run() throws {
         let processStart = Date()
         let folder = try runOptions.runFolder()
-        let output = try runOptions.outputDirectory(for: folder)
+        let outputFolder = try runOptions.outputFolder(for: folder)
         let model = try inputModel(folder)
         let networkSeconds = Date().timeIntervalSince(processStart)
         let clock = Date()
@@ -86,6 +86,7 @@ struct FCCommand: ParsableCommand {
         }
         let computeSeconds = Date().timeIntervalSince(clock)
 
+        let output = try outputFolder.create()
         try AtomicFile.write(AnalysisTables.timeSeries(names: current.areas, values: current.values,
                                                        binCount: current.binCount, binWidth: current.binWidth),
                              to: output.appendingPathComponent("syn_current_areas.csv"))

@@ -23,7 +23,7 @@ struct NetworkCommand: ParsableCommand {
         let built = try network.build()
         let seconds = Date().timeIntervalSince(start)
         print(NetworkSummary(network: built, seconds: seconds).text)
-        if let directory = output?.url {
+        if let directory = try output?.create() {
             try NetworkTables(network: built, constructionSeconds: seconds).write(to: directory)
             let figures = try AreaConnectivityFigure.make(network: built)
                 .write(to: directory.appendingPathComponent("area_connectivity"))

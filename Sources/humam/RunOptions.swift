@@ -32,11 +32,11 @@ struct RunOptions: ParsableArguments {
         return folder
     }
 
-    /// The results folder, checked and prepared before any work (`OutputFolder`): `--out`, or
-    /// `<run>/analysis`, whose earlier results are replaced.
-    func outputDirectory(for folder: RunFolder) throws(InputError) -> URL {
+    /// The results folder, checked before any work (`OutputFolder`; created when the results
+    /// are written): `--out`, or `<run>/analysis`, whose earlier results are replaced.
+    func outputFolder(for folder: RunFolder) throws(InputError) -> OutputFolder {
         try OutputFolder(out.map { URL(fileURLWithPath: $0) } ?? folder.url.appendingPathComponent("analysis"),
-                         replace: replace || out == nil).url
+                         replace: replace || out == nil)
     }
 }
 

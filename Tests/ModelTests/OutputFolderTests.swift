@@ -32,9 +32,13 @@ import TestSupport
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         for target in [new, empty] {
             let folder = try OutputFolder(target, replace: false)
+            // Checking creates nothing; the folder appears when the results are written.
+            #expect(FileManager.default.fileExists(atPath: target.path) == (target == empty))
+            try folder.create()
             try folder.write("x\n", to: "table.csv")
             #expect(throws: InputError.self) { _ = try OutputFolder(target, replace: false) }
             try OutputFolder(target, replace: true).write("y\n", to: "table.csv")
+            #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent(OutputFolder.markerName).path))
             #expect(try String(contentsOf: target.appendingPathComponent("table.csv"), encoding: .utf8) == "y\n")
         }
     }
