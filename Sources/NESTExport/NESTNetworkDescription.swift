@@ -1,9 +1,9 @@
 import Model
 
-/// network.json: what `humam export nest` hands to NEST (run_nest.py reads it). Keys are the
-/// original's names where it has them (`sim_params`, `neuron_params_E`, …); per-population and
-/// per-pathway values are stored column-wise.
 extension NESTExport {
+    /// network.json: what `humam export nest` hands to NEST (run_nest.py reads it). Keys are the
+    /// original's names where it has them (`sim_params`, `neuron_params_E`, …); per-population
+    /// and per-pathway values are stored column-wise.
     public struct Description: Codable {
         public var format = "humam-nest-export"
         public var formatVersion = NESTExport.formatVersion

@@ -49,17 +49,9 @@ public struct NetworkTables: Sendable, Equatable {
     public static let originalWeightsFile = "weights_connected_only.csv"
 
     static let pathwayHeader = "target_area,target_layer,target_population,source_area,source_layer,source_population"
+}
 
-    public init(layout: PopulationLayout, neuronCounts: [Int], synapseCounts: [Int], weights: [Double], details: Details?) {
-        precondition(neuronCounts.count == layout.count && synapseCounts.count == layout.count * layout.count
-                     && weights.count == layout.count * layout.count)
-        self.layout = layout
-        self.neuronCounts = neuronCounts
-        self.synapseCounts = synapseCounts
-        self.weights = weights
-        self.details = details
-    }
-
+extension NetworkTables {
     /// The tables of `network`. Pathway values without synapses are 0, as the tables have no
     /// row for them.
     public init(network: Network) {

@@ -42,12 +42,15 @@ import TestSupport
         #expect(try NetworkTables.read(in: directory, layout: layout) == original)
     }
 
+    /// Synapse numbers are range-checked like the inputs, whole, and one per pathway; the error
+    /// names file, line and field.
     @Test func invalidPathwayRowsAreNamed() throws {
         let layout = PopulationLayout(areas: ["bankssts"])
         let pathway = "target_area,target_layer,target_population,source_area,source_layer,source_population"
-        for (synapses, line, message) in [
-            ("bankssts,IV,E,bankssts,IV,I,2.5\n", 2, "2.5 is not a whole number"),
-            ("bankssts,IV,E,bankssts,IV,I,3\nbankssts,IV,E,bankssts,IV,I,4\n", 3, "duplicate row for bankssts/IV/E ← bankssts/IV/I"),
+        for (synapses, line, field, message) in [
+            ("bankssts,IV,E,bankssts,IV,I,-3\n", 2, "synapses", "-3.0 is outside the valid range; expected 0 ≤ x ≤ 1e15 synapses"),
+            ("bankssts,IV,E,bankssts,IV,I,2.5\n", 2, "synapses", "2.5 is not a whole number"),
+            ("bankssts,IV,E,bankssts,IV,I,3\nbankssts,IV,E,bankssts,IV,I,4\n", 3, nil, "duplicate row for bankssts/IV/E ← bankssts/IV/I"),
         ] {
             let directory = try Fixtures.temporaryDirectory("humam-network-tables")
             defer { try? FileManager.default.removeItem(at: directory) }
@@ -58,7 +61,6 @@ import TestSupport
             try "\(pathway),weight_pA\nbankssts,IV,E,bankssts,IV,I,-350.0\n"
                 .write(to: directory.appendingPathComponent("weights.csv"), atomically: true, encoding: .utf8)
             let file = directory.appendingPathComponent("synapses.csv").path
-            let field = line == 2 ? "synapses" : nil
             #expect(throws: InputError(file: file, line: line, field: field, message)) {
                 try NetworkTables.read(in: directory, layout: layout)
             }
