@@ -122,10 +122,12 @@ extension NetworkTables {
     /// Valid range of a synapse number (per pathway or per population).
     static let synapseRange = ValidRange.closed(0, 1e15, unit: "synapses")
 
-    /// Reads the tables in `directory` (humam's names first, then the original's). The details
-    /// are read when the folder has delays.csv; then external_synapses.csv, external_rates.csv,
-    /// dc_drive.csv and weights.csv's `weight_sd_pA` must be there too.
-    public static func read(in directory: URL, layout: PopulationLayout) throws(InputError) -> NetworkTables {
+    /// Reads the tables in `directory` (humam's names first, then the original's). With
+    /// `details`, they are read when the folder has delays.csv; then external_synapses.csv,
+    /// external_rates.csv, dc_drive.csv and weights.csv's `weight_sd_pA` must be there too.
+    /// Without, only neuron numbers, synapses and weights are read (`details` is nil).
+    public static func read(in directory: URL, layout: PopulationLayout,
+                            details readingDetails: Bool = true) throws(InputError) -> NetworkTables {
         func firstExisting(_ names: [String]) throws(InputError) -> URL {
             for name in names {
                 let url = directory.appendingPathComponent(name)
@@ -143,7 +145,7 @@ extension NetworkTables {
         let weights = try pathwayMatrix(weightTable, valueColumn: "weight_pA", layout: layout)
 
         let delaysURL = directory.appendingPathComponent(delaysFile)
-        guard FileManager.default.fileExists(atPath: delaysURL.path) else {
+        guard readingDetails, FileManager.default.fileExists(atPath: delaysURL.path) else {
             return NetworkTables(layout: layout, neuronCounts: neurons, synapseCounts: synapseCounts, weights: weights,
                                  details: nil)
         }

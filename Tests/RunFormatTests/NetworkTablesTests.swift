@@ -25,6 +25,10 @@ import TestSupport
         let connected = network.synapseCounts.indices.filter { network.synapseCounts[$0] > 0 }
         #expect(connected.allSatisfy { read.weights[$0] == network.weights[$0] && details.weightSDs[$0] == network.weightSDs[$0] })
         #expect(connected.allSatisfy { details.delayMeans[$0] == network.delayMeans[$0] && details.delaySDs[$0] == network.delaySDs[$0] })
+        // Without details: the same core tables.
+        let core = try NetworkTables.read(in: directory, layout: network.layout, details: false)
+        #expect(core.details == nil && core.neuronCounts == read.neuronCounts && core.synapseCounts == read.synapseCounts
+                && core.weights == read.weights)
     }
 
     /// The original pipeline's tables (Tests/Fixtures/downscaled: `N`, `pop`,

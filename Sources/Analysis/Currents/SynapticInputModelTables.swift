@@ -12,13 +12,14 @@ extension SynapticInputModel {
                   inhibitoryTimeConstant: inhibitoryTimeConstant)
     }
 
-    /// Reads a folder of network tables (`NetworkTables.read`): what `humam network --out`
-    /// writes or the original pipeline's tables. Time constants in ms.
+    /// Reads the neuron numbers, synapses and weights of a folder of network tables
+    /// (`NetworkTables.read` without details): what `humam network --out` writes or the
+    /// original pipeline's tables. Time constants in ms.
     public static func readTables(in directory: URL, layout: PopulationLayout,
                                   excitatoryTimeConstant: Double = NeuronParameters.excitatoryDefault.excitatorySynapticTimeConstant,
                                   inhibitoryTimeConstant: Double = NeuronParameters.excitatoryDefault.inhibitorySynapticTimeConstant)
         throws(InputError) -> SynapticInputModel {
-        SynapticInputModel(tables: try NetworkTables.read(in: directory, layout: layout),
+        SynapticInputModel(tables: try NetworkTables.read(in: directory, layout: layout, details: false),
                            excitatoryTimeConstant: excitatoryTimeConstant, inhibitoryTimeConstant: inhibitoryTimeConstant)
     }
 }
