@@ -119,7 +119,7 @@ extension NetworkTables {
 // MARK: - Reading
 
 extension NetworkTables {
-    /// Valid range of a synapse number (per pathway or per population).
+    /// Valid range of a pathway's synapse number.
     static let synapseRange = ValidRange.closed(0, 1e15, unit: "synapses")
 
     /// Reads the tables in `directory` (humam's names first, then the original's). With
