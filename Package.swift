@@ -18,11 +18,15 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapack-dev"])]),
         // Layer 1: input data -> network description.
         .target(name: "Model", dependencies: [.product(name: "Yams", package: "Yams")]),
-        // The files of a run folder (spikes, population ids, run record): one codec, read and write.
+        // The files of a run folder (spikes, population ids, run record) and the network tables:
+        // one codec per format, read and write.
         .target(name: "RunFormat", dependencies: ["Model"]),
         // Layer 2: mean-field theory and the spiking engine, both on top of Model.
         .target(name: "Theory", dependencies: ["Model", "COpenBLAS"]),
         .target(name: "Spiking", dependencies: ["Model", "RunFormat"]),
+        // Layer 2: the network handed to NEST (network.json and the PyNEST script run_nest.py,
+        // compiled into the module so the binary needs no resource bundle beside it).
+        .target(name: "NESTExport", dependencies: ["Model"], resources: [.embedInCode("run_nest.py")]),
         // Layer 3: analysis of spikes (and of theory predictions).
         .target(name: "Analysis", dependencies: ["Model", "RunFormat", "COpenBLAS"]),
         // Layer 3b: the run report (one HTML page from a run's files), on top of Analysis; it
@@ -32,16 +36,16 @@ let package = Package(
         .executableTarget(
             name: "humam",
             dependencies: [
-                "Model", "RunFormat", "Theory", "Spiking", "Analysis", "Report",
+                "Model", "RunFormat", "Theory", "Spiking", "Analysis", "Report", "NESTExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
         .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
-        .testTarget(name: "RunFormatTests", dependencies: ["RunFormat", "Model"]),
+        .testTarget(name: "RunFormatTests", dependencies: ["RunFormat", "Model", "TestSupport"]),
         .testTarget(name: "TheoryTests", dependencies: ["Theory", "Model", "TestSupport"]),
         .testTarget(name: "SpikingTests", dependencies: ["Spiking", "RunFormat", "Model", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "RunFormat", "Model", "TestSupport"]),
         // Runs the command-line layer (e.g. `humam export nest`) in-process.
-        .testTarget(name: "CLITests", dependencies: ["humam", "RunFormat", "Model", "Theory", "Analysis", "Report", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["humam", "NESTExport", "RunFormat", "Model", "Theory", "Analysis", "Report", "TestSupport"]),
     ]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Model
+import NESTExport
 
 /// `humam export nest --out DIR`: the network and simulation parameters as network.json plus a
 /// PyNEST script that builds and simulates exactly that network (threads or MPI) and writes a
@@ -37,7 +38,8 @@ struct ExportNESTCommand: ParsableCommand {
         }
         let built = try network.build(parameters: network.parameters(defaultScaling: SimulateCommand.notebookScaling))
         let directory = try output.create()
-        try NESTExport(network: built, simulation: parameters, options: recordedOptions).write(to: directory)
+        try NESTExport(network: built, simulation: parameters, options: recordedOptions,
+                       humamVersion: Humam.configuration.version).write(to: directory)
         print("""
             exported \(built.totalNeurons) neurons, \(built.totalSynapses) synapses, \
             \(built.nonEmptyPopulations.count) populations to \(directory.path)/

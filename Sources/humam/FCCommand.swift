@@ -135,7 +135,7 @@ struct FCCommand: ParsableCommand {
     /// options are given), else the network options.
     func inputModel(_ folder: RunFolder) throws -> SynapticInputModel {
         let tables = networkTables.map { URL(fileURLWithPath: $0) } ?? folder.url.appendingPathComponent("network")
-        if networkTables != nil || FileManager.default.fileExists(atPath: tables.appendingPathComponent("neuron_numbers.csv").path) {
+        if networkTables != nil || FileManager.default.fileExists(atPath: tables.appendingPathComponent(NetworkTables.neuronNumbersFile).path) {
             let layout = try folder.populationGIDs().layout
             return try SynapticInputModel.readTables(in: tables, layout: layout)
         }

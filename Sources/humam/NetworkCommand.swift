@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import Foundation
 import Model
+import RunFormat
 
 /// `humam network`: build the network, print a summary, optionally write its tables.
 struct NetworkCommand: ParsableCommand {
@@ -22,9 +23,12 @@ struct NetworkCommand: ParsableCommand {
         let start = Date()
         let built = try network.build()
         let seconds = Date().timeIntervalSince(start)
-        print(NetworkSummary(network: built, seconds: seconds).text)
+        let summary = NetworkSummary(network: built, seconds: seconds)
+        print(summary.text)
         if let directory = try output?.create() {
-            try NetworkTables(network: built, constructionSeconds: seconds).write(to: directory)
+            let summaryJSON = try summary.json()
+            try NetworkTables(network: built).write(to: directory)
+            try AtomicFile.write(summaryJSON, to: directory.appendingPathComponent("summary.json"))
             let figures = try AreaConnectivityFigure.make(network: built)
                 .write(to: directory.appendingPathComponent("area_connectivity"))
             print("tables written to \(directory.path)/; figure: \(figures.map(\.lastPathComponent).joined(separator: ", "))")

@@ -1,7 +1,8 @@
 import Foundation
 import Model
 
-/// The few numbers that describe a built network, as printed by `humam network`.
+/// The few numbers that describe a built network, as printed by `humam network` and written by
+/// `humam network --out` as summary.json.
 struct NetworkSummary {
     let network: Network
     let seconds: Double
@@ -25,5 +26,23 @@ struct NetworkSummary {
         }
         lines.append("  built in              \(String(format: "%.3f", seconds)) s")
         return lines.joined(separator: "\n")
+    }
+
+    /// summary.json: totals, scaling, `network_hash` and the construction time (s).
+    func json() throws -> String {
+        let summary: [String: Any] = [
+            "network_hash": network.contentHash,
+            "neurons": network.totalNeurons,
+            "synapses_internal": network.totalSynapses,
+            "synapses_external": network.totalExternalSynapses,
+            "populations": network.nonEmptyPopulations.count,
+            "areas": network.layout.areas.count,
+            "N_scaling": network.parameters.downscaling.neuronScaling,
+            "K_scaling": network.parameters.downscaling.indegreeScaling,
+            "downscaling": network.parameters.downscaling.mode.rawValue,
+            "construction_seconds": seconds,
+        ]
+        let data = try JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

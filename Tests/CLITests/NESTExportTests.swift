@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import NESTExport
 import Testing
 import TestSupport
 @testable import humam
@@ -58,7 +59,30 @@ import TestSupport
         #expect(exported.simulation.duration == 200 && exported.simulation.seed == 2903 && exported.simulation.threads == 1)
         #expect(exported.neuronParamsE == network.excitatoryNeuron && exported.neuronParamsI == network.inhibitoryNeuron)
         let script = try String(contentsOf: directory.appendingPathComponent("run_nest.py"), encoding: .utf8)
-        #expect(script == NESTScript.text + "\n")
+        #expect(script == NESTScript.text)
+    }
+
+    /// The exported run_nest.py is the repository's Sources/NESTExport/run_nest.py byte for byte
+    /// (the resource compiled into the module), and its FORMAT_VERSION is network.json's.
+    @Test func scriptIsTheRepositoryFile() throws {
+        let (directory, _) = try Self.export()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let written = try Data(contentsOf: directory.appendingPathComponent("run_nest.py"))
+        let source = try Data(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("Sources/NESTExport/run_nest.py"))
+        #expect(written == source)
+        #expect(NESTScript.text.contains("\nFORMAT_VERSION = \(NESTExport.formatVersion)\n"))
+        let mode = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("run_nest.py").path)[.posixPermissions]
+        #expect(mode as? Int == 0o755)
+    }
+
+    /// Python compiles the exported script (`python3 -m py_compile`; byte code goes to a temporary
+    /// folder, not beside the script).
+    @Test(.enabled(if: PythonNEST.hasPython, "python3 is not available"))
+    func scriptCompiles() throws {
+        let (directory, _) = try Self.export()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try PythonNEST.run(["-m", "py_compile", directory.appendingPathComponent("run_nest.py").path], log: nil,
+                           environment: ["PYTHONPYCACHEPREFIX": directory.appendingPathComponent("pycache").path])
     }
 
     @Test func rejectsInvalidSimulationOptions() throws {
