@@ -35,6 +35,15 @@ public enum AtomicFile {
         url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)")
     }
 
+    /// The target of a temporary name made by `temporaryURL(beside:)`; nil for any other name.
+    public static func target(ofTemporary url: URL) -> URL? {
+        let name = url.standardizedFileURL.lastPathComponent
+        guard name.hasPrefix("."), let marker = name.range(of: ".partial-", options: .backwards),
+              marker.lowerBound > name.index(after: name.startIndex) else { return nil }
+        return url.standardizedFileURL.deletingLastPathComponent()
+            .appendingPathComponent(String(name[name.index(after: name.startIndex) ..< marker.lowerBound]))
+    }
+
     public static func write(_ text: String, to url: URL) throws(InputError) {
         try write(Data(text.utf8), to: url)
     }

@@ -34,7 +34,7 @@ public final class Simulation: @unchecked Sendable {
     /// Single-spike inputs: (update step in which it arrives, input index, amplitude in input units).
     let stimuli: [(step: Int, code: Int, units: Int64)]
     /// The step the run starts from: 0, or the step of the state it resumes.
-    let startStep: Int
+    public let startStep: Int
     /// Resuming: the state's recent spikes (their events are sent again), its spike counts and
     /// the wall seconds simulated before.
     private let resumedSpikes: [BinarySpikeFile.Spike]

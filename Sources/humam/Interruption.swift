@@ -2,8 +2,9 @@ import Foundation
 import Synchronization
 
 /// SIGINT and SIGTERM during a simulation: the first asks the run to stop at the next exchange of
-/// its threads, so that its unfinished folder is removed; a second one ends the process at once
-/// (the next `humam simulate` removes what is left).
+/// its threads, so that its unfinished folder is removed, or, in a run with checkpoints, kept
+/// with a checkpoint of that step; a second one ends the process at once (the next `humam
+/// simulate` removes what is left, or keeps it if it holds a checkpoint).
 enum Interruption {
     private static let signals = Atomic<Int>(0)
 

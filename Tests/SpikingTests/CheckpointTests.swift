@@ -133,12 +133,3 @@ import Testing
         }
     }
 }
-
-/// Counts calls from the simulation's thread 0.
-private final class Counter: @unchecked Sendable {
-    private var count = 0
-    func increment() -> Int {
-        count += 1
-        return count
-    }
-}
