@@ -107,7 +107,15 @@ struct SimulateCommand: ParsableCommand {
             result = try simulation.run(sink: output, progress: interactive ? report : nil,
                                         interrupted: { Interruption.requested },
                                         checkpointSteps: checkpointEvery.map { max(1, Int(($0 / parameters.resolution).rounded())) },
-                                        checkpoint: checkpointing ? { (state: SimulationState) throws(InputError) in try output.writeCheckpoint(state) } : nil)
+                                        checkpoint: checkpointing ? { (state: SimulationState) throws(InputError) in
+                                            let start = Date()
+                                            try output.writeCheckpoint(state)
+                                            let path = output.temporary.appendingPathComponent(RunFiles.checkpoint).path
+                                            let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                                            standardError.write(Data(String(format: "\rhumam simulate: checkpoint at %.1f ms: %.1f MB in %.2f s\n",
+                                                                            Double(state.step) * parameters.resolution, Double(bytes) / 1e6,
+                                                                            Date().timeIntervalSince(start)).utf8))
+                                        } : nil)
         } catch {
             output.discard()
             if interactive { standardError.write(Data("\n".utf8)) }
