@@ -11,6 +11,13 @@ enum Interruption {
     static var requested: Bool { signals.load(ordering: .relaxed) > 0 }
 
     static func install() {
+        // A parent may have started humam with these signals blocked (a test runner's
+        // `Process` does); they are meant to reach the handler.
+        var blocked = sigset_t()
+        sigemptyset(&blocked)
+        sigaddset(&blocked, SIGINT)
+        sigaddset(&blocked, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &blocked, nil)
         for signal in [SIGINT, SIGTERM] {
             _ = Foundation.signal(signal) { number in
                 if Interruption.signals.wrappingAdd(1, ordering: .relaxed).oldValue > 0 { _exit(128 + number) }
