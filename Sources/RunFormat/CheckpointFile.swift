@@ -53,8 +53,12 @@ public enum CheckpointFile {
     public static let magic = Array("HUMAMCKP".utf8)
     public static let version: UInt32 = 1
 
-    public static func write(_ checkpoint: Checkpoint, to url: URL) throws(InputError) {
-        try AtomicFile.write(Data(encode(checkpoint)), to: url, durable: true)
+    /// Writes `checkpoint` to `url`; returns the bytes written.
+    @discardableResult
+    public static func write(_ checkpoint: Checkpoint, to url: URL) throws(InputError) -> Int {
+        let bytes = encode(checkpoint)
+        try AtomicFile.write(Data(bytes), to: url, durable: true)
+        return bytes.count
     }
 
     public static func read(_ url: URL) throws(InputError) -> Checkpoint {
@@ -86,7 +90,11 @@ public enum CheckpointFile {
         out.append(state.externalSpikeTimes.map(\.bitPattern))
         out.append(state.externalStreamStates)
         out.append(state.populationSpikeCounts.map { Int64($0) })
-        out.append(state.recentSpikes.flatMap { [$0.neuron, $0.stamp] })
+        out.append(UInt64(2 * state.recentSpikes.count))
+        for spike in state.recentSpikes {
+            out.append(spike.neuron)
+            out.append(spike.stamp)
+        }
         let length = UInt64(out.bytes.count + 8).littleEndian
         withUnsafeBytes(of: length) { out.bytes.replaceSubrange(16..<24, with: $0) }
         out.append(checksum(out.bytes))

@@ -393,14 +393,14 @@ public final class Simulation: @unchecked Sendable {
                 batchIndex += 1
             }
         }
-        if let error = output.error {
+        if let stop = output.error {
             // Every thread stopped after the batch thread 0 recorded last.
             if output.wasInterrupted, let checkpoint {
                 do { try checkpoint(state(atStep: output.recordedStep, output: output, simulateSeconds: elapsed())) } catch {
-                    throw InputError("\(output.error?.description ?? ""); its checkpoint could not be written: \(error.description)")
+                    throw InputError("\(stop.description); its checkpoint could not be written: \(error.description)")
                 }
             }
-            throw error
+            throw stop
         }
         return SimulationResult(indexing: indexing, parameters: parameters,
                                 threads: threads, exchangeSteps: batch, synapseCount: connectivity.synapseCount,

@@ -161,12 +161,13 @@ public final class SimulationOutput: SpikeSink {
     /// Replaces the run's checkpoint with `state` (whose spikes this output has recorded, and
     /// no more): forces the spike files to the disk, then writes their lengths and the state
     /// atomically, so that a run killed at any moment leaves a complete checkpoint (this one or
-    /// the one before) and spike files at least as long as it says.
-    public func writeCheckpoint(_ state: SimulationState) throws(InputError) {
+    /// the one before) and spike files at least as long as it says. Returns its size, bytes.
+    @discardableResult
+    public func writeCheckpoint(_ state: SimulationState) throws(InputError) -> Int {
         precondition(open && state.spikeCount == binary.spikeCount, "a checkpoint counts the spikes recorded so far")
         try binary.synchronize()
         try ascii?.synchronize()
-        try CheckpointFile.write(Checkpoint(humamVersion: humamVersion, networkHash: network.contentHash,
+        return try CheckpointFile.write(Checkpoint(humamVersion: humamVersion, networkHash: network.contentHash,
                                             simulationHash: simulationHash, replacesRun: replacesRun,
                                             binarySpikeBytes: binary.byteCount, asciiSpikeBytes: ascii?.byteCount,
                                             state: state), to: checkpointURL)
@@ -205,9 +206,11 @@ public final class SimulationOutput: SpikeSink {
         let fileManager = FileManager.default
         try? fileManager.removeItem(at: temporary.appendingPathComponent(Self.writerFile))
         // A complete run needs no checkpoint (nor the temporary file of one a kill cut short).
-        for name in (try? fileManager.contentsOfDirectory(atPath: temporary.path)) ?? []
-        where name == RunFiles.checkpoint || AtomicFile.target(ofTemporary: URL(fileURLWithPath: name))?.lastPathComponent == RunFiles.checkpoint {
-            try? fileManager.removeItem(at: temporary.appendingPathComponent(name))
+        for name in (try? fileManager.contentsOfDirectory(atPath: temporary.path)) ?? [] {
+            let file = temporary.appendingPathComponent(name)
+            if name == RunFiles.checkpoint || AtomicFile.target(ofTemporary: file)?.lastPathComponent == RunFiles.checkpoint {
+                try? fileManager.removeItem(at: file)
+            }
         }
         if fileManager.fileExists(atPath: directory.path) {
             // Never remove what humam did not write (checked before the run too).

@@ -109,9 +109,7 @@ struct SimulateCommand: ParsableCommand {
                                         checkpointSteps: checkpointEvery.map { max(1, Int(($0 / parameters.resolution).rounded())) },
                                         checkpoint: checkpointing ? { (state: SimulationState) throws(InputError) in
                                             let start = Date()
-                                            try output.writeCheckpoint(state)
-                                            let path = output.temporary.appendingPathComponent(RunFiles.checkpoint).path
-                                            let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                                            let bytes = try output.writeCheckpoint(state)
                                             standardError.write(Data(String(format: "\rhumam simulate: checkpoint at %.1f ms: %.1f MB in %.2f s\n",
                                                                             Double(state.step) * parameters.resolution, Double(bytes) / 1e6,
                                                                             Date().timeIntervalSince(start)).utf8))
@@ -159,17 +157,15 @@ struct SimulateCommand: ParsableCommand {
     static func resumeCommand(folder: URL) -> String {
         var arguments: [String] = []
         var skipNext = false
-        for argument in CommandLine.arguments.dropFirst() {
+        for argument in CommandLine.arguments {
             if skipNext { skipNext = false; continue }
             if argument == "--resume" { skipNext = true; continue }
             if argument.hasPrefix("--resume=") { continue }
             arguments.append(argument)
         }
-        if arguments.first != "simulate" { arguments = ["simulate"] + arguments.filter { $0 != "simulate" } }
-        let quoted = (arguments + ["--resume", folder.path]).map { argument in
-            argument.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=,:+@%".contains($0) }) && !argument.isEmpty
+        return (arguments + ["--resume", folder.path]).map { argument in
+            !argument.isEmpty && argument.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=,:+@%".contains($0) })
                 ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
-        }
-        return "humam " + quoted.joined(separator: " ")
+        }.joined(separator: " ")
     }
 }

@@ -74,12 +74,13 @@ import TestSupport
         first.waitUntilExit()
         let message = try String(contentsOf: log, encoding: .utf8)
         #expect(first.terminationStatus == 1 && message.contains("interrupted at"), "\(first.terminationReason) \(first.terminationStatus): \(message)")
-        guard let folder, first.terminationReason == .exit, let command = message.range(of: "continue it with: humam ") else {
+        guard let folder, first.terminationReason == .exit, let command = message.range(of: "continue it with: ") else {
             Issue.record("no resume command in: \(message)")
             return
         }
-        let printed = message[command.upperBound...].prefix { $0 != "\n" }.split(separator: " ").map(String.init)
-        #expect(printed.suffix(2) == ["--resume", folder.path])
+        let words = message[command.upperBound...].prefix { $0 != "\n" }.split(separator: " ").map(String.init)
+        #expect(words.first == Self.executable.path && words.suffix(2) == ["--resume", folder.path])
+        let printed = Array(words.dropFirst())
 
         // The printed command, killed at a random moment after its first checkpoint.
         let interruptedAt = try #require(Self.modificationDate(folder.appendingPathComponent(RunFiles.checkpoint)))
