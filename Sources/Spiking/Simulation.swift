@@ -370,9 +370,7 @@ public final class Simulation: @unchecked Sendable {
                     }
                     output.recordedStep = end
                     output.recent?.forget(after: end)
-                    if let interrupted, interrupted() {
-                        output.interrupt(because: InputError("interrupted at \(NESTTime.milliseconds(step: end, resolution: self.parameters.resolution)) ms of \(self.parameters.duration) ms"))
-                    }
+                    if let interrupted, interrupted() { output.interrupt() }
                     if threads == 1 { stop = output.error != nil }
                     if let progress, end / progressInterval > first / progressInterval || end == steps {
                         progress(SimulationProgress(simulatedMs: Double(end) * self.parameters.resolution,
@@ -393,14 +391,16 @@ public final class Simulation: @unchecked Sendable {
                 batchIndex += 1
             }
         }
-        if let stop = output.error {
+        if let failure = output.error {
+            guard output.wasInterrupted else { throw failure }
             // Every thread stopped after the batch thread 0 recorded last.
-            if output.wasInterrupted, let checkpoint {
+            let interruption = InputError("interrupted at \(NESTTime.milliseconds(step: output.recordedStep, resolution: parameters.resolution)) ms of \(parameters.duration) ms")
+            if let checkpoint {
                 do { try checkpoint(state(atStep: output.recordedStep, output: output, simulateSeconds: elapsed())) } catch {
-                    throw InputError("\(stop.description); its checkpoint could not be written: \(error.description)")
+                    throw InputError("\(interruption.description); its checkpoint could not be written: \(error.description)")
                 }
             }
-            throw stop
+            throw interruption
         }
         return SimulationResult(indexing: indexing, parameters: parameters,
                                 threads: threads, exchangeSteps: batch, synapseCount: connectivity.synapseCount,
@@ -491,10 +491,10 @@ final class SpikeOutput: @unchecked Sendable {
     }
 
     /// Asks every thread to stop at the next exchange for an interruption; the run then throws
-    /// `reason`, after a checkpoint where it stopped if it writes checkpoints.
-    func interrupt(because reason: InputError) {
+    /// an error naming the step where it stopped, after a checkpoint there if it writes them.
+    func interrupt() {
         guard error == nil else { return }
-        error = reason
+        error = InputError("interrupted")
         wasInterrupted = true
         stopBatch.store(batch + 1, ordering: .relaxed)
     }

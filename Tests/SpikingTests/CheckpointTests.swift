@@ -112,8 +112,9 @@ import Testing
             Issue.record("an interrupted run must throw after a checkpoint")
             return
         }
-        #expect(error.description.contains("interrupted at"))
         #expect(interrupted.states.count == 1 && state.step > 0 && state.step < 3000)
+        // The error names where the run stopped: the checkpoint's step.
+        #expect(error.description == "interrupted at \(NESTTime.milliseconds(step: state.step, resolution: 0.1)) ms of 300.0 ms")
         // The sink got exactly the spikes up to the checkpoint.
         #expect(Self.spikes(interrupted.spikes) == Self.spikes(expected).filter { Int($0.stamp) <= state.step })
         let resumed = try Simulation(network: network, parameters: Self.parameters(connectivity, threads: 3 - threads),
