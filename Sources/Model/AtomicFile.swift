@@ -3,12 +3,19 @@ import Foundation
 /// Writes files so that a reader never sees a half-written one: the content goes to a
 /// temporary file next to the target, which is then renamed over it.
 public enum AtomicFile {
-    public static func write(_ data: Data, to url: URL) throws(InputError) {
+    /// `durable`: the content is forced to the disk before the rename, so that after a power
+    /// loss the target holds the old content or the new one, never a truncated file.
+    public static func write(_ data: Data, to url: URL, durable: Bool = false) throws(InputError) {
         let directory = url.deletingLastPathComponent()
         let temporary = temporaryURL(beside: url)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try data.write(to: temporary)
+            if durable {
+                let handle = try FileHandle(forWritingTo: temporary)
+                defer { try? handle.close() }
+                try handle.synchronize()
+            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw InputError(file: url.path, "cannot be written (\(error.localizedDescription))")
@@ -26,6 +33,15 @@ public enum AtomicFile {
     /// (unique per call, so concurrent writers of the same target never share it).
     public static func temporaryURL(beside url: URL) -> URL {
         url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)")
+    }
+
+    /// The target of a temporary name made by `temporaryURL(beside:)`; nil for any other name.
+    public static func target(ofTemporary url: URL) -> URL? {
+        let name = url.standardizedFileURL.lastPathComponent
+        guard name.hasPrefix("."), let marker = name.range(of: ".partial-", options: .backwards),
+              marker.lowerBound > name.index(after: name.startIndex) else { return nil }
+        return url.standardizedFileURL.deletingLastPathComponent()
+            .appendingPathComponent(String(name[name.index(after: name.startIndex) ..< marker.lowerBound]))
     }
 
     public static func write(_ text: String, to url: URL) throws(InputError) {

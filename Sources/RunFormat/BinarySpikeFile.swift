@@ -69,6 +69,20 @@ public enum BinarySpikeFile {
             try file.append(littleEndian: UInt64(0))
         }
 
+        /// Continues the file of an interrupted run after its first `spikeCount` spikes (a
+        /// checkpoint's position), cutting off what follows them. The header still announces
+        /// 0 spikes until `finish`.
+        public init(continuing url: URL, spikeCount: Int) throws(InputError) {
+            file = try BufferedFileWriter(url: url, continuingAt: headerBytes + 8 * spikeCount)
+            self.spikeCount = spikeCount
+        }
+
+        /// Bytes of the file so far (header and spikes).
+        public var byteCount: Int { file.length }
+
+        /// Forces the spikes appended so far to the disk (before a checkpoint counts them).
+        public func synchronize() throws(InputError) { try file.synchronize() }
+
         /// Appends the spikes of one step, neurons ascending; stamps must not decrease.
         public func append(neurons: UnsafeBufferPointer<Int32>, stamp: Int32) throws(InputError) {
             precondition(stamp >= lastStamp, "spikes must be written in time order")

@@ -8,6 +8,8 @@ final class BufferedFileWriter {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private static let chunk = 1 << 20
+    /// Bytes of the file, including those still in the buffer.
+    private(set) var length = 0
 
     init(url: URL) throws(InputError) {
         self.url = url
@@ -19,8 +21,35 @@ final class BufferedFileWriter {
         buffer.reserveCapacity(Self.chunk + 64)
     }
 
+    /// Continues an existing file from its first `length` bytes (a run resumed from a
+    /// checkpoint): what follows them is cut off. Throws if the file is shorter.
+    init(url: URL, continuingAt length: Int) throws(InputError) {
+        self.url = url
+        guard let handle = try? FileHandle(forUpdating: url) else { throw InputError(file: url.path, "cannot be opened for writing") }
+        let size: UInt64
+        do { size = try handle.seekToEnd() } catch {
+            try? handle.close()
+            throw InputError(file: url.path, "cannot be read (\(error.localizedDescription))")
+        }
+        guard size >= UInt64(length) else {
+            try? handle.close()
+            throw InputError(file: url.path, "has \(size) bytes, fewer than the \(length) the checkpoint counts: it was changed after the checkpoint")
+        }
+        do {
+            try handle.truncate(atOffset: UInt64(length))
+            try handle.seekToEnd()
+        } catch {
+            try? handle.close()
+            throw InputError(file: url.path, "cannot be truncated to the checkpoint's \(length) bytes (\(error.localizedDescription))")
+        }
+        self.handle = handle
+        self.length = length
+        buffer.reserveCapacity(Self.chunk + 64)
+    }
+
     func append(_ bytes: some Collection<UInt8>) throws(InputError) {
         buffer.append(contentsOf: bytes)
+        length += bytes.count
         if buffer.count >= Self.chunk { try flush() }
     }
 
@@ -58,13 +87,16 @@ final class BufferedFileWriter {
         do { try handle.seekToEnd() } catch { throw failure(error) }
     }
 
+    /// Flushes and forces the data to the disk.
+    func synchronize() throws(InputError) {
+        try flush()
+        do { try handle.synchronize() } catch { throw failure(error) }
+    }
+
     /// Flushes, forces the data to the disk and closes.
     func close() throws(InputError) {
-        try flush()
-        do {
-            try handle.synchronize()
-            try handle.close()
-        } catch { throw failure(error) }
+        try synchronize()
+        do { try handle.close() } catch { throw failure(error) }
     }
 
     private func failure(_ error: any Error) -> InputError {

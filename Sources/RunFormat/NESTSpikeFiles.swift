@@ -23,6 +23,19 @@ public enum NESTSpikeFiles {
             try file.append(Array("sender\ttime_ms\n".utf8))
         }
 
+        /// Continues the file of an interrupted run after its first `byteCount` bytes (a
+        /// checkpoint's position), cutting off what follows them.
+        public init(continuing url: URL, byteCount: Int, resolution: Double) throws(InputError) {
+            file = try BufferedFileWriter(url: url, continuingAt: byteCount)
+            ticsPerStep = NESTTime.ticsPerStep(resolution: resolution)
+        }
+
+        /// Bytes of the file so far.
+        public var byteCount: Int { file.length }
+
+        /// Forces the lines appended so far to the disk (before a checkpoint counts them).
+        public func synchronize() throws(InputError) { try file.synchronize() }
+
         /// Appends the spikes (0-based neuron indices) of the step with time stamp `stamp`.
         public func append(neurons: UnsafeBufferPointer<Int32>, stamp: Int32) throws(InputError) {
             // Time in tics (µs at NEST's default 1000 tics per ms): NEST prints tics × 0.001 with

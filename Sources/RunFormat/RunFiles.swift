@@ -10,6 +10,8 @@ public enum RunFiles {
     public static let record = "run.json"
     /// Mean rate per population (`area,layer,population,rate_hz`).
     public static let rates = "rates.csv"
+    /// The state of an unfinished run, in its temporary folder only (`CheckpointFile`).
+    public static let checkpoint = "checkpoint.bin"
 
     /// NEST's name for the recorder file of recorder node `recorder` on virtual process 0.
     public static func nestSpikeFile(recorder: Int) -> String { "spike_recorder-\(recorder)-0.dat" }

@@ -92,6 +92,25 @@ final class ExternalDrive: @unchecked Sendable {
         streams.deallocate()
     }
 
+    /// Neurons whose drive is generated as a train.
+    var trainNeuronCount: Int { trainNeurons.reduce(0) { $0 + $1.count } }
+
+    /// The state of every train, in neuron order: the time of its next spike (steps) and the
+    /// state of its random stream (`SimulationState.externalSpikeTimes`, `externalStreamStates`).
+    func savedTrains() -> (spikeTimes: [Double], streamStates: [UInt64]) {
+        let neurons = trainNeurons.joined()
+        return (neurons.map { nextSpikeTime[$0] }, neurons.map { streams[$0].savedState })
+    }
+
+    /// Continues every train from `savedTrains()` of the same network and seed.
+    func restoreTrains(spikeTimes: [Double], streamStates: [UInt64]) {
+        precondition(spikeTimes.count == trainNeuronCount && streamStates.count == trainNeuronCount)
+        for (index, neuron) in trainNeurons.joined().enumerated() {
+            nextSpikeTime[neuron] = spikeTimes[index]
+            streams[neuron] = RandomStream(savedState: streamStates[index])
+        }
+    }
+
     /// Step in which the next external spike of `neuron` arrives (`Int.max` if none ever does).
     @inline(__always)
     func arrivalStep(of neuron: Int) -> Int {

@@ -38,6 +38,18 @@ public struct RandomStream: Sendable {
         state = Self.key(seed: seed, purpose: purpose, index: index)
     }
 
+    /// The stream continued from `savedState` (a checkpoint).
+    init(savedState: UInt64) {
+        state = savedState
+    }
+
+    /// The state from which `init(savedState:)` continues the stream: all of it for a stream
+    /// between normal deviates (one that holds a spare normal cannot be saved).
+    var savedState: UInt64 {
+        precondition(spareNormal == nil, "a stream holding a spare normal deviate cannot be saved")
+        return state
+    }
+
     /// The starting state of the stream keyed by (seed, purpose, index): a 64-bit hash of the key.
     @inline(__always)
     static func key(seed: UInt64, purpose: RandomPurpose, index: UInt64) -> UInt64 {

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import RunFormat
 import Synchronization
 
 /// A spiking simulation of a `Network` with NEST's `iaf_psc_exp` neurons on a fixed time grid,
@@ -13,6 +14,10 @@ import Synchronization
 /// between threads (at most 64 steps), behind one barrier. Every random number comes from a
 /// stream keyed by (seed, neuron or pathway) and inputs are summed exactly in fixed point, so
 /// the spikes are bit-identical for any number of threads.
+///
+/// A run can hand out its state at batch boundaries (`run(…checkpoint:)`), and a simulation can
+/// start from such a state (`init(network:parameters:resuming:)`) with any number of threads;
+/// it then emits the very spikes the uninterrupted run would have.
 public final class Simulation: @unchecked Sendable {
     public let network: Network
     public let parameters: SimulationParameters
@@ -28,6 +33,13 @@ public final class Simulation: @unchecked Sendable {
     let runs: [[NeuronRun]]
     /// Single-spike inputs: (update step in which it arrives, input index, amplitude in input units).
     let stimuli: [(step: Int, code: Int, units: Int64)]
+    /// The step the run starts from: 0, or the step of the state it resumes.
+    public let startStep: Int
+    /// Resuming: the state's recent spikes (their events are sent again), its spike counts and
+    /// the wall seconds simulated before.
+    private let resumedSpikes: [BinarySpikeFile.Spike]
+    private let startTally: SpikeTally
+    private let resumedSeconds: Double
     private var hasRun = false
 
     /// Instantiates the network: neurons, initial state, external drive and synapses. Throws if
@@ -36,10 +48,18 @@ public final class Simulation: @unchecked Sendable {
         try self.init(network: network, parameters: parameters, connectivity: nil)
     }
 
+    /// Instantiates the network and continues from `state`, written by a run of the same
+    /// network and parameters (any thread count). Throws if the state does not fit them.
+    public convenience init(network: Network, parameters: SimulationParameters,
+                            resuming state: SimulationState) throws(InputError) {
+        try self.init(network: network, parameters: parameters, connectivity: nil, resuming: state)
+    }
+
     /// `connectivity`, if given, builds the synapses for the thread partition instead of the
     /// mode in `parameters` (tests: procedural rows written into a synapse store).
     init(network: Network, parameters: SimulationParameters,
-         connectivity makeConnectivity: ((ThreadPartition) throws(InputError) -> Connectivity)?) throws(InputError) {
+         connectivity makeConnectivity: ((ThreadPartition) throws(InputError) -> Connectivity)?,
+         resuming resumed: SimulationState? = nil) throws(InputError) {
         let start = Date()
         try Self.check(parameters, network: network)
         guard parameters.steps < Int(Int32.max) else {
@@ -111,7 +131,47 @@ public final class Simulation: @unchecked Sendable {
         }
         external = ExternalDrive(network: network, indexing: indexing, parameters: parameters)
         stimuli = try Self.stimuli(network: network, indexing: indexing, parameters: parameters)
+        var tally = SpikeTally(indexing: indexing, parameters: parameters)
+        if let resumed {
+            try Self.check(resumed, neuronCount: indexing.neuronCount, populationCount: indexing.populationCount,
+                           trainCount: external.trainNeuronCount, steps: parameters.steps,
+                           horizon: max(connectivity.maximumDelay, 1))
+            state.potential.update(from: resumed.potentials, count: indexing.neuronCount)
+            state.excitatoryCurrent.update(from: resumed.excitatoryCurrents, count: indexing.neuronCount)
+            state.inhibitoryCurrent.update(from: resumed.inhibitoryCurrents, count: indexing.neuronCount)
+            state.refractoryCountdown.update(from: resumed.refractoryCountdowns, count: indexing.neuronCount)
+            external.restoreTrains(spikeTimes: resumed.externalSpikeTimes, streamStates: resumed.externalStreamStates)
+            tally.restore(total: resumed.spikeCount, populationCounts: resumed.populationSpikeCounts)
+        }
+        startStep = resumed?.step ?? 0
+        resumedSpikes = resumed?.recentSpikes ?? []
+        resumedSeconds = resumed?.simulateSeconds ?? 0
+        startTally = tally
         setupSeconds = Date().timeIntervalSince(start)
+    }
+
+    /// Rejects a state that another network or simulation wrote: other neuron, population or
+    /// train counts, a step beyond the run, or recent spikes that are not the last `horizon`
+    /// steps' in time order.
+    static func check(_ state: SimulationState, neuronCount: Int, populationCount: Int, trainCount: Int,
+                      steps: Int, horizon: Int) throws(InputError) {
+        let sizes = [state.potentials.count, state.excitatoryCurrents.count, state.inhibitoryCurrents.count,
+                     state.refractoryCountdowns.count]
+        guard sizes.allSatisfy({ $0 == neuronCount }), state.populationSpikeCounts.count == populationCount,
+              state.externalSpikeTimes.count == trainCount, state.externalStreamStates.count == trainCount else {
+            throw InputError("the saved state is of another network: \(state.neuronCount) neurons, \(state.populationSpikeCounts.count) populations and \(state.externalSpikeTimes.count) Poisson trains, where this simulation has \(neuronCount), \(populationCount) and \(trainCount)")
+        }
+        guard (0...steps).contains(state.step) else {
+            throw InputError("the saved state is at step \(state.step), beyond this simulation's \(steps) steps")
+        }
+        var previous: Int32 = 1
+        for spike in state.recentSpikes {
+            guard spike.stamp >= previous, Int(spike.stamp) > state.step - horizon, Int(spike.stamp) <= state.step,
+                  spike.neuron >= 0, Int(spike.neuron) < neuronCount else {
+                throw InputError("the saved state's recent spike (neuron \(spike.neuron), stamp \(spike.stamp)) is not one of the last \(horizon) steps before step \(state.step) in time order")
+            }
+            previous = spike.stamp
+        }
     }
 
     /// Most threads a run may use.
@@ -226,16 +286,24 @@ public final class Simulation: @unchecked Sendable {
     /// Steps between spike exchanges: the shortest delay between threads, at most 64.
     var batchLength: Int { max(1, min(connectivity.minimumCrossThreadDelay, Self.maximumBatch)) }
 
-    /// Simulates `parameters.duration` ms, handing every step's spikes to `sink` (in time order,
-    /// neurons ascending) as the run goes, so that memory does not grow with the simulated time.
-    /// `progress`, if given, is called on the calling thread about every 100 ms of simulated
-    /// time. `interrupted`, if given, is asked once per exchange of the threads whether to stop
-    /// (e.g. after SIGINT). A simulation runs once. An error of the sink, or an interruption,
-    /// stops the run at the next exchange of the threads and is thrown.
+    /// Simulates `parameters.duration` ms (from `startStep`), handing every step's spikes to
+    /// `sink` (in time order, neurons ascending) as the run goes, so that memory does not grow
+    /// with the simulated time. `progress`, if given, is called on the calling thread about every
+    /// 100 ms of simulated time. `interrupted`, if given, is asked once per exchange of the
+    /// threads whether to stop (e.g. after SIGINT). A simulation runs once. An error of the sink,
+    /// or an interruption, stops the run at the next exchange of the threads and is thrown.
+    ///
+    /// `checkpoint`, if given, receives the state of the simulation (on the calling thread, after
+    /// the sink got every spike up to it) at every multiple of `checkpointSteps` steps before the
+    /// end, and, after an interruption, at the step where the run stopped; an error it throws
+    /// stops the run and is thrown. Without it, the run does no checkpoint work at all.
     public func run(sink: (any SpikeSink)? = nil,
                     progress: (@Sendable (SimulationProgress) -> Void)? = nil,
-                    interrupted: (@Sendable () -> Bool)? = nil) throws(InputError) -> SimulationResult {
+                    interrupted: (@Sendable () -> Bool)? = nil,
+                    checkpointSteps: Int? = nil,
+                    checkpoint: ((SimulationState) throws(InputError) -> Void)? = nil) throws(InputError) -> SimulationResult {
         precondition(!hasRun, "a Simulation runs once")
+        precondition(checkpointSteps.map { $0 > 0 } ?? true, "checkpoints are at least a step apart")
         hasRun = true
         let start = Date()
         let steps = parameters.steps
@@ -245,19 +313,26 @@ public final class Simulation: @unchecked Sendable {
             Worker(thread: thread, simulation: self, horizon: horizon)
         }
         let batch = batchLength
+        // Periodic checkpoints cut the batches at their steps; without them nothing changes.
+        let interval = checkpoint == nil ? nil : checkpointSteps
         // A neuron fires at most once per refractory period + 1 steps (V_m stays at V_reset <
         // V_th while refractory), which bounds the spikes a thread emits in a batch.
         let shortestCycle = Int(runs.joined().map(\.integration.refractorySteps).min() ?? 0) + 1
         let exchange = SpikeExchange(partition: partition, batchLength: batch,
                                      spikesPerNeuron: (batch + shortestCycle - 1) / shortestCycle)
         let barrier = SpinBarrier(parties: threads)
-        let output = SpikeOutput(sink: sink, tally: SpikeTally(indexing: indexing, parameters: parameters))
+        let output = SpikeOutput(sink: sink, tally: startTally, checkpoint: checkpoint,
+                                 recent: checkpoint == nil ? nil : RecentSpikes(horizon: horizon, spikes: resumedSpikes))
         let progressInterval = max(1, Int((100 / parameters.resolution).rounded()))
+        let startStep = self.startStep, resumedSpikes = self.resumedSpikes
+        let elapsed: @Sendable () -> Double = { [resumedSeconds] in resumedSeconds + Date().timeIntervalSince(start) }
         runOnThreads(threads) { thread in
             let worker = workers[thread]
-            var first = 0, batchIndex = 0
+            worker.replay(resumedSpikes, resumingAt: startStep)
+            var first = startStep, batchIndex = 0
             while first < steps {
-                let length = min(batch, steps - first)
+                let nextCheckpoint = interval.map { (first / $0 + 1) * $0 } ?? Int.max
+                let length = min(batch, steps - first, nextCheckpoint - first)
                 let parity = batchIndex & 1
                 let buffer = exchange.buffers[thread][parity]
                 let offsets = exchange.offsets[thread][parity]
@@ -288,7 +363,9 @@ public final class Simulation: @unchecked Sendable {
                     }
                 }
                 let end = first + length
-                if thread == 0 && !stop {
+                // Thread 0 records every batch it ran, also the one a stop ends with (an
+                // interrupted run's checkpoint counts its spikes).
+                if thread == 0 {
                     output.batch = batchIndex
                     // The batch's spikes, step by step; threads own ascending neuron ranges. NEST
                     // stamps a spike of the update from step to step + 1 with step + 1.
@@ -300,28 +377,62 @@ public final class Simulation: @unchecked Sendable {
                                           stamp: Int32(first + offset + 1))
                         }
                     }
-                    if let interrupted, interrupted() {
-                        output.stop(because: InputError("interrupted at \(NESTTime.milliseconds(step: end, resolution: self.parameters.resolution)) ms of \(self.parameters.duration) ms"))
-                    }
+                    output.recordedStep = end
+                    output.recent?.forget(after: end)
+                    if let interrupted, interrupted() { output.interrupt() }
                     if threads == 1 { stop = output.error != nil }
                     if let progress, end / progressInterval > first / progressInterval || end == steps {
                         progress(SimulationProgress(simulatedMs: Double(end) * self.parameters.resolution,
                                                     totalMs: Double(steps) * self.parameters.resolution,
+                                                    startMs: Double(startStep) * self.parameters.resolution,
                                                     wallSeconds: Date().timeIntervalSince(start),
                                                     spikes: output.tally.total))
                     }
+                }
+                // Every thread agrees on `stop` and `nextCheckpoint`; the others wait while
+                // thread 0 reads the state, which no thread changes before the next batch.
+                if end == nextCheckpoint && end < steps && !stop {
+                    if thread == 0 { output.writeCheckpoint(self.state(atStep: end, output: output, simulateSeconds: elapsed())) }
+                    if threads > 1 { barrier.wait() }
                 }
                 if stop { break }
                 first = end
                 batchIndex += 1
             }
         }
-        if let error = output.error { throw error }
+        if let failure = output.error {
+            guard output.wasInterrupted else { throw failure }
+            // Every thread stopped after the batch thread 0 recorded last.
+            let interruption = InputError("interrupted at \(NESTTime.milliseconds(step: output.recordedStep, resolution: parameters.resolution)) ms of \(parameters.duration) ms")
+            if let checkpoint {
+                do { try checkpoint(state(atStep: output.recordedStep, output: output, simulateSeconds: elapsed())) } catch {
+                    throw InputError("\(interruption.description); its checkpoint could not be written: \(error.description)")
+                }
+            }
+            throw interruption
+        }
         return SimulationResult(indexing: indexing, parameters: parameters,
                                 threads: threads, exchangeSteps: batch, synapseCount: connectivity.synapseCount,
                                 connectivity: connectivity.mode,
-                                setupSeconds: setupSeconds, simulateSeconds: Date().timeIntervalSince(start),
+                                setupSeconds: setupSeconds, simulateSeconds: elapsed(),
                                 spikeCount: output.tally.total, populationSpikeCounts: output.tally.populationCounts)
+    }
+
+    /// The state after `step` steps, between batches: neuron state, external trains, recent
+    /// spikes and spike counts.
+    func state(atStep step: Int, output: SpikeOutput, simulateSeconds: Double) -> SimulationState {
+        let count = indexing.neuronCount
+        let trains = external.savedTrains()
+        return SimulationState(
+            step: step,
+            potentials: Array(UnsafeBufferPointer(start: state.potential, count: count)),
+            excitatoryCurrents: Array(UnsafeBufferPointer(start: state.excitatoryCurrent, count: count)),
+            inhibitoryCurrents: Array(UnsafeBufferPointer(start: state.inhibitoryCurrent, count: count)),
+            refractoryCountdowns: Array(UnsafeBufferPointer(start: state.refractoryCountdown, count: count)),
+            externalSpikeTimes: trains.spikeTimes, externalStreamStates: trains.streamStates,
+            recentSpikes: output.recent?.spikes(after: step) ?? [],
+            spikeCount: output.tally.total, populationSpikeCounts: output.tally.populationCounts,
+            simulateSeconds: simulateSeconds)
     }
 
     /// Runs and keeps every spike in memory (tests and small networks).
@@ -332,36 +443,68 @@ public final class Simulation: @unchecked Sendable {
     }
 }
 
-/// Where thread 0 puts the spikes of each step: the tally of the result and the sink. The first
-/// error of the sink is kept and asks every thread to stop.
+/// Where thread 0 puts the spikes of each step: the tally of the result and the sink, and, in
+/// a run with checkpoints, the recent spikes and the checkpoints. The first error of the sink or
+/// of a checkpoint, or an interruption, is kept and asks every thread to stop.
 final class SpikeOutput: @unchecked Sendable {
     let sink: (any SpikeSink)?
     private(set) var tally: SpikeTally
     private(set) var error: InputError?
+    /// Whether the stop was asked by `interrupt` (not by an error).
+    private(set) var wasInterrupted = false
+    let checkpoint: ((SimulationState) throws(InputError) -> Void)?
+    /// The spikes a checkpoint needs (nil without checkpoints).
+    let recent: RecentSpikes?
     /// The batch thread 0 is recording.
     var batch = 0
+    /// The step up to which thread 0 recorded the spikes.
+    var recordedStep = 0
     /// The batch after whose barrier every thread stops (Int.max: none).
     let stopBatch = Atomic<Int>(.max)
 
-    init(sink: (any SpikeSink)?, tally: SpikeTally) {
+    init(sink: (any SpikeSink)?, tally: SpikeTally, checkpoint: ((SimulationState) throws(InputError) -> Void)?,
+         recent: RecentSpikes?) {
         self.sink = sink
         self.tally = tally
+        self.checkpoint = checkpoint
+        self.recent = recent
     }
 
+    /// Counts the spikes of one step and hands them on; after an interruption too, as the run
+    /// ends with the batch it is in (and a checkpoint counts them).
     func record(_ neurons: UnsafeBufferPointer<Int32>, stamp: Int32) {
-        guard error == nil, !neurons.isEmpty else { return }
+        guard error == nil || wasInterrupted, !neurons.isEmpty else { return }
         tally.count(neurons, stamp: stamp)
+        recent?.append(neurons, stamp: stamp)
         do throws(InputError) {
             try sink?.record(neurons: neurons, stamp: stamp)
         } catch {
-            stop(because: error)
+            fail(error)
         }
     }
 
-    /// Asks every thread to stop at the next exchange; the run then throws `error`.
-    func stop(because error: InputError) {
-        guard self.error == nil else { return }
-        self.error = error
+    /// Hands `state` to the checkpoint; its error stops the run.
+    func writeCheckpoint(_ state: SimulationState) {
+        guard error == nil, let checkpoint else { return }
+        do throws(InputError) { try checkpoint(state) } catch { fail(error) }
+    }
+
+    /// Asks every thread to stop at the next exchange for an error of the sink or of a
+    /// checkpoint; the run then throws the first one. It replaces an interruption, whose
+    /// checkpoint is then not written.
+    func fail(_ failure: InputError) {
+        guard error == nil || wasInterrupted else { return }
+        if error == nil { stopBatch.store(batch + 1, ordering: .relaxed) }
+        error = failure
+        wasInterrupted = false
+    }
+
+    /// Asks every thread to stop at the next exchange for an interruption; the run then throws
+    /// an error naming the step where it stopped, after a checkpoint there if it writes them.
+    func interrupt() {
+        guard error == nil else { return }
+        error = InputError("interrupted")
+        wasInterrupted = true
         stopBatch.store(batch + 1, ordering: .relaxed)
     }
 }
@@ -370,13 +513,19 @@ final class SpikeOutput: @unchecked Sendable {
 public struct SimulationProgress: Sendable {
     public var simulatedMs: Double
     public var totalMs: Double
+    /// Where this run started: 0, or the checkpoint it resumed from, ms.
+    public var startMs: Double
+    /// Wall seconds of this run (since it started or resumed).
     public var wallSeconds: Double
+    /// Spikes so far, including those before a checkpoint the run resumed from.
     public var spikes: Int
 
     /// Wall time per simulated time.
-    public var realTimeFactor: Double { simulatedMs > 0 ? wallSeconds / (simulatedMs / 1000) : 0 }
+    public var realTimeFactor: Double { simulatedMs > startMs ? wallSeconds / ((simulatedMs - startMs) / 1000) : 0 }
     /// Estimated wall seconds still needed.
-    public var remainingSeconds: Double { simulatedMs > 0 ? wallSeconds * (totalMs - simulatedMs) / simulatedMs : 0 }
+    public var remainingSeconds: Double {
+        simulatedMs > startMs ? wallSeconds * (totalMs - simulatedMs) / (simulatedMs - startMs) : 0
+    }
 }
 
 /// The spikes each thread emitted in the last two batches (double-buffered by batch parity, so

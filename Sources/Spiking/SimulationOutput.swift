@@ -12,17 +12,21 @@ import RunFormat
 /// Everything goes into a hidden temporary folder next to the destination, renamed when the run
 /// is complete, so the folder is either complete or absent. The temporary folder holds the
 /// writer's process id, so that a later command can remove it if the writer died
-/// (`removeAbandonedFolders`). A run folder is replaced only if humam wrote it and the caller
-/// allows it; nothing else is ever removed.
+/// (`removeAbandonedFolders`), and, in a run with checkpoints, `checkpoint.bin`
+/// (`writeCheckpoint`): such a folder is kept, and `resuming` continues the run from it. A run
+/// folder is replaced only if humam wrote it and the caller allows it; nothing else is ever
+/// removed.
 public final class SimulationOutput: SpikeSink {
     public let directory: URL
-    let temporary: URL
+    /// The hidden folder the run is written into until it is complete.
+    public let temporary: URL
     let network: Network
     let humamVersion: String
+    let simulationHash: String
+    /// Whether `finish` may replace a humam run at `directory` (checked before the run too).
+    let replacesRun: Bool
     private let binary: BinarySpikeFile.Writer
     private let ascii: NESTSpikeFiles.Writer?
-    /// Whether a humam run at `directory` may be replaced.
-    private let replace: Bool
     private var open = true
     /// Where `finish` saved the run: `directory`, or `<directory>-<n>` when another run was
     /// written to `directory` while this one ran.
@@ -35,19 +39,28 @@ public final class SimulationOutput: SpikeSink {
     /// The file that names the process writing a temporary run folder.
     static let writerFile = "writer.pid"
 
+    private init(directory: URL, temporary: URL, network: Network, parameters: SimulationParameters, replace: Bool,
+                 humamVersion: String, binary: BinarySpikeFile.Writer, ascii: NESTSpikeFiles.Writer?) {
+        self.directory = directory
+        self.temporary = temporary
+        self.network = network
+        self.humamVersion = humamVersion
+        simulationHash = parameters.contentHash
+        replacesRun = replace
+        self.binary = binary
+        self.ascii = ascii
+    }
+
     /// Checks the destination (`checkDestination`), then creates the temporary folder with
     /// `population_GIDs.dat` and the spike files. `asciiSpikes` nil: NEST's ASCII file up to
     /// `asciiNeuronLimit` neurons.
-    public init(directory: URL, network: Network, parameters: SimulationParameters, asciiSpikes: Bool? = nil,
-                replace: Bool, humamVersion: String) throws(InputError) {
+    public convenience init(directory: URL, network: Network, parameters: SimulationParameters, asciiSpikes: Bool? = nil,
+                            replace: Bool, humamVersion: String) throws(InputError) {
         try Self.checkDestination(directory, replace: replace)
-        self.directory = directory
-        self.replace = replace
-        self.network = network
-        self.humamVersion = humamVersion
-        temporary = AtomicFile.temporaryURL(beside: directory)
+        let temporary = AtomicFile.temporaryURL(beside: directory)
         let fileManager = FileManager.default
         let neuronCount = network.neuronCounts.reduce(0, +)
+        let binary: BinarySpikeFile.Writer, ascii: NESTSpikeFiles.Writer?
         do throws(InputError) {
             do {
                 try fileManager.createDirectory(at: temporary, withIntermediateDirectories: true)
@@ -65,8 +78,7 @@ public final class SimulationOutput: SpikeSink {
                 do { try fileManager.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
                     throw InputError(file: folder.path, "cannot be written (\(error.localizedDescription))")
                 }
-                // NEST names the file after the recorder's node id (created after all neurons) and the VP.
-                ascii = try NESTSpikeFiles.Writer(url: folder.appendingPathComponent(RunFiles.nestSpikeFile(recorder: neuronCount + 1)),
+                ascii = try NESTSpikeFiles.Writer(url: Self.asciiFile(in: temporary, network: network),
                                                   resolution: parameters.resolution, humamVersion: humamVersion)
             } else {
                 ascii = nil
@@ -75,6 +87,61 @@ public final class SimulationOutput: SpikeSink {
             try? fileManager.removeItem(at: temporary)
             throw error
         }
+        self.init(directory: directory, temporary: temporary, network: network, parameters: parameters, replace: replace,
+                  humamVersion: humamVersion, binary: binary, ascii: ascii)
+    }
+
+    /// Continues an interrupted run from the checkpoint in its temporary folder `folder` (the
+    /// run of `network` and `parameters`; the thread count may differ): checks that the
+    /// checkpoint was written by this humam version for this network and these parameters, that
+    /// no living process writes the folder and that the destination can take the run, then cuts
+    /// the spike files back to the checkpoint. Returns the output and the state to resume.
+    public static func resuming(_ folder: URL, network: Network, parameters: SimulationParameters, replace: Bool,
+                                humamVersion: String) throws(InputError) -> (output: SimulationOutput, state: SimulationState) {
+        let temporary = folder.standardizedFileURL
+        var isFolder: ObjCBool = false
+        guard let directory = AtomicFile.target(ofTemporary: temporary),
+              FileManager.default.fileExists(atPath: temporary.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw InputError(file: folder.path, "is not the temporary folder of an unfinished humam run (a folder named .NAME.partial-ID beside the run's destination NAME)")
+        }
+        let checkpointURL = temporary.appendingPathComponent(RunFiles.checkpoint)
+        guard FileManager.default.fileExists(atPath: checkpointURL.path) else {
+            throw InputError(file: checkpointURL.path, "does not exist: the run has no checkpoint to resume from (started without --checkpoint-every, or killed before its first checkpoint)")
+        }
+        if let writer = writer(of: temporary), writer != getpid(), kill(writer, 0) == 0 || errno != ESRCH {
+            throw InputError(file: temporary.path, "is being written by process \(writer); resume it once that process has ended")
+        }
+        let checkpoint = try CheckpointFile.read(checkpointURL)
+        guard checkpoint.humamVersion == humamVersion else {
+            throw InputError(file: checkpointURL.path, "was written by humam \(checkpoint.humamVersion), not by this humam \(humamVersion): finish the run with that version, or start it again")
+        }
+        guard checkpoint.networkHash == network.contentHash else {
+            throw InputError(file: checkpointURL.path, "belongs to network \(checkpoint.networkHash), but the options and data give network \(network.contentHash): resume with the network options and data of the interrupted run")
+        }
+        guard checkpoint.simulationHash == parameters.contentHash else {
+            throw InputError(file: checkpointURL.path, "belongs to simulation \(checkpoint.simulationHash), but the options give simulation \(parameters.contentHash): resume with the simulation options of the interrupted run (only --threads may differ)")
+        }
+        let replace = replace || checkpoint.replacesRun
+        try checkDestination(directory, replace: replace)
+        let binary = try BinarySpikeFile.Writer(continuing: temporary.appendingPathComponent(RunFiles.binarySpikes),
+                                                spikeCount: checkpoint.state.spikeCount)
+        let ascii = try checkpoint.asciiSpikeBytes.map { (bytes) throws(InputError) in
+            try NESTSpikeFiles.Writer(continuing: asciiFile(in: temporary, network: network), byteCount: bytes,
+                                      resolution: parameters.resolution)
+        }
+        do { try Data("\(getpid())\n".utf8).write(to: temporary.appendingPathComponent(writerFile)) } catch {
+            throw InputError(file: temporary.path, "cannot be written (\(error.localizedDescription))")
+        }
+        let output = SimulationOutput(directory: directory, temporary: temporary, network: network, parameters: parameters,
+                                      replace: replace, humamVersion: humamVersion, binary: binary, ascii: ascii)
+        return (output, checkpoint.state)
+    }
+
+    /// NEST's ASCII spike file in run folder `folder`: named after the recorder's node id
+    /// (created after all neurons) and VP 0, as NEST names it.
+    static func asciiFile(in folder: URL, network: Network) -> URL {
+        folder.appendingPathComponent(RunFiles.nestSpikeDirectory)
+            .appendingPathComponent(RunFiles.nestSpikeFile(recorder: network.neuronCounts.reduce(0, +) + 1))
     }
 
     deinit { discard() }
@@ -91,6 +158,26 @@ public final class SimulationOutput: SpikeSink {
         try binary.append(neurons: neurons, stamp: stamp)
         try ascii?.append(neurons: neurons, stamp: stamp)
     }
+
+    var checkpointURL: URL { temporary.appendingPathComponent(RunFiles.checkpoint) }
+
+    /// Replaces the run's checkpoint with `state` (whose spikes this output has recorded, and
+    /// no more): forces the spike files to the disk, then writes their lengths and the state
+    /// atomically, so that a run killed at any moment leaves a complete checkpoint (this one or
+    /// the one before) and spike files at least as long as it says. Returns its size, bytes.
+    @discardableResult
+    public func writeCheckpoint(_ state: SimulationState) throws(InputError) -> Int {
+        precondition(open && state.spikeCount == binary.spikeCount, "a checkpoint counts the spikes recorded so far")
+        try binary.synchronize()
+        try ascii?.synchronize()
+        return try CheckpointFile.write(Checkpoint(humamVersion: humamVersion, networkHash: network.contentHash,
+                                            simulationHash: simulationHash, replacesRun: replacesRun,
+                                            binarySpikeBytes: binary.byteCount, asciiSpikeBytes: ascii?.byteCount,
+                                            state: state), to: checkpointURL)
+    }
+
+    /// Whether the temporary folder holds a checkpoint, so that `discard` keeps it for `resuming`.
+    public var isResumable: Bool { FileManager.default.fileExists(atPath: checkpointURL.path) }
 
     /// The record `run.json` gets for `result`.
     public func record(of result: SimulationResult) -> RunRecord {
@@ -122,7 +209,14 @@ public final class SimulationOutput: SpikeSink {
         try AtomicFile.write(try record.jsonData(), to: temporary.appendingPathComponent(RunFiles.record))
         let fileManager = FileManager.default
         try? fileManager.removeItem(at: temporary.appendingPathComponent(Self.writerFile))
-        if replace, fileManager.fileExists(atPath: directory.path) {
+        // A complete run needs no checkpoint (nor the temporary file of one a kill cut short).
+        for name in (try? fileManager.contentsOfDirectory(atPath: temporary.path)) ?? [] {
+            let file = temporary.appendingPathComponent(name)
+            if name == RunFiles.checkpoint || AtomicFile.target(ofTemporary: file)?.lastPathComponent == RunFiles.checkpoint {
+                try? fileManager.removeItem(at: file)
+            }
+        }
+        if replacesRun, fileManager.fileExists(atPath: directory.path) {
             // Never remove what humam did not write (checked before the run too).
             guard Self.isRun(directory) else {
                 throw InputError(file: directory.path, "exists and is not a humam run folder; nothing was replaced")
@@ -148,11 +242,12 @@ public final class SimulationOutput: SpikeSink {
         return record
     }
 
-    /// Removes the temporary folder of an unfinished run (after an error or an interruption).
+    /// Ends an unfinished run (after an error or an interruption): removes its temporary folder,
+    /// unless it holds a checkpoint (`isResumable`), from which `resuming` can continue.
     public func discard() {
         guard open else { return }
         open = false
-        try? FileManager.default.removeItem(at: temporary)
+        if !isResumable { try? FileManager.default.removeItem(at: temporary) }
     }
 
     /// Whether `directory` is a run folder that humam wrote: a folder whose `run.json` names a
@@ -191,23 +286,40 @@ public final class SimulationOutput: SpikeSink {
         }
     }
 
+    /// The process named in the writer file of temporary folder `folder`, if any.
+    static func writer(of folder: URL) -> pid_t? {
+        guard let text = try? String(contentsOf: folder.appendingPathComponent(writerFile), encoding: .utf8) else { return nil }
+        return pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// The temporary run folders next to a destination whose writer died.
+    public struct AbandonedFolders: Sendable, Equatable {
+        /// Removed: the writer died before any checkpoint.
+        public var removed: [URL] = []
+        /// Kept: they hold a checkpoint, and `resuming` continues the run from it.
+        public var resumable: [URL] = []
+    }
+
     /// Removes the temporary run folders next to `directory` whose writer process has died (an
-    /// interrupted or killed `humam simulate`) and returns them. Folders of live writers, and
-    /// anything without humam's temporary name and writer file, are left alone.
+    /// interrupted or killed `humam simulate`), except those with a checkpoint, which can be
+    /// resumed. Folders of live writers, and anything without humam's temporary name and writer
+    /// file, are left alone.
     @discardableResult
-    public static func removeAbandonedFolders(beside directory: URL) -> [URL] {
+    public static func removeAbandonedFolders(beside directory: URL) -> AbandonedFolders {
         let parent = directory.standardizedFileURL.deletingLastPathComponent()
         let prefix = "." + directory.lastPathComponent + ".partial-"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        var removed: [URL] = []
-        for name in names where name.hasPrefix(prefix) {
+        var folders = AbandonedFolders()
+        for name in names.sorted() where name.hasPrefix(prefix) {
             let folder = parent.appendingPathComponent(name)
-            guard let text = try? String(contentsOf: folder.appendingPathComponent(writerFile), encoding: .utf8),
-                  let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)),
-                  kill(pid, 0) != 0 && errno == ESRCH else { continue }
-            if (try? FileManager.default.removeItem(at: folder)) != nil { removed.append(folder) }
+            guard let pid = writer(of: folder), kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(RunFiles.checkpoint).path) {
+                folders.resumable.append(folder)
+            } else if (try? FileManager.default.removeItem(at: folder)) != nil {
+                folders.removed.append(folder)
+            }
         }
-        return removed
+        return folders
     }
 }
 

@@ -61,6 +61,13 @@ struct SpikeTally {
         populationCounts = [Int](repeating: 0, count: indexing.populationCount)
     }
 
+    /// Continues the counts of a run that stopped (a checkpoint's).
+    mutating func restore(total: Int, populationCounts: [Int]) {
+        precondition(populationCounts.count == self.populationCounts.count)
+        self.total = total
+        self.populationCounts = populationCounts
+    }
+
     mutating func count(_ neurons: UnsafeBufferPointer<Int32>, stamp: Int32) {
         total += neurons.count
         let time = NESTTime.milliseconds(step: Int(stamp), resolution: parameters.resolution)

@@ -1,3 +1,5 @@
+import RunFormat
+
 /// One thread's share of a running simulation: its neurons, the events on their way to them,
 /// and the spikes they emitted.
 final class Worker: @unchecked Sendable {
@@ -31,6 +33,7 @@ final class Worker: @unchecked Sendable {
     let stimuli: [(step: Int, code: Int, units: Int64)]
     var nextStimulus = 0
 
+    /// A worker for a run that starts at `simulation.startStep`.
     init(thread: Int, simulation: Simulation, horizon: Int) {
         self.thread = thread
         state = simulation.state
@@ -53,7 +56,7 @@ final class Worker: @unchecked Sendable {
         let owned = simulation.partition.neurons(ofThread: thread)
         stimuli = simulation.stimuli.filter { owned.contains($0.code / 2) }
         for neurons in external.trainNeurons {
-            for neuron in neurons.clamped(to: owned) { scheduleExternalCheck(of: neuron, after: 0) }
+            for neuron in neurons.clamped(to: owned) { scheduleExternalCheck(of: neuron, after: simulation.startStep) }
         }
     }
 
@@ -193,6 +196,28 @@ final class Worker: @unchecked Sendable {
             nextPendingInput = 0
         }
         return newCount
+    }
+
+    /// Resuming at step `step`: sends `spikes` (a checkpoint's recent spikes, emitted before
+    /// `step`, in time order) again along the synapses that end on this thread's neurons, in the
+    /// order of their steps, and drops every event that arrived before `step`, as `receive` would
+    /// have. The rings then hold exactly the events of an uninterrupted run still on their way
+    /// (in another order within a step, which integer input sums do not see).
+    func replay(_ spikes: [BinarySpikeFile.Spike], resumingAt step: Int) {
+        guard let earliest = spikes.first else { return }
+        var next = 0
+        var neurons: [Int32] = []
+        for emission in Int(earliest.stamp) - 1 ..< step {
+            events.clear(step: emission)
+            segments.clear(step: emission)
+            neurons.removeAll(keepingCapacity: true)
+            // NEST stamps a spike of the update from `emission` with `emission + 1`.
+            while next < spikes.count && Int(spikes[next].stamp) == emission + 1 {
+                neurons.append(spikes[next].neuron)
+                next += 1
+            }
+            neurons.withUnsafeBufferPointer { deliver($0, emittedIn: emission) }
+        }
     }
 
     /// Sends the spikes emitted in `step` along the synapses that end on this thread's neurons;

@@ -147,8 +147,8 @@ import RunFormat
         #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).isEmpty)
     }
 
-    /// Temporary folders of killed writers are removed by the next run; those of live writers,
-    /// and anything else, are not.
+    /// Temporary folders of killed writers are removed by the next run, unless they hold a
+    /// checkpoint (they can be resumed); those of live writers, and anything else, are kept.
     @Test func abandonedTemporaryFoldersOfDeadWritersAreRemoved() throws {
         let base = try Fixtures.temporaryDirectory("humam-output-abandoned")
         defer { try? FileManager.default.removeItem(at: base) }
@@ -164,8 +164,12 @@ import RunFormat
         let alive = try partial(".run.partial-B", pid: "\(getpid())\n")
         let foreign = try partial(".run.partial-C", pid: nil)
         let other = try partial(".other.partial-D", pid: "99999999")
-        #expect(SimulationOutput.removeAbandonedFolders(beside: run).map(\.lastPathComponent) == [dead.lastPathComponent])
-        for kept in [alive, foreign, other] { #expect(FileManager.default.fileExists(atPath: kept.path)) }
+        let resumable = try partial(".run.partial-E", pid: "99999999\n")
+        try Data("HUMAMCKP".utf8).write(to: resumable.appendingPathComponent("checkpoint.bin"))
+        let folders = SimulationOutput.removeAbandonedFolders(beside: run)
+        #expect(folders.removed.map(\.lastPathComponent) == [dead.lastPathComponent])
+        #expect(folders.resumable.map(\.lastPathComponent) == [resumable.lastPathComponent])
+        for kept in [alive, foreign, other, resumable] { #expect(FileManager.default.fileExists(atPath: kept.path)) }
     }
 
     @Test func threadCountDoesNotChangeTheSimulationHash() {
