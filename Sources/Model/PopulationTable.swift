@@ -66,13 +66,20 @@ public enum PopulationTable {
         return values
     }
 
+    /// The header cells that name a population: `area,layer,population`.
+    public static let keyHeader = "area,layer,population"
+
+    /// The cells of `population` under `keyHeader`, e.g. `bankssts,II/III,E`.
+    public static func keyCells(_ population: Population) -> String {
+        "\(population.area),\(population.layer.label),\(population.cellType.label)"
+    }
+
     /// CSV text `area,layer,population,<valueColumn>` for the populations in `indices`.
     public static func text(_ values: [Double], valueColumn: String, layout: PopulationLayout,
                             indices: [Int]? = nil) -> String {
-        var text = "area,layer,population,\(valueColumn)\n"
+        var text = "\(keyHeader),\(valueColumn)\n"
         for index in indices ?? Array(0..<layout.count) {
-            let population = layout.population(at: index)
-            text += "\(population.area),\(population.layer.label),\(population.cellType.label),\(values[index])\n"
+            text += "\(keyCells(layout.population(at: index))),\(values[index])\n"
         }
         return text
     }

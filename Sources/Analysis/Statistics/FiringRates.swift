@@ -1,14 +1,14 @@
 import Model
 
-/// Time-averaged firing rates (the original's `Analysis.meanFiringRate`).
+/// Time-averaged firing rates of spike trains (`PopulationRate`, the original's
+/// `Analysis.meanFiringRate`).
 public enum FiringRates {
     /// Mean rate per population in layout order, spikes/s: spikes with `start ≤ t < stop`
-    /// divided by the population size and the window length. `stop` defaults to the simulated
-    /// time. Empty populations get NaN.
-    public static func populationRates(_ record: SpikeTrains, start: Double = 500,
+    /// divided by the population size and the window length (ms). `stop` defaults to the
+    /// simulated time. Empty populations and an empty window get NaN.
+    public static func populationRates(_ record: SpikeTrains, start: Double = PopulationRate.notebookWindowStart,
                                        stop: Double? = nil) -> [Double] {
         let stop = stop ?? record.simulationTime
-        let seconds = (stop - start) / 1000
         var rates = [Double](repeating: .nan, count: record.populations.layout.count)
         record.times.withUnsafeBufferPointer { times in
             for population in rates.indices where record.populations.neuronCounts[population] > 0 {
@@ -18,7 +18,7 @@ public enum FiringRates {
                     let time = times[offset]
                     if time >= start && time < stop { count += 1 }
                 }
-                rates[population] = Double(count) / Double(neurons.count) / seconds
+                rates[population] = PopulationRate.spikesPerSecond(spikes: count, neurons: neurons.count, windowMs: stop - start)
             }
         }
         return rates
