@@ -10,8 +10,8 @@ public enum PopulationTable {
     /// Reads one value column per population into `layout` order. Every population in
     /// `required` (layout indices) must have a row; others missing from the file get `missing`.
     /// Unknown areas, layers or cell types, duplicates, non-numbers and values outside `range`
-    /// are errors, except an empty cell or `nan` (an undefined statistic, as `humam analyze`
-    /// writes it), read as NaN when `acceptingUndefined`.
+    /// are errors, except an empty cell (an undefined statistic, as `humam analyze` writes it) or
+    /// `nan`, read as NaN when `acceptingUndefined`.
     public static func read(_ url: URL, valueColumn: String, layout: PopulationLayout, required: [Int] = [],
                             range: ValidRange = ValidRange(), missing: Double = 0,
                             acceptingUndefined: Bool = false) throws(InputError) -> [Double] {

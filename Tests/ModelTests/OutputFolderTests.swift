@@ -7,16 +7,25 @@ import TestSupport
 /// when asked.
 @Suite struct OutputFolderTests {
     @Test func onlyNewEmptyOrHumamFoldersAreWritten() throws {
-        let user = try UserFiles("humam-output-folder")
-        defer { try? FileManager.default.removeItem(at: user.base) }
-        let base = user.base, file = user.file, userFolder = user.folder
-        let before = try user.snapshot()
+        let base = try Fixtures.temporaryDirectory("humam-output-folder")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let file = base.appendingPathComponent("notes.txt")
+        try Data("my notes".utf8).write(to: file)
+        let userFolder = base.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: userFolder, withIntermediateDirectories: true)
+        try Data("a,b\n".utf8).write(to: userFolder.appendingPathComponent("rates.csv"))
+        func snapshot() throws -> [String] {
+            try FileManager.default.subpathsOfDirectory(atPath: base.path).sorted().map { path in
+                path + ":" + ((try? Data(contentsOf: base.appendingPathComponent(path))).map { String(decoding: $0, as: UTF8.self) } ?? "folder")
+            }
+        }
+        let before = try snapshot()
         for target in [file, userFolder, base] {
             for replace in [false, true] {
                 #expect(throws: InputError.self) { _ = try OutputFolder(target, replace: replace) }
             }
         }
-        #expect(try user.snapshot() == before)
+        #expect(try snapshot() == before)
         // The working directory ("." and "") holds the package: never an output folder.
         for path in [".", ""] {
             #expect(throws: InputError.self) { _ = try OutputFolder(URL(fileURLWithPath: path), replace: true) }

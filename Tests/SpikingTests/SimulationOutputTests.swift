@@ -18,10 +18,20 @@ import RunFormat
     /// and left byte-identical, as is a humam run without `--replace`; the final write never
     /// replaces anything but a humam run either.
     @Test func onlyHumamRunFoldersAreEverReplaced() throws {
-        let user = try UserFiles("humam-out-safety")
-        defer { try? FileManager.default.removeItem(at: user.base) }
-        let base = user.base, file = user.file, userFolder = user.folder
-        let before = try user.snapshot()
+        let base = try Fixtures.temporaryDirectory("humam-out-safety")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let file = base.appendingPathComponent("notes.txt")
+        try Data("my notes".utf8).write(to: file)
+        let userFolder = base.appendingPathComponent("my-data")
+        try FileManager.default.createDirectory(at: userFolder, withIntermediateDirectories: true)
+        try Data("a,b\n1,2\n".utf8).write(to: userFolder.appendingPathComponent("table.csv"))
+        func snapshot() throws -> [String] {
+            try FileManager.default.subpathsOfDirectory(atPath: base.path).sorted().map { path in
+                let url = base.appendingPathComponent(path)
+                return path + ":" + ((try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) } ?? "folder")
+            }
+        }
+        let before = try snapshot()
         let network = TestNetworks.small()
         var parameters = SimulationParameters()
         parameters.duration = 50
@@ -31,7 +41,7 @@ import RunFormat
                 _ = try SimulationOutput(directory: target, network: network, parameters: parameters, replace: true, humamVersion: "test")
             }
         }
-        #expect(try user.snapshot() == before)
+        #expect(try snapshot() == before)
         // A humam run: written where nothing is, replaced only when asked.
         let run = base.appendingPathComponent("run")
         let output = try SimulationOutput(directory: run, network: network, parameters: parameters, replace: false, humamVersion: "test")
@@ -42,7 +52,7 @@ import RunFormat
         // A parent that cannot hold a folder (here a file; root may write anywhere else) is found
         // before any work.
         #expect(throws: InputError.self) { try SimulationOutput.checkDestination(file.appendingPathComponent("run"), replace: false) }
-        #expect(try String(contentsOf: file, encoding: .utf8) == UserFiles.fileContent)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "my notes")
     }
 
     @Test func folderHoldsReadableSpikeFilesRatesAndRunRecord() throws {
