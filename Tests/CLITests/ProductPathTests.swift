@@ -102,6 +102,8 @@ import TestSupport
         // fc_comparison.json is the comparison of fc_synaptic.csv with the file named.
         let comparison = try JSONDecoder().decode(FCComparison.self, from: Data(contentsOf: analysis.appendingPathComponent("fc_comparison.json")))
         #expect(comparison.file == TinyRuns.experimentalFC && comparison.pairs == 34 * 33 / 2 && comparison.areas == areas)
+        // Read with humam's FC reader, which takes finite entries only: every area of this run has
+        // a varying current (an area silent for the whole window would give an empty cell).
         let simulated = try ExperimentalFC.read(analysis.appendingPathComponent("fc_synaptic.csv"), areas: areas).connectivity
         let experimental = try ExperimentalFC.read(URL(fileURLWithPath: TinyRuns.experimentalFC), areas: areas).connectivity
         let recomputed = FCComparison(simulated: simulated, experimental: experimental, hemisphere: nil, file: comparison.file)
