@@ -10,8 +10,8 @@ public enum PopulationTable {
     /// Reads one value column per population into `layout` order. Every population in
     /// `required` (layout indices) must have a row; others missing from the file get `missing`.
     /// Unknown areas, layers or cell types, duplicates, non-numbers and values outside `range`
-    /// are errors, except an empty cell or `nan` (an undefined statistic, as `humam analyze`
-    /// writes it), read as NaN when `acceptingUndefined`.
+    /// are errors, except an empty cell (an undefined statistic, as `humam analyze` writes it) or
+    /// `nan`, read as NaN when `acceptingUndefined`.
     public static func read(_ url: URL, valueColumn: String, layout: PopulationLayout, required: [Int] = [],
                             range: ValidRange = ValidRange(), missing: Double = 0,
                             acceptingUndefined: Bool = false) throws(InputError) -> [Double] {
@@ -66,13 +66,20 @@ public enum PopulationTable {
         return values
     }
 
+    /// The header cells that name a population: `area,layer,population`.
+    public static let keyHeader = "area,layer,population"
+
+    /// The cells of `population` under `keyHeader`, e.g. `bankssts,II/III,E`.
+    public static func keyCells(_ population: Population) -> String {
+        "\(population.area),\(population.layer.label),\(population.cellType.label)"
+    }
+
     /// CSV text `area,layer,population,<valueColumn>` for the populations in `indices`.
     public static func text(_ values: [Double], valueColumn: String, layout: PopulationLayout,
                             indices: [Int]? = nil) -> String {
-        var text = "area,layer,population,\(valueColumn)\n"
+        var text = "\(keyHeader),\(valueColumn)\n"
         for index in indices ?? Array(0..<layout.count) {
-            let population = layout.population(at: index)
-            text += "\(population.area),\(population.layer.label),\(population.cellType.label),\(values[index])\n"
+            text += "\(keyCells(layout.population(at: index))),\(values[index])\n"
         }
         return text
     }

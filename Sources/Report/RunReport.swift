@@ -61,8 +61,11 @@ public struct RunReport {
 
     var layout: PopulationLayout { trains.populations.layout }
 
-    /// The rate window of the run's rates, ms: from run.json, else the notebook's 500 ms.
-    var rateWindowStart: Double { recorded("rate_window_start_ms") ?? 500 }
+    /// The start of the rate window of the run's rates, ms: from run.json, else the rule humam
+    /// simulate follows (`PopulationRate.windowStart`).
+    var rateWindowStart: Double {
+        recorded("rate_window_start_ms") ?? PopulationRate.windowStart(duration: trains.simulationTime)
+    }
 
     /// A number of run.json (top level or `sim_params`).
     func recorded(_ key: String) -> Double? {

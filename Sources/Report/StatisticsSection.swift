@@ -4,7 +4,8 @@ import Model
 
 extension RunReport {
     /// The statistics `humam analyze` wrote (population_statistics.csv): rate, CV of ISIs, LvR
-    /// and spike-count correlation per population; undefined values (nan in the file) shown as such.
+    /// and spike-count correlation per population; undefined values (empty cells, or nan as older
+    /// versions wrote them) shown as such.
     func appendStatisticsSection(to page: inout HTMLPage) {
         heading("statistics", to: &page)
         let file = analysisDirectory.appendingPathComponent("population_statistics.csv")

@@ -243,7 +243,7 @@ final class ProceduralConnectivity: @unchecked Sendable {
                 let threshold = (0 &- range) % range
                 var retry = RandomStream.output(key: key, counter: counter &+ 1)
                 while product.low < threshold {
-                    retry = RandomStream.mix(retry &+ RandomStream.golden)
+                    retry = SplitMix64.mix(retry &+ SplitMix64.increment)
                     product = retry.multipliedFullWidth(by: range)
                 }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// What a random stream is used for; part of its key, so that streams for different purposes
 /// never coincide even for the same index.
@@ -17,37 +18,27 @@ public enum RandomPurpose: UInt64, Sendable {
     case externalCounts
 }
 
-/// A counter-based random stream keyed by (seed, purpose, index): SplitMix64 (Steele, Lea &
-/// Flood 2014, "Fast splittable pseudorandom number generators", as in Java's
+/// A counter-based random stream keyed by (seed, purpose, index): `SplitMix64` (as in Java's
 /// `SplittableRandom`) started from a state that is a hash of the key. Every neuron and every
 /// pathway has its own stream, so results do not depend on how work is split over threads.
 public struct RandomStream: Sendable {
-    private var state: UInt64
+    private var generator: SplitMix64
     private var spareNormal: Double?
 
-    /// The SplitMix64 output function (a 64-bit finaliser; Stafford's "Mix13").
-    @inline(__always)
-    static func mix(_ value: UInt64) -> UInt64 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
     public init(seed: UInt64, purpose: RandomPurpose, index: UInt64) {
-        state = Self.key(seed: seed, purpose: purpose, index: index)
+        generator = SplitMix64(seed: Self.key(seed: seed, purpose: purpose, index: index))
     }
 
     /// The stream continued from `savedState` (a checkpoint).
     init(savedState: UInt64) {
-        state = savedState
+        generator = SplitMix64(seed: savedState)
     }
 
     /// The state from which `init(savedState:)` continues the stream: all of it for a stream
     /// between normal deviates (one that holds a spare normal cannot be saved).
     var savedState: UInt64 {
         precondition(spareNormal == nil, "a stream holding a spare normal deviate cannot be saved")
-        return state
+        return generator.state
     }
 
     /// The starting state of the stream keyed by (seed, purpose, index): a 64-bit hash of the key.
@@ -58,35 +49,31 @@ public struct RandomStream: Sendable {
 
     /// The part of `key` that depends on seed and purpose only, for callers that key many streams.
     static func purposeKey(seed: UInt64, purpose: RandomPurpose) -> UInt64 {
-        mix(mix(seed &+ golden) ^ (purpose.rawValue &* 0xD6E8_FEB8_6659_FD93))
+        SplitMix64.mix(SplitMix64.mix(seed &+ SplitMix64.increment) ^ (purpose.rawValue &* 0xD6E8_FEB8_6659_FD93))
     }
 
     /// `key(seed:purpose:index:)` from its `purposeKey`.
     @inline(__always)
     static func key(purposeKey: UInt64, index: UInt64) -> UInt64 {
-        mix(purposeKey ^ (index &* 0xA076_1D64_78BD_642F))
+        SplitMix64.mix(purposeKey ^ (index &* 0xA076_1D64_78BD_642F))
     }
-
-    /// SplitMix64's increment (the golden ratio in 64 bits).
-    static let golden: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     /// Output `n` (from 1) of the stream that starts at `key`: the same number `next()` returns
     /// on its n-th call, computed without the n − 1 before it (SplitMix64 is counter-based).
     @inline(__always)
     static func output(key: UInt64, counter: UInt64) -> UInt64 {
-        mix(key &+ counter &* golden)
+        SplitMix64.mix(key &+ counter &* SplitMix64.increment)
     }
 
     @inline(__always)
     public mutating func next() -> UInt64 {
-        state &+= Self.golden
-        return Self.mix(state)
+        generator.next()
     }
 
     /// Uniform on [0, 1), 53 random bits.
     @inline(__always)
     public mutating func uniform() -> Double {
-        Double(next() >> 11) * 0x1p-53
+        generator.nextUniform()
     }
 
     /// Uniform on (0, 1], for logarithms.

@@ -21,28 +21,25 @@ public struct SimulationResult: Sendable {
 
     public var neuronCount: Int { indexing.neuronCount }
 
-    /// Start of the window for rates: 500 ms as in the original's analysis, or 0 when the
-    /// simulation is not longer than that.
-    public var rateWindowStart: Double { Self.rateWindowStart(duration: parameters.duration) }
-
-    static func rateWindowStart(duration: Double) -> Double { duration > 500 ? 500 : 0 }
+    /// Start of the window for rates, ms (`PopulationRate.windowStart`: 500 ms as in the
+    /// original's analysis, or 0 when the simulation is not longer than that).
+    public var rateWindowStart: Double { PopulationRate.windowStart(duration: parameters.duration) }
 
     /// Mean rate of every population in layout order, spikes/s: spikes with
-    /// `rateWindowStart` ≤ t < t_sim over neurons × window (the original's
-    /// `Analysis.meanFiringRate`); NaN for empty populations and for an empty window.
+    /// `rateWindowStart` ≤ t < t_sim over neurons × window (`PopulationRate`); NaN for empty
+    /// populations and for an empty window.
     public func populationRates() -> [Double] {
-        let seconds = (parameters.duration - rateWindowStart) / 1000
-        return populationSpikeCounts.indices.map { population in
-            let neurons = indexing.neurons(ofPopulation: population).count
-            return neurons > 0 && seconds > 0 ? Double(populationSpikeCounts[population]) / Double(neurons) / seconds : .nan
+        populationSpikeCounts.indices.map { population in
+            PopulationRate.spikesPerSecond(spikes: populationSpikeCounts[population],
+                                           neurons: indexing.neurons(ofPopulation: population).count,
+                                           windowMs: parameters.duration - rateWindowStart)
         }
     }
 
     /// Mean rate over all neurons in the rate window, spikes/s; NaN for an empty window.
     public var meanRate: Double {
-        let seconds = (parameters.duration - rateWindowStart) / 1000
-        guard seconds > 0, neuronCount > 0 else { return .nan }
-        return Double(populationSpikeCounts.reduce(0, +)) / Double(neuronCount) / seconds
+        PopulationRate.spikesPerSecond(spikes: populationSpikeCounts.reduce(0, +), neurons: neuronCount,
+                                       windowMs: parameters.duration - rateWindowStart)
     }
 }
 
@@ -57,7 +54,7 @@ struct SpikeTally {
     init(indexing: NeuronIndexing, parameters: SimulationParameters) {
         self.indexing = indexing
         self.parameters = parameters
-        windowStart = SimulationResult.rateWindowStart(duration: parameters.duration)
+        windowStart = PopulationRate.windowStart(duration: parameters.duration)
         populationCounts = [Int](repeating: 0, count: indexing.populationCount)
     }
 

@@ -66,13 +66,13 @@ struct AnalyzeCommand: ParsableCommand {
             layout: layout, neuronCounts: spikes.populations.neuronCounts,
             columns: [("rate_hz", rates), ("cv_isi", cv), ("lvr", lvr), ("spike_count_correlation", correlations)]),
             to: output.appendingPathComponent("population_statistics.csv"))
-        try AtomicFile.write(AnalysisTables.timeSeries(names: layout.areas, values: histogram.areaRates,
+        try AtomicFile.write(AnalysisTables.timeSeries(names: layout.areas, values: histogram.areaRatesKHz,
                                                        binCount: histogram.binCount, binWidth: histogram.binWidth, scale: 1000),
                              to: output.appendingPathComponent("rate_histogram_areas.csv"))
         let nonEmpty = (0..<layout.count).filter { spikes.populations.neuronCounts[$0] > 0 }
         try AtomicFile.write(AnalysisTables.timeSeries(
             names: nonEmpty.map { layout.population(at: $0).label },
-            values: nonEmpty.flatMap { histogram.populationRates[$0 * histogram.binCount..<($0 + 1) * histogram.binCount] },
+            values: nonEmpty.flatMap { histogram.populationRatesKHz[$0 * histogram.binCount..<($0 + 1) * histogram.binCount] },
             binCount: histogram.binCount, binWidth: histogram.binWidth, scale: 1000),
             to: output.appendingPathComponent("rate_histogram_populations.csv"))
 
@@ -89,7 +89,7 @@ struct AnalyzeCommand: ParsableCommand {
                  ]), figures.appendingPathComponent("population_statistics")),
                 (AnalysisFigures.instantaneousRates(histogram, areas: layout.areas), figures.appendingPathComponent("instantaneous_rate")),
                 (AnalysisFigures.averageRates(rates, layout: layout), figures.appendingPathComponent("average_rate_per_population")),
-                (AnalysisFigures.areaTimeSeries(names: layout.areas, values: histogram.areaRates, binCount: histogram.binCount,
+                (AnalysisFigures.areaTimeSeries(names: layout.areas, values: histogram.areaRatesKHz, binCount: histogram.binCount,
                                                 binWidth: histogram.binWidth, from: windowStart, yLabel: "Rate (spikes/s)", scale: 1000),
                  figures.appendingPathComponent("area_rates")),
             ]

@@ -113,7 +113,7 @@ struct TheoryCommand: ParsableCommand {
         guard let compare, let simulated else { return }
         let populations = network.nonEmptyPopulations
         let simulatedHz = populations.map { simulated[$0] }, theoryHz = populations.map { rates[$0] }
-        let correlation = pearsonCorrelation(simulatedHz, theoryHz)
+        let correlation = PearsonCorrelation.coefficient(simulatedHz, theoryHz)
         print("  correlation with \(compare): \(correlationText(correlation)) over \(populations.count) populations")
         if let figure {
             let comparison = TheoryFigures.rateComparison(simulatedHz: simulatedHz, theoryHz: theoryHz)

@@ -6,7 +6,7 @@ import TestSupport
 /// The Balloon–Windkessel integration against its analytic fixed points.
 @Suite struct BOLDSignalTests {
     @Test func restStaysAtRest() {
-        let signal = BOLDSignal(areaRates: [Double](repeating: 0, count: 1000), areas: ["a"], binWidth: 1)
+        let signal = BOLDSignal(areaRatesHz: [Double](repeating: 0, count: 1000), areas: ["a"], binWidth: 1)
         #expect(signal.values.allSatisfy { $0 == 0 })
     }
 
@@ -19,14 +19,14 @@ import TestSupport
         let q = v * (1 - pow(1 - rho, 1 / f)) / rho
         let expected = 0.02 * (7 * rho * (1 - q) + 2 * (1 - q / v) + (2 * rho - 0.2) * (1 - v))
         // 200 s at 1 ms steps: the slowest mode (≈ 1/0.3 s) has decayed by e^−60.
-        let signal = BOLDSignal(areaRates: [Double](repeating: z, count: 200_000), areas: ["a"], binWidth: 1)
+        let signal = BOLDSignal(areaRatesHz: [Double](repeating: z, count: 200_000), areas: ["a"], binWidth: 1)
         #expect(abs(signal.values.last! - expected) < 1e-9 * abs(expected))
         #expect(expected > 0)   // more flow washes out deoxyhaemoglobin: the signal rises
     }
 
     @Test func boldFunctionalConnectivityOfCopiesIsOne() {
         let rates = (0..<3000).map { 5 + 3 * sin(Double($0) / 300) }
-        let signal = BOLDSignal(areaRates: rates + rates, areas: ["a", "b"], binWidth: 1)
+        let signal = BOLDSignal(areaRatesHz: rates + rates, areas: ["a", "b"], binWidth: 1)
         // Identical rates give identical BOLD signals: r = 1 up to rounding.
         let fc = signal.functionalConnectivity(start: 500)
         #expect(abs(fc[0, 1] - 1) < 1e-12)

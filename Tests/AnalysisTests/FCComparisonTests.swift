@@ -103,7 +103,7 @@ import TestSupport
         for t in times { text += "\(t),\(t * t),\(-t),\(t),\(Int(t) % 2 == 0 ? 1.0 : -1.0)\n" }
         let read = try ExperimentalFC.read(file(text), areas: Self.areas, timeseries: true)
         #expect(abs(read.connectivity[0, 1] + 1) < 1e-15)     // bankssts vs cuneus: t vs −t
-        let expected = pearsonCorrelation(times, times.map { $0 * $0 })
+        let expected = PearsonCorrelation.coefficient(times, times.map { $0 * $0 })
         #expect(abs(read.connectivity[0, 3] - expected) < 1e-15)
         #expect(read.connectivity[2, 2] == 1)
     }
@@ -161,7 +161,7 @@ import TestSupport
         #expect(comparison.summary == "pearson_r = undefined, spearman_r = undefined, pairs = 6")
         let decoded = try JSONDecoder().decode(FCComparison.self, from: Data(comparison.jsonText().utf8))
         #expect(decoded.pearsonR.isNaN && decoded.hemisphere == nil && decoded.pairs == 6)
-        #expect(pearsonCorrelation([0.3, 0.3, 0.3], [1, 2, 3]).isNaN)
+        #expect(PearsonCorrelation.coefficient([0.3, 0.3, 0.3], [1, 2, 3]).isNaN)
     }
 
     /// r is printed with 4 significant digits; a file whose labels carry no hemisphere is not

@@ -53,7 +53,7 @@ import TestSupport
         var worst = 0.0
         for (bin, row) in rows.enumerated() {
             for (area, value) in row.enumerated() {
-                worst = max(worst, abs(histogram.areaRates[area * histogram.binCount + bin] - value))
+                worst = max(worst, abs(histogram.areaRatesKHz[area * histogram.binCount + bin] - value))
             }
         }
         // Integer counts / neuron numbers: exact up to one rounding; rates are ≤ 1 spike/ms.

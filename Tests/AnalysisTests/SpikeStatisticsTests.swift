@@ -70,7 +70,7 @@ import Testing
         #expect(histogram.populationCounts[499] == 1 && histogram.populationCounts[500] == 1)
         #expect(histogram.populationCounts[1000] == 1 && histogram.populationCounts[1999] == 1)
         // Area rate: 4 spikes over 2 neurons (one silent), spikes/ms per neuron.
-        #expect(histogram.areaRates[1999] == 0.5)
+        #expect(histogram.areaRatesKHz[1999] == 0.5)
     }
 
     @Test func spikeCountCorrelationOfIdenticalAndSilentTrains() throws {

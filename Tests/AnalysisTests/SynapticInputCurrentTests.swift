@@ -48,7 +48,7 @@ import Testing
                 var sum = 0.0
                 for k in kernelWeights.indices {
                     let j = i + centre - k
-                    if j >= 0 && j < bins { sum += tau * histogram.populationRates[source * bins + j] * kernelWeights[k] }
+                    if j >= 0 && j < bins { sum += tau * histogram.populationRatesKHz[source * bins + j] * kernelWeights[k] }
                 }
                 psc[source][i] = sum
             }

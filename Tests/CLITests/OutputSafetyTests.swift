@@ -7,14 +7,13 @@ import TestSupport
 /// Every command that writes refuses, before any work, to write where humam did not write
 /// before, and analysis windows must agree with the run (issue #10, classes 1 and 4).
 @Suite struct OutputSafetyTests {
-    static let rates = Fixtures.dataDirectory.appendingPathComponent("base_theory_rates.csv").path
-    static let data = Fixtures.dataDirectory.path
+    static let rates = TinyRuns.fullscaleRates
+    static let data = TinyRuns.data
 
     /// A 700 ms run at scaling 0.001 (inside a temporary folder), made once.
     static let run: Result<URL, any Error> = Result {
         let run = try Fixtures.temporaryDirectory("humam-output-safety").appendingPathComponent("run")
-        try SimulateCommand.parse(["--data", data, "--scaling", "0.001", "--fullscale-rates", rates, "--t-sim", "700",
-                                   "--threads", "1", "--out", run.path, "--no-figures"]).run()
+        try TinyRuns.simulate(into: run, ["--t-sim", "700", "--no-figures"])
         return run
     }
 

@@ -16,13 +16,10 @@ import Theory
     static let tinyRun: Result<URL, any Error> = Result {
         let parent = try Fixtures.temporaryDirectory("humam-report")
         let run = parent.appendingPathComponent("run")
-        let rates = Fixtures.dataDirectory.appendingPathComponent("base_theory_rates.csv").path
-        let data = Fixtures.dataDirectory.path
-        try SimulateCommand.parse(["--data", data, "--scaling", "0.001", "--fullscale-rates", rates, "--t-sim", "700",
-                                   "--threads", "1", "--out", run.path, "--no-figures"]).run()
+        try TinyRuns.simulate(into: run, ["--t-sim", "700", "--no-figures"])
         try AnalyzeCommand.parse(["--run", run.path, "--no-figures"]).run()
-        try FCCommand.parse(["--run", run.path, "--data", data, "--fullscale-rates", rates, "--no-figures",
-                             "--compare", Fixtures.dataDirectory.appendingPathComponent("hcp_fmri_fc_enigma_left34.csv").path]).run()
+        try FCCommand.parse(["--run", run.path, "--data", TinyRuns.data, "--fullscale-rates", TinyRuns.fullscaleRates, "--no-figures",
+                             "--compare", TinyRuns.experimentalFC]).run()
         return run
     }
 

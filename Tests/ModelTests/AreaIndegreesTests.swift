@@ -18,7 +18,7 @@ import TestSupport
                                              valueColumn: "rate_hz", layout: layout)
         let profiles = try Fixtures.originalLocalProfiles(areas: layout.areas)
         let network = try Network.build(data: data, parameters: parameters, fullscaleRates: rates, localProfiles: profiles)
-        let synapses = try ReferenceTables.pathwayValues("downscaled/synapses_internal.csv", column: "synapses", layout: layout)
+        let synapses = try PathwayTable.read(Fixtures.table("downscaled/synapses_internal.csv"), valueColumn: "synapses", layout: layout)
         let neurons = try ReferenceTables.populationValues("downscaled/neuron_numbers.csv", column: "N", layout: layout)
         var expected = [Double](repeating: 0, count: 34 * 34)
         for target in 0..<layout.count where neurons[target] > 0 {

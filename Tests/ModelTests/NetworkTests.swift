@@ -22,8 +22,8 @@ import TestSupport
     @Test func fullScaleWeightsAndDelaysEqualReference() throws {
         let network = try Network.build(data: data, parameters: NetworkParameters())
         let layout = network.layout, count = layout.count
-        let weights = try ReferenceTables.pathwayValues("fullscale/weights_connected_only.csv", column: "weight_pA", layout: layout)
-        let synapses = try ReferenceTables.pathwayValues("fullscale/synapses_internal.csv", column: "synapses", layout: layout)
+        let weights = try PathwayTable.read(Fixtures.table("fullscale/weights_connected_only.csv"), valueColumn: "weight_pA", layout: layout)
+        let synapses = try PathwayTable.read(Fixtures.table("fullscale/synapses_internal.csv"), valueColumn: "synapses", layout: layout)
         for index in weights.indices where synapses[index] > 0 {
             #expect(abs(network.weights[index] - weights[index]) <= 1e-12 * abs(weights[index]))
             #expect(abs(network.weightSDs[index] - 0.1 * abs(weights[index])) <= 1e-12 * abs(weights[index]))
@@ -77,7 +77,7 @@ import TestSupport
         let neurons = try ReferenceTables.populationValues("downscaled/neuron_numbers.csv", column: "N", layout: layout)
         #expect(network.neuronCounts.map(Double.init) == neurons)
         #expect(network.totalNeurons == 20_815)
-        let synapses = try ReferenceTables.pathwayValues("downscaled/synapses_internal.csv", column: "synapses", layout: layout)
+        let synapses = try PathwayTable.read(Fixtures.table("downscaled/synapses_internal.csv"), valueColumn: "synapses", layout: layout)
         #expect(network.synapseCounts.map(Double.init) == synapses)
         #expect(network.totalSynapses == 1_539_948)
         let external = try ReferenceTables.populationValues("downscaled/synapses_external.csv", column: "synapses", layout: layout)
@@ -87,7 +87,7 @@ import TestSupport
         for index in dc.indices {
             #expect(abs(network.dcDrive[index] - dc[index]) <= 1e-10 * abs(dc[index]), "\(layout.population(at: index).label)")
         }
-        let weights = try ReferenceTables.pathwayValues("downscaled/weights_connected_only.csv", column: "weight_pA", layout: layout)
+        let weights = try PathwayTable.read(Fixtures.table("downscaled/weights_connected_only.csv"), valueColumn: "weight_pA", layout: layout)
         for index in weights.indices where synapses[index] > 0 {
             #expect(abs(network.weights[index] - weights[index]) <= 1e-12 * abs(weights[index]))
         }
@@ -102,7 +102,7 @@ import TestSupport
         let rates = try PopulationTable.read(Fixtures.dataDirectory.appendingPathComponent("base_theory_rates.csv"),
                                              valueColumn: "rate_hz", layout: layout)
         let network = try Network.build(data: data, parameters: Self.notebookParameters(), fullscaleRates: rates)
-        let synapses = try ReferenceTables.pathwayValues("downscaled/synapses_internal.csv", column: "synapses", layout: layout)
+        let synapses = try PathwayTable.read(Fixtures.table("downscaled/synapses_internal.csv"), valueColumn: "synapses", layout: layout)
         for index in synapses.indices {
             #expect(abs(Double(network.synapseCounts[index]) - synapses[index]) <= 7e-5 * synapses[index] + 1)
         }

@@ -18,7 +18,7 @@ import TestSupport
     @Test func equalToOriginalGivenItsLocalIntegrals() throws {
         let synapses = try SynapseNumbers(data: data, columns: columns, parameters: NetworkParameters(),
                                           localProfiles: Fixtures.originalLocalProfiles(areas: columns.areas))
-        let referenceInternal = try ReferenceTables.pathwayValues("fullscale/synapses_internal.csv", column: "synapses", layout: layout)
+        let referenceInternal = try PathwayTable.read(Fixtures.table("fullscale/synapses_internal.csv"), valueColumn: "synapses", layout: layout)
         let referenceExternal = try ReferenceTables.populationValues("fullscale/synapses_external.csv", column: "synapses", layout: layout)
         let mismatches = referenceInternal.indices.filter { Double(synapses.synapseCounts[$0]) != referenceInternal[$0] }
         #expect(mismatches.isEmpty, "\(mismatches.count) pathways differ")
@@ -36,7 +36,7 @@ import TestSupport
     @Test func equalToOriginalWithAccurateLocalIntegrals() throws {
         let synapses = try SynapseNumbers(data: data, columns: columns, parameters: NetworkParameters())
         let reference = try Fixtures.originalLocalProfiles(areas: columns.areas)
-        let referenceInternal = try ReferenceTables.pathwayValues("fullscale/synapses_internal.csv", column: "synapses", layout: layout)
+        let referenceInternal = try PathwayTable.read(Fixtures.table("fullscale/synapses_internal.csv"), valueColumn: "synapses", layout: layout)
         let referenceExternal = try ReferenceTables.populationValues("fullscale/synapses_external.csv", column: "synapses", layout: layout)
         let count = layout.count
         for target in 0..<count {

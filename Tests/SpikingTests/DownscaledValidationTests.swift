@@ -19,7 +19,7 @@ import Spiking
                                                  layout: network.layout)
         let populations = network.nonEmptyPopulations
         let ours = populations.map { rates[$0] }, theirs = populations.map { reference[$0] }
-        let correlation = pearsonCorrelation(ours, theirs)
+        let correlation = PearsonCorrelation.coefficient(ours, theirs)
         let meanOurs = ours.reduce(0, +) / Double(ours.count)
         let meanTheirs = theirs.reduce(0, +) / Double(theirs.count)
         var counts = [Int](repeating: 0, count: result.neuronCount)

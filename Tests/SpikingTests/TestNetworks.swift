@@ -18,8 +18,8 @@ enum TestNetworks {
             try PopulationTable.read(Fixtures.url(path), valueColumn: column, layout: layout)
         }
         let neuronCounts = try populationValues("downscaled/neuron_numbers.csv", "N").map { Int($0) }
-        let synapses = try pathwayValues("downscaled/synapses_internal.csv", "synapses", layout: layout)
-        let weights = try pathwayValues("downscaled/weights_connected_only.csv", "weight_pA", layout: layout)
+        let synapses = try PathwayTable.read(Fixtures.table("downscaled/synapses_internal.csv"), valueColumn: "synapses", layout: layout)
+        let weights = try PathwayTable.read(Fixtures.table("downscaled/weights_connected_only.csv"), valueColumn: "weight_pA", layout: layout)
         let externalWeights = try populationValues("downscaled/weights_ext.csv", "weight_pA")
         let delayTable = try Fixtures.table("fullscale/delay_cc.csv")
         let sourceAreas = Array(delayTable.header.dropFirst())
@@ -53,22 +53,6 @@ enum TestNetworks {
             excitatoryNeuron: .excitatoryDefault, inhibitoryNeuron: .inhibitoryDefault,
             excitatorySpread: NeuronParameterSpread(), inhibitorySpread: NeuronParameterSpread(),
             parameters: parameters)
-    }
-
-    /// A target × source matrix from a long table `target_area, target_layer, target_pop,
-    /// source_area, source_layer, source_pop, <column>` (missing pathways are 0).
-    static func pathwayValues(_ path: String, _ column: String, layout: PopulationLayout) throws -> [Double] {
-        let table = try Fixtures.table(path)
-        let value = try table.column(column)
-        var matrix = [Double](repeating: 0, count: layout.count * layout.count)
-        for (row, fields) in table.rows.enumerated() {
-            func index(_ offset: Int) -> Int {
-                layout.index(of: Population(area: fields[offset], layer: Layer(label: fields[offset + 1])!,
-                                            cellType: CellType(label: fields[offset + 2])!))!
-            }
-            matrix[index(0) * layout.count + index(3)] = try table.number(row: row, column: value)
-        }
-        return matrix
     }
 
     /// A small two-area network (16 populations, 2 of them empty) with the structure of HuMAM:

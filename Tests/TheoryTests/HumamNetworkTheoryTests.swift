@@ -100,7 +100,7 @@ import TestSupport
         let simulated = try ReferenceNetwork.rates("downscaled/rates_sim.csv", layout: layout)
         let rates = try #require(result.rates)
         let populations = network.nonEmptyPopulations
-        let correlation = pearsonCorrelation(populations.map { rates[$0] }, populations.map { simulated[$0] })
+        let correlation = PearsonCorrelation.coefficient(populations.map { rates[$0] }, populations.map { simulated[$0] })
         #expect(correlation >= 0.95, "correlation \(correlation)")
     }
 }

@@ -20,8 +20,8 @@ enum ReferenceNetwork {
                                                        valueColumn: "weight_pA", layout: layout)
         let externalRates = try PopulationTable.read(Fixtures.table("fullscale/rate_ext.csv"),
                                                      valueColumn: "rate_hz", layout: layout)
-        let synapses = try pathwayMatrix("fullscale/synapses_internal.csv", column: "synapses", layout: layout)
-        var weights = try pathwayMatrix("fullscale/weights_connected_only.csv", column: "weight_pA", layout: layout)
+        let synapses = try PathwayTable.read(Fixtures.table("fullscale/synapses_internal.csv"), valueColumn: "synapses", layout: layout)
+        var weights = try PathwayTable.read(Fixtures.table("fullscale/weights_connected_only.csv"), valueColumn: "weight_pA", layout: layout)
         // The original's `scaleWeightsInt`: cortico-cortical weights from E sources are multiplied by
         // cc_scalingEtoE (onto E) and cc_scalingEtoI (onto I); the published model sets these to chi
         // and 2 chi, so a chi network is the chi = 1 reference with those weights times chi.
@@ -46,25 +46,6 @@ enum ReferenceNetwork {
             excitatoryNeuron: .excitatoryDefault, inhibitoryNeuron: .inhibitoryDefault,
             excitatorySpread: NeuronParameterSpread(), inhibitorySpread: NeuronParameterSpread(),
             parameters: parameters)
-    }
-
-    /// A long-format target × source table as a dense row-major matrix (0 where absent).
-    static func pathwayMatrix(_ path: String, column: String, layout: PopulationLayout) throws -> [Double] {
-        let table = try Fixtures.table(path)
-        let names = ["target_area", "target_layer", "target_pop", "source_area", "source_layer", "source_pop"]
-        let indices = try names.map { try table.column($0) }
-        let valueIndex = try table.column(column)
-        var matrix = [Double](repeating: 0, count: layout.count * layout.count)
-        for row in table.rows.indices {
-            let fields = table.rows[row]
-            func index(_ offset: Int) -> Int {
-                layout.index(of: Population(area: fields[indices[offset]],
-                                            layer: Layer(label: fields[indices[offset + 1]])!,
-                                            cellType: CellType(label: fields[indices[offset + 2]])!))!
-            }
-            matrix[index(0) * layout.count + index(3)] = try table.number(row: row, column: valueIndex)
-        }
-        return matrix
     }
 
     /// A population table's rate column in layout order.

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// BOLD signal of every area from its firing rate with the Balloon–Windkessel model of
 /// Friston et al. 2003 (NeuroImage 19:1273, Eqs. 3–4; Buxton et al. 1998 for the signal), with
@@ -19,14 +20,14 @@ public struct BOLDSignal: Sendable {
     /// BOLD of area `a` at bin start `k`: `values[a * binCount + k]` (dimensionless).
     public let values: [Double]
 
-    /// From the area rate histogram (spikes/ms per neuron, converted to spikes/s).
+    /// From the area rate histogram (kHz, spikes/ms per neuron, converted to spikes/s).
     public init(histogram: RateHistogram, areas: [String]) {
-        self.init(areaRates: histogram.areaRates.map { $0 * 1000 }, areas: areas, binWidth: histogram.binWidth)
+        self.init(areaRatesHz: histogram.areaRatesKHz.map { $0 * 1000 }, areas: areas, binWidth: histogram.binWidth)
     }
 
-    /// From area rates in spikes/s, `areaRates[a * binCount + k]`, bins of `binWidth` ms.
-    public init(areaRates: [Double], areas: [String], binWidth: Double) {
-        let bins = areaRates.count / max(areas.count, 1)
+    /// From area rates in spikes/s per neuron, `areaRatesHz[a * binCount + k]`, bins of `binWidth` ms.
+    public init(areaRatesHz: [Double], areas: [String], binWidth: Double) {
+        let bins = areaRatesHz.count / max(areas.count, 1)
         let step = binWidth / 1000
         var values = [Double](repeating: 0, count: areas.count * bins)
         for area in areas.indices {
@@ -34,7 +35,7 @@ public struct BOLDSignal: Sendable {
             for bin in 0..<bins {
                 values[area * bins + bin] = state.bold
                 guard bin + 1 < bins else { break }
-                let z0 = areaRates[area * bins + bin], z1 = areaRates[area * bins + bin + 1], zHalf = (z0 + z1) / 2
+                let z0 = areaRatesHz[area * bins + bin], z1 = areaRatesHz[area * bins + bin + 1], zHalf = (z0 + z1) / 2
                 let k1 = state.derivative(z0)
                 let k2 = (state + k1 * (step / 2)).derivative(zHalf)
                 let k3 = (state + k2 * (step / 2)).derivative(zHalf)

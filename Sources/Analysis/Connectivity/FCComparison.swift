@@ -26,7 +26,7 @@ public struct FCComparison: Sendable, Codable, Equatable {
                 hemisphere: Hemisphere?, file: String) {
         let aligned = experimental.reordered(simulated.areas)
         let (x, y) = Self.lowerTriangles(simulated, aligned)
-        pearsonR = pearsonCorrelation(x, y)
+        pearsonR = PearsonCorrelation.coefficient(x, y)
         spearmanR = RankCorrelation.spearman(x, y)
         pairs = x.count
         self.hemisphere = hemisphere?.rawValue

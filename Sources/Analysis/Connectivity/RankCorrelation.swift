@@ -18,6 +18,6 @@ public enum RankCorrelation {
     }
 
     public static func spearman(_ x: [Double], _ y: [Double]) -> Double {
-        pearsonCorrelation(averageRanks(x), averageRanks(y))
+        PearsonCorrelation.coefficient(averageRanks(x), averageRanks(y))
     }
 }

@@ -19,7 +19,7 @@ public struct SynapticInputCurrent: Sendable {
     public let values: [Double]
 
     /// - Parameters:
-    ///   - histogram: population rate histogram (spikes/ms per neuron).
+    ///   - histogram: population rate histogram (kHz: spikes/ms per neuron, as the original).
     ///   - kernel: which PSC kernel (see `PSCKernel`).
     ///   - simulationResolution: the simulation step, ms (the `.original` kernel's spacing).
     public init(histogram: RateHistogram, model: SynapticInputModel, kernel: PSCKernel = .synapticTimeConstant,
@@ -28,7 +28,7 @@ public struct SynapticInputCurrent: Sendable {
         let count = layout.count
         let areaCount = layout.areas.count
         let bins = histogram.binCount
-        precondition(histogram.populationRates.count == count * bins, "histogram and network layouts differ")
+        precondition(histogram.populationRatesKHz.count == count * bins, "histogram and network layouts differ")
         var areaNeurons = [Double](repeating: 0, count: areaCount)
         for target in 0..<count { areaNeurons[layout.areaIndex(ofPopulation: target)] += Double(model.neuronCounts[target]) }
 
@@ -53,7 +53,7 @@ public struct SynapticInputCurrent: Sendable {
             var projection = projections[types[0]]
             if types.count == 2 { for index in projection.indices { projection[index] += projections[1][index] } }
             cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(areaCount), Int32(bins), Int32(count), 1,
-                        projection, Int32(count), histogram.populationRates, Int32(bins), 0, &projected, Int32(bins))
+                        projection, Int32(count), histogram.populationRatesKHz, Int32(bins), 0, &projected, Int32(bins))
             let tau = timeConstants[types[0]]
             let (weights, centre) = PSCKernel.samples(timeConstant: tau, spacing: spacing)
             projected.withUnsafeBufferPointer { projected in

@@ -26,7 +26,7 @@ public enum TheoryFigures {
     /// Pearson correlation of log10 rates over the populations where both rates are > 0.
     public static func logRateCorrelation(simulatedHz: [Double], theoryHz: [Double]) -> Double {
         let drawable = simulatedHz.indices.filter { simulatedHz[$0] > 0 && theoryHz[$0] > 0 }
-        return pearsonCorrelation(drawable.map { log10(simulatedHz[$0]) }, drawable.map { log10(theoryHz[$0]) })
+        return PearsonCorrelation.coefficient(drawable.map { log10(simulatedHz[$0]) }, drawable.map { log10(theoryHz[$0]) })
     }
 
     /// The pseudo-time path of the rates: log10(rate) per population (rows) against the samples

@@ -33,7 +33,7 @@ public enum AnalysisFigures {
         let first = max(0, bins - Int(duration / histogram.binWidth))
         var values: [Double] = []
         for area in areas.indices {
-            for bin in first..<bins { values.append(histogram.areaRates[area * bins + bin] * 1000) }
+            for bin in first..<bins { values.append(histogram.areaRatesKHz[area * bins + bin] * 1000) }
         }
         let labels = (first..<bins).map { bin -> String in
             let time = histogram.binStart(bin)

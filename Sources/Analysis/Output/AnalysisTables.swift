@@ -6,10 +6,9 @@ public enum AnalysisTables {
     /// (NaN) value is an empty cell.
     public static func populationTable(layout: PopulationLayout, neuronCounts: [Int],
                                        columns: [(name: String, values: [Double])]) -> String {
-        var text = "area,layer,population,neurons," + columns.map(\.name).joined(separator: ",") + "\n"
+        var text = "\(PopulationTable.keyHeader),neurons," + columns.map(\.name).joined(separator: ",") + "\n"
         for index in 0..<layout.count where neuronCounts[index] > 0 {
-            let population = layout.population(at: index)
-            text += "\(population.area),\(population.layer.label),\(population.cellType.label),\(neuronCounts[index])"
+            text += "\(PopulationTable.keyCells(layout.population(at: index))),\(neuronCounts[index])"
             for column in columns { text += column.values[index].isNaN ? "," : ",\(column.values[index])" }
             text += "\n"
         }

@@ -3,18 +3,18 @@ import RunFormat
 
 /// Time-resolved firing rates in fixed bins from 0 to the simulated time (the original's
 /// `calc_rates` and `firingRateHistogram`): spike counts per bin, divided by the bin width and
-/// the number of neurons, in spikes/ms per neuron as the original (× 1000 for spikes/s).
+/// the number of neurons, in kHz (spikes/ms per neuron) as the original: × 1000 for spikes/s.
 /// Bins follow `np.histogram(range=(0, t_sim))`: `[t_k, t_k+1)`, the last bin closed.
 public struct RateHistogram: Sendable {
     /// Bin width, ms.
     public let binWidth: Double
     public let binCount: Int
-    /// Bins of population `p`: `populationRates[p * binCount ..< (p + 1) * binCount]`, spikes/ms
-    /// per neuron, layout order; zero for empty populations.
-    public let populationRates: [Double]
-    /// Bins of area `a`: `areaRates[a * binCount ..< (a + 1) * binCount]`, spikes/ms per neuron.
-    public let areaRates: [Double]
-    /// Spike counts per population and bin (`populationRates` before normalisation).
+    /// Bins of population `p`: `populationRatesKHz[p * binCount ..< (p + 1) * binCount]`, kHz
+    /// (spikes/ms per neuron), layout order; zero for empty populations.
+    public let populationRatesKHz: [Double]
+    /// Bins of area `a`: `areaRatesKHz[a * binCount ..< (a + 1) * binCount]`, kHz (spikes/ms per neuron).
+    public let areaRatesKHz: [Double]
+    /// Spike counts per population and bin (`populationRatesKHz` before normalisation).
     public let populationCounts: [Double]
 
     /// Start time of bin `k`, ms.
@@ -69,8 +69,8 @@ public struct RateHistogram: Sendable {
         }
         self.binWidth = binWidth
         self.binCount = binCount
-        self.populationRates = populationRates
-        self.areaRates = areaRates
+        self.populationRatesKHz = populationRates
+        self.areaRatesKHz = areaRates
         self.populationCounts = counts
     }
 }
@@ -79,8 +79,8 @@ extension RateHistogram {
     /// Index of the area with the highest mean rate from `start` (ms) to the end.
     public func busiestArea(from start: Double) -> Int {
         let firstBin = min(binCount, Int(start / binWidth))
-        let areas = areaRates.count / max(binCount, 1)
-        let sum = { (area: Int) in areaRates[area * binCount + firstBin..<(area + 1) * binCount].reduce(0, +) }
+        let areas = areaRatesKHz.count / max(binCount, 1)
+        let sum = { (area: Int) in areaRatesKHz[area * binCount + firstBin..<(area + 1) * binCount].reduce(0, +) }
         return (0..<areas).max { sum($0) < sum($1) } ?? 0
     }
 }

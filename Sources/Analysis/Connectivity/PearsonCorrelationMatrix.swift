@@ -1,22 +1,11 @@
 import COpenBLAS
+import Model
 
-/// Pearson correlation matrices through BLAS: centre and scale every series to unit norm, then
-/// one `dsyrk` gives all coefficients (what `np.corrcoef` and pandas' `DataFrame.corr` compute).
-public enum PearsonCorrelation {
-    /// `series` minus its mean, divided by the norm of the result; all zeros if constant.
-    public static func standardized(_ series: [Double]) -> [Double] {
-        let mean = series.reduce(0, +) / Double(series.count)
-        var centred = series.map { $0 - mean }
-        var squares = 0.0
-        for value in centred { squares += value * value }
-        let norm = squares.squareRoot()
-        if norm > 0 { for index in centred.indices { centred[index] /= norm } }
-        return centred
-    }
-
+extension PearsonCorrelation {
     /// Correlation matrix (row-major `count × count`) of `count` series of length `length`, stored
-    /// row by row in `series`. A constant series has NaN correlations (as pandas), 1 on its diagonal
-    /// only if it varies.
+    /// row by row in `series`, through BLAS: every series standardized, then one `dsyrk` gives all
+    /// coefficients (what `np.corrcoef` and pandas' `DataFrame.corr` compute). A constant series
+    /// has NaN correlations (as pandas), 1 on its diagonal only if it varies.
     public static func matrix(series: [Double], count: Int, length: Int) -> [Double] {
         precondition(series.count == count * length)
         var standardizedRows = [Double](repeating: 0, count: count * length)
