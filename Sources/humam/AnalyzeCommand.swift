@@ -24,10 +24,10 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var runOptions: RunOptions
 
-    @Option(name: .customLong("t-start"), help: "Start of the analysis window, ms.")
+    @Option(name: .customLong("t-start"), parsing: .unconditional, help: "Start of the analysis window, ms.")
     var windowStart: Double = 500
 
-    @Option(name: .customLong("t-stop"), help: "End of the analysis window, ms (default: the simulated time).")
+    @Option(name: .customLong("t-stop"), parsing: .unconditional, help: "End of the analysis window, ms (default: the simulated time).")
     var windowStop: Double?
 
     @Option(help: "Refractory period R of the revised local variation LvR, ms.")

@@ -33,7 +33,7 @@ struct FCCommand: ParsableCommand {
     @Option(help: "Simulation resolution, ms, the spacing of the original PSC kernel (default: from the run's record, else 0.1).")
     var resolution: Double?
 
-    @Option(name: .customLong("t-start"), help: "Start of the FC window, ms (the initial transient is dropped).")
+    @Option(name: .customLong("t-start"), parsing: .unconditional, help: "Start of the FC window, ms (the initial transient is dropped).")
     var windowStart: Double = 500
 
     @Option(help: "Experimental FC to compare with: a square CSV with area labels, or with --timeseries a time × areas table.")

@@ -59,7 +59,7 @@ import TestSupport
     @Test(arguments: [
         (["--t-start", "800"], "outside the run"),
         (["--t-stop", "5000"], "--t-stop 5000"),
-        (["--t-start=-100"], "outside the run"),
+        (["--t-start", "-100"], "outside the run"),
         (["--t-sim", "6000"], "contradicts"),
         (["--t-sim", "nan"], "--t-sim"),
     ])
