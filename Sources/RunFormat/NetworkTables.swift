@@ -139,10 +139,10 @@ extension NetworkTables {
         let neurons = try populationCounts(neuronTable, valueColumn: neuronTable.header.contains("neurons") ? "neurons" : "N",
                                            noun: "neurons", layout: layout)
         let synapseTable = try CSVTable(contentsOf: try firstExisting([synapsesFile, originalSynapsesFile]))
-        let synapseCounts = try pathwayMatrix(synapseTable, valueColumn: "synapses", layout: layout, range: synapseRange,
+        let synapseCounts = try PathwayTable.read(synapseTable, valueColumn: "synapses", layout: layout, range: synapseRange,
                                               wholeNumbers: true).map { Int($0) }
         let weightTable = try CSVTable(contentsOf: try firstExisting([weightsFile, originalWeightsFile]))
-        let weights = try pathwayMatrix(weightTable, valueColumn: "weight_pA", layout: layout)
+        let weights = try PathwayTable.read(weightTable, valueColumn: "weight_pA", layout: layout)
 
         let delaysURL = directory.appendingPathComponent(delaysFile)
         guard readingDetails, FileManager.default.fileExists(atPath: delaysURL.path) else {
@@ -152,11 +152,11 @@ extension NetworkTables {
         let delayTable = try CSVTable(contentsOf: delaysURL)
         let externalTable = try CSVTable(contentsOf: directory.appendingPathComponent(externalSynapsesFile))
         let details = Details(
-            weightSDs: try pathwayMatrix(weightTable, valueColumn: "weight_sd_pA", layout: layout,
+            weightSDs: try PathwayTable.read(weightTable, valueColumn: "weight_sd_pA", layout: layout,
                                          range: .closed(0, .infinity, unit: "pA")),
-            delayMeans: try pathwayMatrix(delayTable, valueColumn: "delay_ms", layout: layout,
+            delayMeans: try PathwayTable.read(delayTable, valueColumn: "delay_ms", layout: layout,
                                           range: .positive(upTo: .infinity, unit: "ms")),
-            delaySDs: try pathwayMatrix(delayTable, valueColumn: "delay_sd_ms", layout: layout,
+            delaySDs: try PathwayTable.read(delayTable, valueColumn: "delay_sd_ms", layout: layout,
                                         range: .closed(0, .infinity, unit: "ms")),
             externalSynapseCounts: try populationCounts(externalTable, valueColumn: "synapses", noun: "external synapses",
                                                         layout: layout),
@@ -176,48 +176,5 @@ extension NetworkTables {
                              "\(layout.population(at: index).label) has \(count) \(noun); expected a non-negative integer")
         }
         return values.map { Int($0) }
-    }
-
-    /// A long pathway table's `valueColumn` as a dense target × source matrix (absent pathways
-    /// 0), every value in `range` (and whole with `wholeNumbers`). Population columns are
-    /// `<side>_population` or the original's `<side>_pop`; a pathway may have one row only.
-    static func pathwayMatrix(_ table: CSVTable, valueColumn: String, layout: PopulationLayout,
-                              range: ValidRange = ValidRange(), wholeNumbers: Bool = false) throws(InputError) -> [Double] {
-        var columns: [Int] = []
-        for side in ["target", "source"] {
-            columns.append(try table.column("\(side)_area"))
-            columns.append(try table.column("\(side)_layer"))
-            columns.append(table.header.contains("\(side)_population") ? try table.column("\(side)_population")
-                                                                         : try table.column("\(side)_pop"))
-        }
-        let value = try table.column(valueColumn)
-        var matrix = [Double](repeating: 0, count: layout.count * layout.count)
-        var seen = [Bool](repeating: false, count: layout.count * layout.count)
-        for row in table.rows.indices {
-            let fields = table.rows[row]
-            var indices: [Int] = []
-            for side in 0..<2 {
-                let area = fields[columns[3 * side]]
-                guard let layer = Layer(label: fields[columns[3 * side + 1]]),
-                      let cellType = CellType(label: fields[columns[3 * side + 2]]),
-                      let index = layout.index(of: Population(area: area, layer: layer, cellType: cellType)) else {
-                    throw InputError(file: table.source, line: row + 2, field: table.header[columns[3 * side]],
-                                     "unknown population '\(area),\(fields[columns[3 * side + 1]]),\(fields[columns[3 * side + 2]])'")
-                }
-                indices.append(index)
-            }
-            let element = indices[0] * layout.count + indices[1]
-            guard !seen[element] else {
-                throw InputError(file: table.source, line: row + 2,
-                                 "duplicate row for \(layout.population(at: indices[0]).label) ← \(layout.population(at: indices[1]).label)")
-            }
-            seen[element] = true
-            matrix[element] = try table.number(row: row, column: value, in: range)
-            guard !wholeNumbers || matrix[element] == matrix[element].rounded() else {
-                throw InputError(file: table.source, line: row + 2, field: valueColumn,
-                                 "\(matrix[element]) is not a whole number")
-            }
-        }
-        return matrix
     }
 }
