@@ -54,9 +54,8 @@ struct AnalyzeCommand: ParsableCommand {
         // CV and LvR t ≥ t_start (and ≤ t_stop only when one is given); correlations in 1 ms
         // bins from t_start to t_stop. Undefined statistics are NaN (empty cells).
         let rates = try FiringRates.populationRates(spikes, start: windowStart, stop: stop)
-        let cv = try InterspikeIntervals.coefficientOfVariation(spikes, start: windowStart, stop: windowStop)
-        let lvr = try InterspikeIntervals.revisedLocalVariation(spikes, refractoryPeriod: refractoryPeriod,
-                                                                start: windowStart, stop: windowStop)
+        let (cv, lvr) = try InterspikeIntervals.irregularity(spikes, refractoryPeriod: refractoryPeriod,
+                                                             start: windowStart, stop: windowStop)
         let correlations = try SpikeCountCorrelation.populationMeans(spikes, start: windowStart, stop: stop,
                                                                      subsample: correlationSubsample)
         let histogram = try RateHistogram(spikes)

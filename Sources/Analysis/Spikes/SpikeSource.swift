@@ -15,6 +15,8 @@ public struct SpikeSource {
     /// The file or folder the spikes come from, for messages.
     public let origin: String
     private let storage: Storage
+    /// The population of each GID, made once for every pass over the spikes.
+    private let lookup: PopulationLookup
 
     private enum Storage {
         case binary(BinarySpikeFile.Reader)
@@ -32,6 +34,7 @@ public struct SpikeSource {
         spikeCount = reader.header.spikeCount
         origin = reader.url.path
         storage = .binary(reader)
+        lookup = PopulationLookup(populations)
     }
 
     /// Spikes given as sender GIDs and times (ms), e.g. parsed from NEST's ASCII files. A spike
@@ -47,6 +50,7 @@ public struct SpikeSource {
         spikeCount = columns.senders.count
         self.origin = origin
         storage = .columns(Self.inTimeOrderPerNeuron(columns, populations: populations))
+        lookup = PopulationLookup(populations)
     }
 
     /// `columns`, or, if some neuron's spikes are out of time order (files of several recorders
@@ -102,7 +106,6 @@ public struct SpikeSource {
     /// slots (GID − first GID of the run) and times. A GID outside every population is an error
     /// naming the file.
     public func forEachPopulationRun(_ body: (Int, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>) -> Void) throws(InputError) {
-        let lookup = PopulationLookup(populations)
         var position = 0
         try forEachChunk { (senders, times) throws(InputError) in
             var start = 0

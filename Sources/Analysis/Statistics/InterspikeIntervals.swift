@@ -19,10 +19,7 @@ public enum InterspikeIntervals {
     /// Window: `t ≥ start` and, if given, `t ≤ stop`.
     public static func coefficientOfVariation<Spikes: SpikeRuns>(_ spikes: Spikes, start: Double = 500, stop: Double? = nil,
                                                                  minimumSpikes: Int = defaultMinimumSpikes) throws(Spikes.Failure) -> [Double] {
-        let neurons = try IntervalAccumulator(spikes, start: start, stop: stop, refractoryPeriod: 0)
-        return neurons.populationMeans(minimumSpikes: minimumSpikes) { neuron in
-            (neurons.squaredDeviations[neuron] / Double(neurons.spikeCounts[neuron] - 1)).squareRoot() / neurons.meanIntervals[neuron]
-        }
+        try irregularity(spikes, start: start, stop: stop, minimumSpikes: minimumSpikes).coefficientOfVariation
     }
 
     /// Mean revised local variation LvR with refractoriness `refractoryPeriod` (ms)
@@ -31,10 +28,23 @@ public enum InterspikeIntervals {
     public static func revisedLocalVariation<Spikes: SpikeRuns>(_ spikes: Spikes, refractoryPeriod: Double = 2,
                                                                 start: Double = 500, stop: Double? = nil,
                                                                 minimumSpikes: Int = defaultMinimumSpikes) throws(Spikes.Failure) -> [Double] {
+        try irregularity(spikes, refractoryPeriod: refractoryPeriod, start: start, stop: stop,
+                         minimumSpikes: minimumSpikes).revisedLocalVariation
+    }
+
+    /// CV and LvR (as above) from one pass over the spikes. LvR needs at least 3 spikes.
+    public static func irregularity<Spikes: SpikeRuns>(_ spikes: Spikes, refractoryPeriod: Double = 2,
+                                                       start: Double = 500, stop: Double? = nil,
+                                                       minimumSpikes: Int = defaultMinimumSpikes) throws(Spikes.Failure)
+        -> (coefficientOfVariation: [Double], revisedLocalVariation: [Double]) {
         let neurons = try IntervalAccumulator(spikes, start: start, stop: stop, refractoryPeriod: refractoryPeriod)
-        return neurons.populationMeans(minimumSpikes: max(minimumSpikes, 3)) { neuron in
+        let cv = neurons.populationMeans(minimumSpikes: minimumSpikes) { neuron in
+            (neurons.squaredDeviations[neuron] / Double(neurons.spikeCounts[neuron] - 1)).squareRoot() / neurons.meanIntervals[neuron]
+        }
+        let lvr = neurons.populationMeans(minimumSpikes: max(minimumSpikes, 3)) { neuron in
             3 * neurons.localVariationSums[neuron] / Double(neurons.spikeCounts[neuron] - 2)
         }
+        return (cv, lvr)
     }
 }
 
