@@ -32,11 +32,14 @@ let package = Package(
         // Layer 3b: the run report (one HTML page from a run's files), on top of Analysis; it
         // solves the mean-field theory of the run's network with Theory.
         .target(name: "Report", dependencies: ["Model", "RunFormat", "Theory", "Analysis"]),
+        // Layer 3b: the one pipeline: configuration -> full-scale rates (for the DC) -> network ->
+        // engine -> run folder, and the network of a run for its FC; it never prints (events).
+        .target(name: "Pipeline", dependencies: ["Model", "RunFormat", "Theory", "Spiking", "Analysis"]),
         // Layer 4: the command-line tool.
         .executableTarget(
             name: "humam",
             dependencies: [
-                "Model", "RunFormat", "Theory", "Spiking", "Analysis", "Report", "NESTExport",
+                "Model", "RunFormat", "Theory", "Spiking", "Analysis", "Report", "NESTExport", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),

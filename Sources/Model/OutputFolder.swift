@@ -16,32 +16,10 @@ public struct OutputFolder: Sendable {
     /// The marker file's name.
     public static let markerName = ".humam-output"
 
-    /// Checks `url` as described above; throws if it may not be written. Creates nothing.
-    /// `flag` is the option that allows replacing, for the message.
+    /// Checks `url` as described above (`OutputPlace`); throws if it may not be written.
+    /// Creates nothing. `flag` is the option that allows replacing, for the message.
     public init(_ url: URL, replace: Bool, flag: String = "--replace") throws(InputError) {
-        let fileManager = FileManager.default
-        let path = url.standardizedFileURL.path
-        var isFolder: ObjCBool = false
-        if fileManager.fileExists(atPath: path, isDirectory: &isFolder) {
-            guard isFolder.boolValue else {
-                throw InputError(file: path, "exists and is a file; humam writes its results into a folder of its own: choose another --out")
-            }
-            let contents = (try? fileManager.contentsOfDirectory(atPath: path)) ?? []
-            if contents.contains(Self.markerName) {
-                guard replace else {
-                    throw InputError(file: path, "holds results humam wrote before; give \(flag) to replace them, or choose another --out")
-                }
-            } else if !contents.isEmpty {
-                throw InputError(file: path, "exists and holds files humam did not write; humam never replaces them: choose a new or empty folder for --out")
-            }
-        }
-        // The nearest existing ancestor must be writable.
-        var ancestor = URL(fileURLWithPath: path)
-        while !fileManager.fileExists(atPath: ancestor.path) && ancestor.path != "/" { ancestor.deleteLastPathComponent() }
-        guard fileManager.isWritableFile(atPath: ancestor.path) else {
-            throw InputError(file: path, "cannot be written (\(ancestor.path) is not writable); choose another --out")
-        }
-        self.url = URL(fileURLWithPath: path)
+        self.url = try OutputPlace.check(url, as: .resultsFolder, replace: replace, flag: flag)
     }
 
     /// Makes the folder (and its parents) and marks it as humam's; returns it.
@@ -68,29 +46,4 @@ public struct OutputFolder: Sendable {
 
     /// A path inside the folder (e.g. for figures, written by their own writer).
     public func file(_ name: String) -> URL { url.appendingPathComponent(name) }
-}
-
-/// A single result file given by the user (`humam theory --out FILE`, `--figure FILE`): an
-/// existing file is replaced only when the user asks for it, since humam cannot tell whether it
-/// wrote it.
-public enum OutputFile {
-    /// Throws if `url` exists and `replace` is false, or if it is a folder, or if its folder
-    /// cannot be written; touches nothing that exists.
-    public static func check(_ url: URL, replace: Bool, flag: String = "--replace") throws(InputError) {
-        let fileManager = FileManager.default
-        var isFolder: ObjCBool = false
-        if fileManager.fileExists(atPath: url.path, isDirectory: &isFolder) {
-            guard !isFolder.boolValue else { throw InputError(file: url.path, "is a folder; expected a file name") }
-            guard replace else { throw InputError(file: url.path, "exists; give \(flag) to replace it, or choose another name") }
-        }
-        let probe = AtomicFile.temporaryURL(beside: url)
-        do {
-            try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data().write(to: probe)
-            try fileManager.removeItem(at: probe)
-        } catch {
-            try? fileManager.removeItem(at: probe)
-            throw InputError(file: url.path, "cannot be written (\(error.localizedDescription))")
-        }
-    }
 }

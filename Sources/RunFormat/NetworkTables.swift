@@ -109,7 +109,7 @@ extension NetworkTables {
     }
 
     /// Writes every table into `directory`, each file atomically; all text is made first.
-    public func write(to directory: URL) throws {
+    public func write(to directory: URL) throws(InputError) {
         for file in files {
             try AtomicFile.write(file.content, to: directory.appendingPathComponent(file.name))
         }

@@ -10,6 +10,9 @@ public enum RunFiles {
     public static let record = "run.json"
     /// Mean rate per population (`area,layer,population,rate_hz`).
     public static let rates = "rates.csv"
+    /// The network's tables (`NetworkTables`: neuron and synapse numbers, weights, delays,
+    /// external drive, DC), as `humam network --out` writes them.
+    public static let networkTables = "network"
     /// The state of an unfinished run, in its temporary folder only (`CheckpointFile`).
     public static let checkpoint = "checkpoint.bin"
 

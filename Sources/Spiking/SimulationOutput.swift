@@ -7,6 +7,8 @@ import RunFormat
 /// - `spikes/spike_recorder-<id>-0.dat`: NEST's ASCII layout (`NESTSpikeFiles`), readable by the
 ///   original's analysis, streamed too when asked for;
 /// - `population_GIDs.dat`: the original's population id ranges;
+/// - `network/`: the network's tables (`NetworkTables`, as `humam network --out` writes them),
+///   from which `humam fc` takes neuron and synapse numbers and weights;
 /// - `rates.csv`: `area,layer,population,rate_hz` per non-empty population, t ≥ 500 ms;
 /// - `run.json`: parameters, hashes, sizes, timings and peak memory (`RunRecord`).
 /// Everything goes into a hidden temporary folder next to the destination, renamed when the run
@@ -192,7 +194,7 @@ public final class SimulationOutput: SpikeSink {
             rateWindowStartMs: result.rateWindowStart)
     }
 
-    /// Closes the spike files, writes the rates and `run.json` and renames the folder into place
+    /// Closes the spike files, writes the network's tables, the rates and `run.json` and renames the folder into place
     /// (replacing a humam run there if `replace` allowed it; else, should a run have appeared
     /// there meanwhile, as `<directory>-<n>`: see `savedDirectory`). On any error the temporary
     /// folder is removed and the error names the path.
@@ -203,6 +205,7 @@ public final class SimulationOutput: SpikeSink {
         let record = record(of: result)
         try binary.finish()
         try ascii?.finish()
+        try NetworkTables(network: network).write(to: temporary.appendingPathComponent(RunFiles.networkTables))
         let rates = PopulationTable.text(result.populationRates(), valueColumn: "rate_hz", layout: network.layout,
                                          indices: network.nonEmptyPopulations)
         try AtomicFile.write(rates, to: temporary.appendingPathComponent(RunFiles.rates))
@@ -260,30 +263,11 @@ public final class SimulationOutput: SpikeSink {
         return object["humam_version"] is String
     }
 
-    /// Checks, before any work, that a run can be written to `directory`: it must not exist, or
-    /// be a humam run folder and `replace` be true; its parent folder (created if missing) must
-    /// be writable. Throws otherwise, naming the path; touches nothing that exists.
+    /// Checks, before any work, that a run can be written to `directory` (`OutputPlace`): it
+    /// must not exist, or be a humam run folder and `replace` be true, and the folder it goes
+    /// into must be writable. Throws otherwise, naming the path; touches nothing that exists.
     public static func checkDestination(_ directory: URL, replace: Bool) throws(InputError) {
-        let fileManager = FileManager.default
-        let path = directory.standardizedFileURL.path
-        if fileManager.fileExists(atPath: path) {
-            guard isRun(directory) else {
-                throw InputError(file: path, "exists and is not a humam run folder: humam replaces only run folders it wrote; choose another --out")
-            }
-            guard replace else {
-                throw InputError(file: path, "holds a humam run already; give --replace to replace it, or choose another --out")
-            }
-        }
-        let parent = directory.standardizedFileURL.deletingLastPathComponent()
-        let probe = AtomicFile.temporaryURL(beside: directory)
-        do {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-            try Data().write(to: probe)
-            try fileManager.removeItem(at: probe)
-        } catch {
-            try? fileManager.removeItem(at: probe)
-            throw InputError(file: parent.path, "is not writable, so the run could not be saved (\(error.localizedDescription)); choose another --out")
-        }
+        try OutputPlace.check(directory, as: .runFolder(isRun: isRun), replace: replace)
     }
 
     /// The process named in the writer file of temporary folder `folder`, if any.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Model
 import NESTExport
+import Pipeline
 
 /// `humam export nest --out DIR`: the network and simulation parameters as network.json plus a
 /// PyNEST script that builds and simulates exactly that network (threads or MPI) and writes a
@@ -28,7 +29,9 @@ struct ExportNESTCommand: ParsableCommand {
 
     func run() throws {
         let output = try OutputFolder(URL(fileURLWithPath: out), replace: replace)
-        let parameters = try simulation.parameters(experiment: network.experiment)
+        let configuration = try network.configuration(defaultScaling: SimulateCommand.notebookScaling,
+                                                      simulation: simulation.overrides())
+        let parameters = try configuration.simulationParameters()
         // NEST's rng_seed is a 32-bit value ≥ 1; the export has no single-spike stimulation.
         guard parameters.seed >= 1, parameters.seed < 1 << 32 else {
             throw ValidationError("--seed \(parameters.seed) is invalid for NEST; its rng_seed must be in 1 ..< 2^32")
@@ -36,7 +39,8 @@ struct ExportNESTCommand: ParsableCommand {
         guard parameters.singleSpikes.isEmpty else {
             throw ValidationError("--single-spike is not exported to NEST; simulate it with humam simulate")
         }
-        let built = try network.build(parameters: network.parameters(defaultScaling: SimulateCommand.notebookScaling))
+        let built = try NetworkPipeline.build(configuration, humamVersion: Humam.configuration.version,
+                                              events: PipelineMessages.write)
         let directory = try output.create()
         try NESTExport(network: built, simulation: parameters, options: recordedOptions,
                        humamVersion: Humam.configuration.version).write(to: directory)

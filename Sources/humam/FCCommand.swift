@@ -2,7 +2,7 @@ import Analysis
 import ArgumentParser
 import Foundation
 import Model
-import RunFormat
+import Pipeline
 
 /// `humam fc`: functional connectivity from the area synaptic input currents of a run, and its
 /// comparison with an experimental FC.
@@ -66,7 +66,7 @@ struct FCCommand: ParsableCommand {
         let clock = Date()
         // One pass over the spikes into the rate histogram: memory independent of their number.
         let spikes = try folder.spikeSource(simulationTime: runOptions.simulationTime, layout: model.layout)
-        try checkNeuronNumbers(spikes.populations, model)
+        try RunNetwork.checkNeuronNumbers(spikes.populations, model)
         let window = try AnalysisWindow(start: windowStart, simulationTime: spikes.simulationTime,
                                         minimumLength: Self.minimumWindow, purpose: "an FC of area currents (1 ms bins)")
         let histogram = try RateHistogram(spikes)
@@ -130,33 +130,12 @@ struct FCCommand: ParsableCommand {
         print("report: humam report --run \(folder.url.path)\(runOptions.out == nil ? "" : " --analysis \(output.path)") writes \(folder.url.appendingPathComponent("report.html").path)")
     }
 
-    /// The network that produced the spikes: `--network-tables`, else a `network/` folder of
-    /// tables in the run, else the parameters a humam run recorded in `run.json` (unless network
+    /// The network that produced the spikes (`RunNetwork`): `--network-tables`, else the run's
+    /// `network/` tables, else the parameters a humam run recorded in `run.json` (unless network
     /// options are given), else the network options.
     func inputModel(_ folder: RunFolder) throws -> SynapticInputModel {
-        let tables = networkTables.map { URL(fileURLWithPath: $0) } ?? folder.url.appendingPathComponent("network")
-        if networkTables != nil || FileManager.default.fileExists(atPath: tables.appendingPathComponent(NetworkTables.neuronNumbersFile).path) {
-            let layout = try folder.populationGIDs().layout
-            return try SynapticInputModel.readTables(in: tables, layout: layout)
-        }
-        let optionsGiven = network.config != nil || network.scaling != nil || network.chi != nil || network.downscaling != nil
-        if !optionsGiven, let recorded = try folder.recordedNetworkParameters() {
-            let built = try network.build(parameters: recorded)
-            // The same parameters on other data give another network: the run's hash says.
-            let record = folder.url.appendingPathComponent(RunFiles.record)
-            if let hash = try folder.record(RunFiles.record)?["network_hash"] as? String, hash != built.contentHash {
-                throw InputError(file: record.path, field: "network_hash", "is \(hash), but the network built from \(network.dataDirectory.path) with the recorded net_params is \(built.contentHash): the data, or the full-scale rates of the DC compensation, differ from the run's; give the run's --data and --fullscale-rates (or --network-tables)")
-            }
-            return SynapticInputModel(network: built)
-        }
-        return SynapticInputModel(network: try network.build())
-    }
-
-    /// The spikes must come from the network described: same neurons per population.
-    func checkNeuronNumbers(_ populations: PopulationGIDs, _ model: SynapticInputModel) throws {
-        for index in 0..<model.layout.count where populations.neuronCounts[index] != model.neuronCounts[index] {
-            throw InputError(file: populations.layout == model.layout ? "population_GIDs.dat" : "network",
-                             "\(model.layout.population(at: index).label) has \(populations.neuronCounts[index]) neurons in the run but \(model.neuronCounts[index]) in the network description; give the network options (or --network-tables) of the network that produced the spikes")
-        }
+        try RunNetwork.synapticInputModel(of: folder, tables: networkTables.map { URL(fileURLWithPath: $0) },
+                                          configuration: network.configuration(), humamVersion: Humam.configuration.version,
+                                          events: PipelineMessages.write)
     }
 }

@@ -19,15 +19,10 @@ struct NetworkCommand: ParsableCommand {
     var replace = false
 
     func run() throws {
-        let madeHere = out.map { !FileManager.default.fileExists(atPath: URL(fileURLWithPath: $0).standardizedFileURL.path) } ?? false
+        // Checked before the work; made only when the tables are written, so bad input writes nothing.
         let output = try out.map { path throws(InputError) in try OutputFolder(URL(fileURLWithPath: path), replace: replace) }
         let start = Date()
-        let built: Network
-        do { built = try network.build() } catch {
-            // Bad input writes nothing: the folder made for the tables goes again.
-            if let output, madeHere { try? FileManager.default.removeItem(at: output.url) }
-            throw error
-        }
+        let built = try network.build()
         let seconds = Date().timeIntervalSince(start)
         let summary = NetworkSummary(network: built, seconds: seconds)
         print(summary.text)

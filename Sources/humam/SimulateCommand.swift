@@ -1,8 +1,7 @@
 import ArgumentParser
-import Analysis
 import Foundation
 import Model
-import RunFormat
+import Pipeline
 import Spiking
 
 /// `humam simulate`: build the network, simulate it with the LIF engine and write the spikes,
@@ -44,120 +43,62 @@ struct SimulateCommand: ParsableCommand {
     }
 
     /// The notebook's down-scaling factor, the default of `humam simulate`.
-    static let notebookScaling = 0.006
+    static let notebookScaling = SimulationRun.notebookScaling
 
     func run() throws {
-        let parameters = try simulation.parameters(experiment: network.experiment)
-        let built = try network.build(parameters: network.parameters(defaultScaling: Self.notebookScaling))
-        if let rasterArea, !built.layout.areas.contains(rasterArea) {
-            throw InputError("--raster-area '\(rasterArea)' is not an area; expected one of \(built.layout.areas.joined(separator: ", "))")
-        }
-        let directory = try destination(network: built, parameters: parameters)
-        let standardError = FileHandle.standardError
-        let abandoned = SimulationOutput.removeAbandonedFolders(beside: directory)
-        for folder in abandoned.removed {
-            standardError.write(Data("humam simulate: removed \(folder.path), the unfinished folder of a run that was killed\n".utf8))
-        }
-        for folder in abandoned.resumable where folder.path != resume.map({ URL(fileURLWithPath: $0).standardizedFileURL.path }) {
-            standardError.write(Data("humam simulate: kept \(folder.path), the unfinished folder of a run that stopped after a checkpoint; continue it with: \(Self.resumeCommand(folder: folder))\n".utf8))
-        }
-        // The default folder is named by the parameters' hashes: a run there is the same run.
-        // Spikes stream into its temporary folder while the simulation runs.
-        let output: SimulationOutput
-        var resumed: SimulationState?
-        if let resume {
-            (output, resumed) = try SimulationOutput.resuming(URL(fileURLWithPath: resume), network: built, parameters: parameters,
-                                                              replace: replace, humamVersion: Humam.configuration.version)
-        } else {
-            output = try SimulationOutput(directory: directory, network: built, parameters: parameters,
-                                          asciiSpikes: asciiSpikes, replace: replace || out == nil,
-                                          humamVersion: Humam.configuration.version)
-        }
-        let estimate = MemoryEstimate(network: built, parameters: parameters)
-        if estimate.mode == .procedural {
-            // Drawing the row lengths of a large network takes a while (about 50 s at full scale).
-            standardError.write(Data("humam simulate: setting up \(estimate.neurons) neurons and \(estimate.synapses) synapses with procedural connectivity (row lengths: \(estimate.synapseBytes / 1_000_000) MB)…\n".utf8))
-        }
-        let simulation: Simulation
-        if let state = resumed {
-            do { simulation = try Simulation(network: built, parameters: parameters, resuming: state) } catch {
-                throw InputError(file: output.temporary.appendingPathComponent(RunFiles.checkpoint).path, error.description)
-            }
-            resumed = nil  // copied into the simulation: free the state's arrays
-            standardError.write(Data(String(format: "humam simulate: resuming \(output.temporary.path) at %.1f ms\n",
-                                            Double(simulation.startStep) * parameters.resolution).utf8))
-        } else {
-            simulation = try Simulation(network: built, parameters: parameters)
-        }
-        standardError.write(Data(String(format: "humam simulate: %ld neurons, %ld synapses (\(simulation.connectivityMode.rawValue)), %ld thread(s); set up in %.3f s\n",
-                                        simulation.neuronCount, simulation.synapseCount, simulation.threadCount,
-                                        simulation.setupSeconds).utf8))
+        let configuration = try network.configuration(defaultScaling: Self.notebookScaling, simulation: simulation.overrides())
+        var request = SimulationRun()
+        request.directory = out.map { URL(fileURLWithPath: $0) }
+        request.resumeFolder = resume.map { URL(fileURLWithPath: $0) }
+        request.replace = replace
+        request.asciiSpikes = asciiSpikes
+        request.checkpointInterval = checkpointEvery
+        request.writesFigures = !noFigures
+        request.rasterArea = rasterArea
         let interactive = isatty(STDERR_FILENO) == 1
-        let report: @Sendable (SimulationProgress) -> Void = { progress in
-            let line = String(format: "\r  %.0f / %.0f ms  wall %.1f s  real-time factor %.2f  %ld spikes  ETA %.1f s   ",
-                              progress.simulatedMs, progress.totalMs, progress.wallSeconds, progress.realTimeFactor,
-                              progress.spikes, progress.remainingSeconds)
-            FileHandle.standardError.write(Data(line.utf8))
-        }
-        Interruption.install()
-        // A resumed run is a run with checkpoints: an interruption checkpoints it again.
-        let checkpointing = checkpointEvery != nil || resume != nil
-        let result: SimulationResult
+        let outcome: SimulationRun.Outcome
         do {
-            result = try simulation.run(sink: output, progress: interactive ? report : nil,
-                                        interrupted: { Interruption.requested },
-                                        checkpointSteps: checkpointEvery.map { max(1, Int(($0 / parameters.resolution).rounded())) },
-                                        checkpoint: checkpointing ? { (state: SimulationState) throws(InputError) in
-                                            let start = Date()
-                                            let bytes = try output.writeCheckpoint(state)
-                                            standardError.write(Data(String(format: "\rhumam simulate: checkpoint at %.1f ms: %.1f MB in %.2f s\n",
-                                                                            Double(state.step) * parameters.resolution, Double(bytes) / 1e6,
-                                                                            Date().timeIntervalSince(start)).utf8))
-                                        } : nil)
-        } catch {
-            output.discard()
-            if interactive { standardError.write(Data("\n".utf8)) }
-            if output.isResumable {
-                throw InputError("\(error.description); the unfinished run is kept in \(output.temporary.path) with its last checkpoint; continue it with: \(Self.resumeCommand(folder: output.temporary))")
+            outcome = try request.run(configuration, humamVersion: Humam.configuration.version, events: { event in
+                PipelineMessages.write(event)
+                // From here on SIGINT/SIGTERM stop the run at the next exchange of its threads.
+                if case .setUp = event { Interruption.install() }
+            }, progress: interactive ? Self.writeProgress : nil, interrupted: { Interruption.requested })
+        } catch let stopped as SimulationRun.Stopped {
+            if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+            if let kept = stopped.keptFolder {
+                throw InputError("\(stopped.reason.description); the unfinished run is kept in \(kept.path) with its last checkpoint; continue it with: \(Self.resumeCommand(folder: kept))")
             }
-            throw InputError("\(error.description); the unfinished run was removed, nothing was written to \(directory.path)")
+            throw InputError("\(stopped.reason.description); the unfinished run was removed, nothing was written to \(stopped.destination.path)")
         }
-        if interactive { standardError.write(Data("\n".utf8)) }
-        let record: RunRecord
-        do { record = try output.finish(result) } catch {
-            throw InputError("\(error.description); the unfinished run was removed, nothing was written to \(directory.path)")
+        if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+        let saved = outcome.savedDirectory, record = outcome.record, duration = outcome.result.parameters.duration
+        if saved != outcome.destination {
+            FileHandle.standardError.write(Data("humam simulate: another run was written to \(outcome.destination.path) while this one ran; this run was saved as \(saved.path)\n".utf8))
         }
-        let saved = output.savedDirectory ?? directory
-        if saved != directory {
-            standardError.write(Data("humam simulate: another run was written to \(directory.path) while this one ran; this run was saved as \(saved.path)\n".utf8))
+        let rates = PopulationRateSummary(result: outcome.result, network: outcome.network)
+        func list(_ entries: [(label: String, rateHz: Double)]) -> String {
+            entries.map { "\($0.label) \(String(format: "%.2f", $0.rateHz))" }.joined(separator: ", ")
         }
-        let figures = noFigures ? [] : try SimulationFigures.write(run: saved, rasterArea: rasterArea)
         print("""
-            simulated \(String(format: "%.0f", parameters.duration)) ms of \(record.neurons) neurons, \(record.synapses) synapses
+            simulated \(String(format: "%.0f", duration)) ms of \(record.neurons) neurons, \(record.synapses) synapses
               setup      \(String(format: "%.3f", record.setupSeconds)) s
-              simulate   \(String(format: "%.3f", record.simulateSeconds)) s (real-time factor \(String(format: "%.3f", parameters.duration > 0 ? record.simulateSeconds / (parameters.duration / 1000) : 0)), \(record.threads) thread(s))
+              simulate   \(String(format: "%.3f", record.simulateSeconds)) s (real-time factor \(String(format: "%.3f", duration > 0 ? record.simulateSeconds / (duration / 1000) : 0)), \(record.threads) thread(s))
               spikes     \(record.spikes) (mean rate \(record.meanRateHz.map { String(format: "%.2f spikes/s", $0) } ?? "undefined: empty window") from \(String(format: "%.0f", record.rateWindowStartMs)) ms)
-            \(SimulationRateSummary(result: result, network: built).text)
+              E / I      \(String(format: "%.2f", rates.excitatoryHz)) / \(String(format: "%.2f", rates.inhibitoryHz)) spikes/s per neuron
+              busiest    \(list(rates.busiest))
+              quietest   \(list(rates.quietest))
               peak memory \(record.peakMemoryBytes.map { "\($0 / 1_000_000) MB" } ?? "unknown")
-            written to \(saved.path)/\(figures.isEmpty ? "" : " (figures: \(figures.map(\.lastPathComponent).joined(separator: ", ")))")
+            written to \(saved.path)/\(outcome.figures.isEmpty ? "" : " (figures: \(outcome.figures.map(\.lastPathComponent).joined(separator: ", ")))")
             report: humam report --run \(saved.path) writes \(saved.appendingPathComponent("report.html").path)
             """)
     }
 
-    /// Where the run goes: `--out`, the default folder named by the hashes, or, with `--resume`,
-    /// where the interrupted run was going (`--out`, if given too, must name the same folder).
-    func destination(network: Network, parameters: SimulationParameters) throws(InputError) -> URL {
-        let requested = out.map { URL(fileURLWithPath: $0).standardizedFileURL }
-        guard let resume else {
-            return requested ?? SimulationOutput.defaultDirectory(base: URL(fileURLWithPath: "out"), network: network, parameters: parameters)
-        }
-        guard let target = AtomicFile.target(ofTemporary: URL(fileURLWithPath: resume)) else {
-            throw InputError(file: resume, "is not the temporary folder of an unfinished humam run (a folder named .NAME.partial-ID beside the run's destination NAME)")
-        }
-        if let requested, requested.path != target.path {
-            throw InputError("--out \(requested.path) is not where the run of --resume \(resume) goes (\(target.path)); give that folder or leave --out out")
-        }
-        return target
+    /// The progress line on a terminal, rewritten in place.
+    @Sendable static func writeProgress(_ progress: SimulationProgress) {
+        let line = String(format: "\r  %.0f / %.0f ms  wall %.1f s  real-time factor %.2f  %ld spikes  ETA %.1f s   ",
+                          progress.simulatedMs, progress.totalMs, progress.wallSeconds, progress.realTimeFactor,
+                          progress.spikes, progress.remainingSeconds)
+        FileHandle.standardError.write(Data(line.utf8))
     }
 
     /// This command line with `--resume folder` instead of any `--resume` it has, quoted for a

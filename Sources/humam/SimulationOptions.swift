@@ -49,25 +49,28 @@ struct SimulationOptions: ParsableArguments {
         }
     }
 
-    func parameters(experiment: ExperimentFile?) throws -> SimulationParameters {
-        var defaults = SimulationParameters()
-        defaults.threads = ProcessInfo.processInfo.activeProcessorCount
-        var parameters = try experiment?.apply(section: "sim_params", to: defaults) ?? defaults
-        try parameters.validate(source: experiment?.path)
-        if let duration { parameters.duration = duration }
-        if let seed { parameters.seed = seed }
-        if let threads { parameters.threads = threads }
-        if let resolution { parameters.resolution = resolution }
-        if let connectionRule { parameters.connectionRule = connectionRule }
-        if let delayCcMin { parameters.minimumInterAreaDelay = delayCcMin }
-        if let connectivity { parameters.connectivity = connectivity }
-        for text in singleSpike {
+    /// The flags as overrides of the experiment file (`SimulationOverrides`).
+    func overrides() throws -> SimulationOverrides {
+        var overrides = SimulationOverrides()
+        overrides.duration = duration
+        overrides.seed = seed
+        overrides.threads = threads
+        overrides.resolution = resolution
+        overrides.connectionRule = connectionRule
+        overrides.minimumInterAreaDelay = delayCcMin
+        overrides.connectivity = connectivity
+        overrides.singleSpikes = try singleSpike.map { text in
             let fields = text.split(separator: ",").map(String.init)
             guard fields.count == 4, let time = Double(fields[3]) else {
                 throw ValidationError("--single-spike '\(text)' is invalid; expected AREA,LAYER,POP,TIME_MS, e.g. lingual,IV,E,500")
             }
-            parameters.singleSpikes.append(SingleSpike(area: fields[0], layer: fields[1], population: fields[2], time: time))
+            return SingleSpike(area: fields[0], layer: fields[1], population: fields[2], time: time)
         }
-        return parameters
+        return overrides
+    }
+
+    /// The simulation parameters: defaults < `experiment` < these flags.
+    func parameters(experiment: ExperimentFile?) throws -> SimulationParameters {
+        try overrides().parameters(experiment: experiment)
     }
 }

@@ -70,7 +70,7 @@ struct TheoryCommand: ParsableCommand {
     func run() throws {
         // Output files are checked before the solve.
         for path in [out, figure, pathFigure].compactMap({ $0 }) {
-            try OutputFile.check(URL(fileURLWithPath: path), replace: replace)
+            try OutputPlace.check(URL(fileURLWithPath: path), as: .file, replace: replace)
         }
         let built = try network.build()
         var options = TheoryOptions()

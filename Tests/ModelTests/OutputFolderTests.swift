@@ -47,12 +47,12 @@ import TestSupport
         let base = try Fixtures.temporaryDirectory("humam-output-file")
         defer { try? FileManager.default.removeItem(at: base) }
         let file = base.appendingPathComponent("rates.csv")
-        try OutputFile.check(file, replace: false)
+        try OutputPlace.check(file, as: .file, replace: false)
         try Data("mine".utf8).write(to: file)
-        #expect { try OutputFile.check(file, replace: false) } throws: { "\($0)".contains("--replace") }
-        try OutputFile.check(file, replace: true)
-        #expect(throws: InputError.self) { try OutputFile.check(base, replace: true) }
-        #expect(throws: InputError.self) { try OutputFile.check(file.appendingPathComponent("x.csv"), replace: true) }
+        #expect { try OutputPlace.check(file, as: .file, replace: false) } throws: { "\($0)".contains("--replace") }
+        try OutputPlace.check(file, as: .file, replace: true)
+        #expect(throws: InputError.self) { try OutputPlace.check(base, as: .file, replace: true) }
+        #expect(throws: InputError.self) { try OutputPlace.check(file.appendingPathComponent("x.csv"), as: .file, replace: true) }
         #expect(try String(contentsOf: file, encoding: .utf8) == "mine")
     }
 }

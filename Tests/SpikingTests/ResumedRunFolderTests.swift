@@ -106,7 +106,7 @@ import TestSupport
         #expect(SimulationOutput.removeAbandonedFolders(beside: killed.appendingPathComponent("run")).resumable.map(\.path) == [copy.path])
         #expect(try Self.resume(copy, network, parameters, threads: 3 - threads) == expected)
         #expect(try FileManager.default.contentsOfDirectory(atPath: killed.appendingPathComponent("run").path).sorted()
-                == ["population_GIDs.dat", "rates.csv", "run.json", "spikes", "spikes.bin"])
+                == ["network", "population_GIDs.dat", "rates.csv", "run.json", "spikes", "spikes.bin"])
     }
 
     /// Checkpoints of other parameters, another network or another humam are refused before

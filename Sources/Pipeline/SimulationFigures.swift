@@ -4,10 +4,10 @@ import Model
 
 /// The figures `humam simulate` writes into its run folder (like the notebook's section 3): a
 /// raster plot of one area and the per-area instantaneous rate heatmap of the last 500 ms.
-enum SimulationFigures {
+public enum SimulationFigures {
     /// Reads the run back (its binary spike file) and writes `figures/raster_<area>_<start>-<stop>ms` and
     /// `figures/instantaneous_rate` (SVG, and PNG when rsvg-convert is installed).
-    static func write(run directory: URL, rasterArea: String?) throws -> [URL] {
+    public static func write(run directory: URL, rasterArea: String?) throws -> [URL] {
         // Two passes over the spikes, neither holding them all: the histogram, then the spikes
         // of the raster's area.
         let spikes = try RunFolder(directory).spikeSource()

@@ -1,0 +1,23 @@
+import Foundation
+import Model
+
+/// What the pipeline has to tell while it works. The library never prints: a command turns
+/// each event into its message (`events` callbacks of `NetworkPipeline`, `SimulationRun`).
+public enum PipelineEvent: Sendable {
+    /// The full-scale rates of the DC compensation came from humam's theory: `description`
+    /// says which fixed point was chosen when they were solved now (nil: read from the cache);
+    /// `cacheFile` is where they are kept (nil: not cached).
+    case fullscaleTheory(description: String?, cacheFile: URL?)
+    /// A temporary run folder whose writer died before any checkpoint was removed.
+    case removedAbandonedFolder(URL)
+    /// A temporary run folder whose writer died after a checkpoint was kept for resuming.
+    case keptResumableFolder(URL)
+    /// A large network's procedural connectivity is being set up (row lengths: `rowBytes`).
+    case settingUpProcedural(neurons: Int, synapses: Int, rowBytes: Int)
+    /// The run continues from the checkpoint in `folder` at `timeMs`.
+    case resuming(folder: URL, timeMs: Double)
+    /// The simulation is set up and about to run.
+    case setUp(neurons: Int, synapses: Int, connectivity: ConnectivityMode, threads: Int, seconds: Double)
+    /// A checkpoint of `bytes` was written at simulated time `timeMs` in `seconds` of wall time.
+    case checkpoint(timeMs: Double, bytes: Int, seconds: Double)
+}

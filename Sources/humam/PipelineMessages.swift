@@ -1,0 +1,29 @@
+import Foundation
+import Pipeline
+
+/// humam's messages for the pipeline's events, on standard error.
+enum PipelineMessages {
+    static func write(_ event: PipelineEvent) {
+        let text: String
+        switch event {
+        case .fullscaleTheory(let description, let cacheFile):
+            text = (description.map { "\($0)\n" } ?? "")
+                + (cacheFile.map { "full-scale theory rates (for the DC compensation) \(description == nil ? "read from" : "cached in") \($0.path)\n" } ?? "")
+        case .removedAbandonedFolder(let folder):
+            text = "humam simulate: removed \(folder.path), the unfinished folder of a run that was killed\n"
+        case .keptResumableFolder(let folder):
+            text = "humam simulate: kept \(folder.path), the unfinished folder of a run that stopped after a checkpoint; continue it with: \(SimulateCommand.resumeCommand(folder: folder))\n"
+        case .settingUpProcedural(let neurons, let synapses, let rowBytes):
+            // Drawing the row lengths of a large network takes a while (about 50 s at full scale).
+            text = "humam simulate: setting up \(neurons) neurons and \(synapses) synapses with procedural connectivity (row lengths: \(rowBytes / 1_000_000) MB)…\n"
+        case .resuming(let folder, let timeMs):
+            text = String(format: "humam simulate: resuming \(folder.path) at %.1f ms\n", timeMs)
+        case .setUp(let neurons, let synapses, let connectivity, let threads, let seconds):
+            text = String(format: "humam simulate: %ld neurons, %ld synapses (\(connectivity.rawValue)), %ld thread(s); set up in %.3f s\n",
+                          neurons, synapses, threads, seconds)
+        case .checkpoint(let timeMs, let bytes, let seconds):
+            text = String(format: "\rhumam simulate: checkpoint at %.1f ms: %.1f MB in %.2f s\n", timeMs, Double(bytes) / 1e6, seconds)
+        }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
