@@ -49,6 +49,6 @@ let package = Package(
         .testTarget(name: "SpikingTests", dependencies: ["Spiking", "RunFormat", "Model", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "RunFormat", "Model", "TestSupport"]),
         // Runs the command-line layer (e.g. `humam export nest`) in-process.
-        .testTarget(name: "CLITests", dependencies: ["humam", "NESTExport", "RunFormat", "Model", "Theory", "Analysis", "Report", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["humam", "NESTExport", "Pipeline", "RunFormat", "Model", "Theory", "Analysis", "Report", "TestSupport"]),
     ]
 )
