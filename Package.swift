@@ -48,6 +48,7 @@ let package = Package(
         .testTarget(name: "TheoryTests", dependencies: ["Theory", "Model", "TestSupport"]),
         .testTarget(name: "SpikingTests", dependencies: ["Spiking", "RunFormat", "Model", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "RunFormat", "Model", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Analysis", "Model", "TestSupport"]),
         // Runs the command-line layer (e.g. `humam export nest`) in-process.
         .testTarget(name: "CLITests", dependencies: ["humam", "NESTExport", "Pipeline", "RunFormat", "Model", "Theory", "Analysis", "Report", "TestSupport"]),
     ]
