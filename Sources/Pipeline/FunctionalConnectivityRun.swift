@@ -37,11 +37,8 @@ public struct FunctionalConnectivityRun: Sendable {
     public struct Outcome: Sendable {
         /// The folder the results were written to.
         public var directory: URL
-        public var spikeCount: Int
-        /// Neurons of the run (its GID range).
-        public var neuronCount: Int
-        /// Simulated time, ms.
-        public var simulationTime: Double
+        /// Spikes, neurons and simulated time of the run.
+        public var totals: SpikeTotals
         /// Areas of the FC.
         public var areaCount: Int
         public var comparison: FCComparison?
@@ -116,8 +113,8 @@ public struct FunctionalConnectivityRun: Sendable {
             }
             try FigureExport.write(all)
         }
-        return Outcome(directory: directory, spikeCount: spikes.spikeCount, neuronCount: spikes.populations.gidRange.count,
-                       simulationTime: spikes.simulationTime, areaCount: fc.areas.count, comparison: comparison,
+        return Outcome(directory: directory, totals: SpikeTotals(spikes),
+                       areaCount: fc.areas.count, comparison: comparison,
                        networkSeconds: networkSeconds, readSeconds: readSeconds, computeSeconds: computeSeconds)
     }
 }

@@ -53,7 +53,7 @@ struct AnalyzeCommand: ParsableCommand {
         request.correlationSubsample = correlationSubsample
         request.writesFigures = !runOptions.noFigures
         let outcome = try request.run(folder, into: output)
-        print("run: \(folder.url.path) (\(outcome.spikeCount) spikes, \(outcome.neuronCount) neurons, t_sim \(outcome.simulationTime) ms)")
+        print(RunOptions.description(of: folder, outcome.totals))
         print(String(format: "window %.1f–%.1f ms: mean rate over populations %.3f spikes/s, neuron-weighted %.3f spikes/s, range %.3f–%.3f",
                      windowStart, outcome.windowStop, outcome.meanRateHz, outcome.neuronWeightedRateHz,
                      outcome.minimumRateHz, outcome.maximumRateHz))

@@ -69,7 +69,7 @@ struct FCCommand: ParsableCommand {
         request.writesFigures = !runOptions.noFigures
         let outcome = try request.run(folder, configuration: network.configuration(), into: output,
                                       humamVersion: Humam.configuration.version, events: PipelineMessages.write)
-        print("run: \(folder.url.path) (\(outcome.spikeCount) spikes, \(outcome.neuronCount) neurons, t_sim \(outcome.simulationTime) ms)")
+        print(RunOptions.description(of: folder, outcome.totals))
         print("FC of \(outcome.areaCount) area currents, t ≥ \(windowStart) ms, \(pscKernel.rawValue) PSC kernel")
         if let comparison = outcome.comparison {
             print("compared with \(comparison.file) \(comparison.hemisphereDescription): \(comparison.summary)")

@@ -14,7 +14,7 @@ import TestSupport
         request.simulationTime = DownscaledReference.simulationTime
         request.writesFigures = false
         let outcome = try request.run(RunFolder(run), into: OutputFolder(run.appendingPathComponent("analysis"), replace: false))
-        #expect(outcome.spikeCount == 1_509_225)
+        #expect(outcome.totals.spikeCount == 1_509_225)
         #expect(outcome.windowStop == DownscaledReference.simulationTime)
         let written = try PopulationTable.read(outcome.directory.appendingPathComponent("population_statistics.csv"),
                                                valueColumn: "rate_hz", layout: DownscaledReference.layout, missing: .nan)

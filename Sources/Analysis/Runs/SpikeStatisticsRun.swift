@@ -24,11 +24,8 @@ public struct SpikeStatisticsRun: Sendable {
     public struct Outcome: Sendable {
         /// The folder the results were written to.
         public var directory: URL
-        public var spikeCount: Int
-        /// Neurons of the run (its GID range).
-        public var neuronCount: Int
-        /// Simulated time, ms.
-        public var simulationTime: Double
+        /// Spikes, neurons and simulated time of the run.
+        public var totals: SpikeTotals
         /// End of the window used, ms.
         public var windowStop: Double
         /// Rates over the window of the non-empty populations, spikes/s: their mean, their mean
@@ -91,8 +88,7 @@ public struct SpikeStatisticsRun: Sendable {
             AnalysisTables.undefinedSummary(name, values: values, neuronCounts: neuronCounts, reason: reason)
         }
         return Outcome(
-            directory: directory, spikeCount: spikes.spikeCount, neuronCount: spikes.populations.gidRange.count,
-            simulationTime: spikes.simulationTime, windowStop: stop,
+            directory: directory, totals: SpikeTotals(spikes), windowStop: stop,
             meanRateHz: nonEmptyRates.reduce(0, +) / Double(nonEmptyRates.count),
             neuronWeightedRateHz: nonEmpty.map { rates[$0] * Double(neuronCounts[$0]) }.reduce(0, +) / totalNeurons,
             minimumRateHz: nonEmptyRates.min() ?? .nan, maximumRateHz: nonEmptyRates.max() ?? .nan,
