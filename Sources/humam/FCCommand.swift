@@ -1,7 +1,6 @@
 import Analysis
 import ArgumentParser
 import Foundation
-import Model
 import Pipeline
 
 /// `humam fc`: functional connectivity from the area synaptic input currents of a run, and its

@@ -1,7 +1,6 @@
 import Analysis
 import ArgumentParser
 import Foundation
-import Model
 import Report
 
 /// `humam report`: the notebook as one self-contained HTML page in the run folder.
