@@ -33,7 +33,8 @@ let package = Package(
         // solves the mean-field theory of the run's network with Theory.
         .target(name: "Report", dependencies: ["Model", "RunFormat", "Theory", "Analysis"]),
         // Layer 3b: the one pipeline: configuration -> full-scale rates (for the DC) -> network ->
-        // engine -> run folder, and the network of a run for its FC; it never prints (events).
+        // engine -> run folder, the network of a run for its FC, and the flows of the network,
+        // theory, simulate and fc commands; it never prints (events).
         .target(name: "Pipeline", dependencies: ["Model", "RunFormat", "Theory", "Spiking", "Analysis"]),
         // Layer 4: the command-line tool.
         .executableTarget(
@@ -48,7 +49,8 @@ let package = Package(
         .testTarget(name: "TheoryTests", dependencies: ["Theory", "Model", "TestSupport"]),
         .testTarget(name: "SpikingTests", dependencies: ["Spiking", "RunFormat", "Model", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "RunFormat", "Model", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Analysis", "Model", "TestSupport"]),
         // Runs the command-line layer (e.g. `humam export nest`) in-process.
-        .testTarget(name: "CLITests", dependencies: ["humam", "NESTExport", "RunFormat", "Model", "Theory", "Analysis", "Report", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["humam", "NESTExport", "Pipeline", "RunFormat", "Model", "Theory", "Analysis", "Report", "TestSupport"]),
     ]
 )

@@ -2,7 +2,8 @@ import Foundation
 import Model
 
 /// What the pipeline has to tell while it works. The library never prints: a command turns
-/// each event into its message (`events` callbacks of `NetworkPipeline`, `SimulationRun`).
+/// each event into its message (`events` callbacks of `NetworkPipeline`, `SimulationRun`,
+/// `FunctionalConnectivityRun`, `TheoryRun`).
 public enum PipelineEvent: Sendable {
     /// The full-scale rates of the DC compensation came from humam's theory: `description`
     /// says which fixed point was chosen when they were solved now (nil: read from the cache);
@@ -20,4 +21,7 @@ public enum PipelineEvent: Sendable {
     case setUp(neurons: Int, synapses: Int, connectivity: ConnectivityMode, threads: Int, seconds: Double)
     /// A checkpoint of `bytes` was written at simulated time `timeMs` in `seconds` of wall time.
     case checkpoint(timeMs: Double, bytes: Int, seconds: Double)
+    /// The BOLD FC is of a window (`lengthMs`) shorter than `minimumMs`: the hemodynamic
+    /// response to the run's start dominates it.
+    case shortBOLDWindow(lengthMs: Double, minimumMs: Double)
 }

@@ -115,3 +115,19 @@ public struct RunReport {
     /// Text of an error in a section's input, shown in place of the section's content.
     static func problem(_ error: any Error) -> String { "Cannot be shown: \(error)" }
 }
+
+extension RunReport {
+    /// `humam report` as one call: checks `theoryRatesFile` and that `report.html` may be
+    /// replaced (`ReportFile`) before any work, builds the report of `folder` and writes it
+    /// into the folder; returns the file.
+    public static func write(run folder: RunFolder, analysisDirectory: URL? = nil, theoryRatesFile: URL? = nil,
+                             dataDirectory: URL?, humamVersion: String) throws -> URL {
+        if let theoryRatesFile, !FileManager.default.fileExists(atPath: theoryRatesFile.path) {
+            throw InputError(file: theoryRatesFile.path, "does not exist (--theory)")
+        }
+        try ReportFile.checkReplaceable(folder.url.appendingPathComponent(ReportFile.name))
+        let report = try RunReport(run: folder, analysisDirectory: analysisDirectory, dataDirectory: dataDirectory,
+                                   theoryRatesFile: theoryRatesFile, humamVersion: humamVersion)
+        return try ReportFile.write(report.html(), into: folder.url)
+    }
+}

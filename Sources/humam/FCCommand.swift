@@ -1,7 +1,6 @@
 import Analysis
 import ArgumentParser
 import Foundation
-import Model
 import Pipeline
 
 /// `humam fc`: functional connectivity from the area synaptic input currents of a run, and its
@@ -48,11 +47,6 @@ struct FCCommand: ParsableCommand {
     @Flag(help: "Also compute the BOLD signal (Balloon–Windkessel, Friston 2003) of the area rates and its FC.")
     var bold = false
 
-    /// Shortest FC window, ms: 100 bins of 1 ms.
-    static let minimumWindow = 100.0
-    /// Shortest window, ms, whose BOLD FC is not dominated by the start transient.
-    static let minimumBOLDWindow = 60_000.0
-
     func validate() throws {
         if let resolution, !(resolution > 0) { throw ValidationError("--resolution must be positive") }
     }
@@ -60,82 +54,28 @@ struct FCCommand: ParsableCommand {
     func run() throws {
         let processStart = Date()
         let folder = try runOptions.runFolder()
-        let outputFolder = try runOptions.outputFolder(for: folder)
-        let model = try inputModel(folder)
-        let networkSeconds = Date().timeIntervalSince(processStart)
-        let clock = Date()
-        // One pass over the spikes into the rate histogram: memory independent of their number.
-        let spikes = try folder.spikeSource(simulationTime: runOptions.simulationTime, layout: model.layout)
-        try RunNetwork.checkNeuronNumbers(spikes.populations, model)
-        let window = try AnalysisWindow(start: windowStart, simulationTime: spikes.simulationTime,
-                                        minimumLength: Self.minimumWindow, purpose: "an FC of area currents (1 ms bins)")
-        let histogram = try RateHistogram(spikes)
-        let readSeconds = Date().timeIntervalSince(clock)
-
-        let current = SynapticInputCurrent(histogram: histogram, model: model, kernel: pscKernel,
-                                           simulationResolution: folder.resolution(override: resolution))
-        let fc = current.functionalConnectivity(start: window.start, stop: window.stop)
-        var comparison: FCComparison?
-        var experimental: ExperimentalFC.Result?
-        if let compare {
-            let result = try ExperimentalFC.read(URL(fileURLWithPath: compare), areas: fc.areas,
-                                                 hemisphere: hemisphere, timeseries: timeseries)
-            experimental = result
-            comparison = FCComparison(simulated: fc, experimental: result.connectivity, hemisphere: result.hemisphere,
-                                      file: compare)
-        }
-        let computeSeconds = Date().timeIntervalSince(clock)
-
-        let output = try outputFolder.create()
-        try AtomicFile.write(AnalysisTables.timeSeries(names: current.areas, values: current.values,
-                                                       binCount: current.binCount, binWidth: current.binWidth),
-                             to: output.appendingPathComponent("syn_current_areas.csv"))
-        try AtomicFile.write(fc.csvText(), to: output.appendingPathComponent("fc_synaptic.csv"))
-        if let comparison {
-            try AtomicFile.write(comparison.jsonText(), to: output.appendingPathComponent("fc_comparison.json"))
-        }
-        if bold {
-            if window.length < Self.minimumBOLDWindow {
-                FileHandle.standardError.write(Data("humam fc: warning: the BOLD FC of a \(window.length / 1000) s window is dominated by the hemodynamic response to the run's start (it lasts ~20 s); fc_bold.csv needs at least \(Self.minimumBOLDWindow / 1000) s to mean anything\n".utf8))
-            }
-            let signal = BOLDSignal(histogram: histogram, areas: spikes.populations.layout.areas)
-            try AtomicFile.write(signal.tableText(), to: output.appendingPathComponent("bold_areas.csv"))
-            try AtomicFile.write(signal.functionalConnectivity(start: windowStart).csvText(),
-                                 to: output.appendingPathComponent("fc_bold.csv"))
-        }
-        if !runOptions.noFigures {
-            let figures = output.appendingPathComponent("figures")
-            var all: [(figure: any Figure, path: URL)] = [
-                (HeatmapFigure(connectivity: fc, title: "Simulated FC (synaptic currents, \(pscKernel.rawValue) kernel)"),
-                 figures.appendingPathComponent("fc_synaptic")),
-                (AnalysisFigures.areaTimeSeries(names: current.areas, values: current.values, binCount: current.binCount,
-                                                binWidth: current.binWidth, from: windowStart, yLabel: "Current (pA)"),
-                 figures.appendingPathComponent("syn_current_areas")),
-            ]
-            if let comparison, let experimental {
-                all.append((AnalysisFigures.fcComparison(simulated: fc, experimental: experimental.connectivity, comparison: comparison),
-                            figures.appendingPathComponent("fc_comparison")))
-            }
-            try FigureExport.write(all)
-        }
-
-        print("run: \(folder.url.path) (\(spikes.spikeCount) spikes, \(spikes.populations.gidRange.count) neurons, t_sim \(spikes.simulationTime) ms)")
-        print("FC of \(fc.areas.count) area currents, t ≥ \(windowStart) ms, \(pscKernel.rawValue) PSC kernel")
-        if let comparison {
+        let output = try runOptions.outputFolder(for: folder)
+        var request = FunctionalConnectivityRun()
+        request.networkTables = networkTables.map { URL(fileURLWithPath: $0) }
+        request.pscKernel = pscKernel
+        request.resolution = resolution
+        request.simulationTime = runOptions.simulationTime
+        request.windowStart = windowStart
+        request.experimentalFC = compare.map { URL(fileURLWithPath: $0) }
+        request.hemisphere = hemisphere
+        request.experimentalTimeSeries = timeseries
+        request.bold = bold
+        request.writesFigures = !runOptions.noFigures
+        let outcome = try request.run(folder, configuration: network.configuration(), into: output,
+                                      humamVersion: Humam.configuration.version, events: PipelineMessages.write)
+        print(RunOptions.description(of: folder, outcome.totals))
+        print("FC of \(outcome.areaCount) area currents, t ≥ \(windowStart) ms, \(pscKernel.rawValue) PSC kernel")
+        if let comparison = outcome.comparison {
             print("compared with \(comparison.file) \(comparison.hemisphereDescription): \(comparison.summary)")
         }
         print(String(format: "time: network description %.3f s, reading spikes into the histogram %.3f s, reading to comparison %.3f s, total %.3f s",
-                     networkSeconds, readSeconds, computeSeconds, Date().timeIntervalSince(processStart)))
-        print("results in \(output.path)/")
-        print("report: humam report --run \(folder.url.path)\(runOptions.out == nil ? "" : " --analysis \(output.path)") writes \(folder.url.appendingPathComponent("report.html").path)")
-    }
-
-    /// The network that produced the spikes (`RunNetwork`): `--network-tables`, else the run's
-    /// `network/` tables, else the parameters a humam run recorded in `run.json` (unless network
-    /// options are given), else the network options.
-    func inputModel(_ folder: RunFolder) throws -> SynapticInputModel {
-        try RunNetwork.synapticInputModel(of: folder, tables: networkTables.map { URL(fileURLWithPath: $0) },
-                                          configuration: network.configuration(), humamVersion: Humam.configuration.version,
-                                          events: PipelineMessages.write)
+                     outcome.networkSeconds, outcome.readSeconds, outcome.computeSeconds, Date().timeIntervalSince(processStart)))
+        print("results in \(outcome.directory.path)/")
+        print("report: humam report --run \(folder.url.path)\(runOptions.out == nil ? "" : " --analysis \(outcome.directory.path)") writes \(folder.url.appendingPathComponent("report.html").path)")
     }
 }

@@ -1,8 +1,7 @@
-import Analysis
 import ArgumentParser
 import Foundation
 import Model
-import RunFormat
+import Pipeline
 
 /// `humam network`: build the network, print a summary, optionally write its tables.
 struct NetworkCommand: ParsableCommand {
@@ -21,18 +20,11 @@ struct NetworkCommand: ParsableCommand {
     func run() throws {
         // Checked before the work; made only when the tables are written, so bad input writes nothing.
         let output = try out.map { path throws(InputError) in try OutputFolder(URL(fileURLWithPath: path), replace: replace) }
-        let start = Date()
-        let built = try network.build()
-        let seconds = Date().timeIntervalSince(start)
-        let summary = NetworkSummary(network: built, seconds: seconds)
-        print(summary.text)
-        if let directory = try output?.create() {
-            let summaryJSON = try summary.json()
-            try NetworkTables(network: built).write(to: directory)
-            try AtomicFile.write(summaryJSON, to: directory.appendingPathComponent("summary.json"))
-            let figures = try AreaConnectivityFigure.make(network: built)
-                .write(to: directory.appendingPathComponent("area_connectivity"))
-            print("tables written to \(directory.path)/; figure: \(figures.map(\.lastPathComponent).joined(separator: ", "))")
+        let outcome = try NetworkRun.run(network.configuration(), into: output, humamVersion: Humam.configuration.version,
+                                         events: PipelineMessages.write)
+        print(outcome.summary.text)
+        if let directory = outcome.directory {
+            print("tables written to \(directory.path)/; figure: \(outcome.figures.map(\.lastPathComponent).joined(separator: ", "))")
         }
     }
 }

@@ -23,6 +23,8 @@ enum PipelineMessages {
                           neurons, synapses, threads, seconds)
         case .checkpoint(let timeMs, let bytes, let seconds):
             text = String(format: "\rhumam simulate: checkpoint at %.1f ms: %.1f MB in %.2f s\n", timeMs, Double(bytes) / 1e6, seconds)
+        case .shortBOLDWindow(let lengthMs, let minimumMs):
+            text = "humam fc: warning: the BOLD FC of a \(lengthMs / 1000) s window is dominated by the hemodynamic response to the run's start (it lasts ~20 s); fc_bold.csv needs at least \(minimumMs / 1000) s to mean anything\n"
         }
         FileHandle.standardError.write(Data(text.utf8))
     }

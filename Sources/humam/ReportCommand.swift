@@ -1,7 +1,6 @@
 import Analysis
 import ArgumentParser
 import Foundation
-import Model
 import Report
 
 /// `humam report`: the notebook as one self-contained HTML page in the run folder.
@@ -30,8 +29,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let folder = try runDirectory.map { RunFolder(URL(fileURLWithPath: $0)) } ?? RunFolder.mostRecent(under: URL(fileURLWithPath: "out"))
-        let url = try Self.write(run: folder, analysis: analysis.map { URL(fileURLWithPath: $0) },
-                                 theory: theory.map { URL(fileURLWithPath: $0) }, data: dataDirectory)
+        let url = try RunReport.write(run: folder, analysisDirectory: analysis.map { URL(fileURLWithPath: $0) },
+                                      theoryRatesFile: theory.map { URL(fileURLWithPath: $0) }, dataDirectory: dataDirectory,
+                                      humamVersion: Humam.configuration.version)
         print("report written to \(url.path)")
     }
 
@@ -40,17 +40,5 @@ struct ReportCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment["HUMAM_DATA"].flatMap { $0.isEmpty ? nil : $0 }
         let url = URL(fileURLWithPath: data ?? environment ?? "notebooks-data")
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
-    }
-
-    /// Builds and writes the report of `folder`; returns the file.
-    static func write(run folder: RunFolder, analysis: URL? = nil, theory: URL? = nil, data: URL?) throws -> URL {
-        if let theory, !FileManager.default.fileExists(atPath: theory.path) {
-            throw InputError(file: theory.path, "does not exist (--theory)")
-        }
-        // Refuse before the work when report.html is not humam's.
-        try ReportFile.checkReplaceable(folder.url.appendingPathComponent(ReportFile.name))
-        let report = try RunReport(run: folder, analysisDirectory: analysis, dataDirectory: data, theoryRatesFile: theory,
-                                   humamVersion: Humam.configuration.version)
-        return try ReportFile.write(report.html(), into: folder.url)
     }
 }

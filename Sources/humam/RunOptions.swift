@@ -40,5 +40,12 @@ struct RunOptions: ParsableArguments {
     }
 }
 
+extension RunOptions {
+    /// The first line `humam analyze` and `humam fc` print: the run and the size of its spikes.
+    static func description(of folder: RunFolder, _ totals: SpikeTotals) -> String {
+        "run: \(folder.url.path) (\(totals.spikeCount) spikes, \(totals.neuronCount) neurons, t_sim \(totals.simulationTime) ms)"
+    }
+}
+
 extension PSCKernel: ExpressibleByArgument {}
 extension Hemisphere: ExpressibleByArgument {}

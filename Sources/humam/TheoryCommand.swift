@@ -2,7 +2,7 @@ import Analysis
 import ArgumentParser
 import Foundation
 import Model
-import Theory
+import Pipeline
 
 /// `humam theory`: stationary rates of the network in the mean-field theory (shifted Siegert,
 /// as the original's NNMT-based `theory.rates`), their convergence and stability.
@@ -68,70 +68,26 @@ struct TheoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Output files are checked before the solve.
-        for path in [out, figure, pathFigure].compactMap({ $0 }) {
-            try OutputPlace.check(URL(fileURLWithPath: path), as: .file, replace: replace)
+        var request = TheoryRun()
+        request.trials = trials
+        request.seed = seed
+        request.includeDCDrive = !noDC
+        request.pseudoTime = pseudoTime
+        request.pathFigure = pathFigure.map { URL(fileURLWithPath: $0) }
+        request.initialRates = initialRates.map { URL(fileURLWithPath: $0) }
+        request.ratesFile = out.map { URL(fileURLWithPath: $0) }
+        request.simulatedRates = compare.map { URL(fileURLWithPath: $0) }
+        request.comparisonFigure = figure.map { URL(fileURLWithPath: $0) }
+        request.replace = replace
+        let outcome = try request.run(network.configuration(), humamVersion: Humam.configuration.version,
+                                      events: PipelineMessages.write)
+        print(outcome.summary)
+        if let pathFigure = outcome.pathFigure { print("path figure written to \(pathFigure.path)") }
+        guard outcome.rates != nil else { throw ExitCode(3) }
+        if let ratesFile = outcome.ratesFile { print("rates written to \(ratesFile.path)") }
+        if let compare, let correlation = outcome.correlation {
+            print("  correlation with \(compare): \(correlationText(correlation)) over \(outcome.comparedPopulations) populations")
         }
-        let built = try network.build()
-        var options = TheoryOptions()
-        options.trials = trials
-        options.seed = seed
-        options.includeDCDrive = !noDC
-        if let initialRates {
-            options.initialRates = [try PopulationTable.readRates(URL(fileURLWithPath: initialRates), layout: built.layout,
-                                                                  required: built.nonEmptyPopulations)]
-        }
-        // Read the comparison rates first, so that a bad file is reported before any solving.
-        let simulated = try compare.map {
-            try PopulationTable.readRates(URL(fileURLWithPath: $0), layout: built.layout, required: built.nonEmptyPopulations)
-        }
-        let summary = TheorySummary(network: built, options: options)
-        if let pseudoTime {
-            let initial = StationaryRates.initialRates(network: built, options: options)[0]
-            let path = StationaryRates.integratePseudoTime(network: built, initialRates: initial, end: pseudoTime,
-                                                           includeDCDrive: options.includeDCDrive,
-                                                           sampleInterval: pathFigure == nil ? nil : 0.1)
-            print(summary.pseudoTimeText(path, end: pseudoTime))
-            if let pathFigure {
-                let populations = built.nonEmptyPopulations
-                let figure = TheoryFigures.pseudoTimePath(
-                    samples: path.samples.map { sample in populations.map { sample[$0] } }, sampleTimes: path.sampleTimes,
-                    populationLabels: populations.map { built.layout.population(at: $0).label })
-                print("path figure written to \(try Self.write(figure, to: pathFigure))")
-            }
-            try write(path.rates, network: built, simulated: simulated)
-            return
-        }
-        let result = StationaryRates.solve(network: built, options: options)
-        print(summary.text(result))
-        guard let rates = result.rates else { throw ExitCode(3) }
-        try write(rates, network: built, simulated: simulated)
-    }
-
-    private func write(_ rates: [Double], network: Network, simulated: [Double]?) throws {
-        try write(rates, layout: network.layout, populations: network.nonEmptyPopulations)
-        guard let compare, let simulated else { return }
-        let populations = network.nonEmptyPopulations
-        let simulatedHz = populations.map { simulated[$0] }, theoryHz = populations.map { rates[$0] }
-        let correlation = PearsonCorrelation.coefficient(simulatedHz, theoryHz)
-        print("  correlation with \(compare): \(correlationText(correlation)) over \(populations.count) populations")
-        if let figure {
-            let comparison = TheoryFigures.rateComparison(simulatedHz: simulatedHz, theoryHz: theoryHz)
-            print("figure written to \(try Self.write(comparison, to: figure))")
-        }
-    }
-
-    private func write(_ rates: [Double], layout: PopulationLayout, populations: [Int]) throws {
-        guard let out else { return }
-        let url = URL(fileURLWithPath: out)
-        try AtomicFile.write(PopulationTable.text(rates, valueColumn: "rate_hz", layout: layout, indices: populations), to: url)
-        print("rates written to \(url.path)")
-    }
-
-    /// Writes `figure` to exactly `path` (.svg or .png).
-    private static func write(_ figure: some Figure, to path: String) throws -> String {
-        let url = URL(fileURLWithPath: path)
-        try FigureExport.write(figure, toFile: url)
-        return url.path
+        if let comparisonFigure = outcome.comparisonFigure { print("figure written to \(comparisonFigure.path)") }
     }
 }

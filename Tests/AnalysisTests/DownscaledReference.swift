@@ -5,34 +5,15 @@ import TestSupport
 
 /// The down-scaled reference run (Tests/Fixtures/downscaled/, simulated with NEST and analysed by
 /// the original code), loaded once for all tests.
-///
-/// `spikes.tsv.gz` is decompressed with `/bin/gzip -dc` into a temporary NEST-style run folder
-/// (`spikes/spikes.dat` + `population_GIDs.dat`): Foundation has no gunzip on Linux, and humam
-/// itself only reads uncompressed NEST files, so the test support does the decompression.
 enum DownscaledReference {
     static let directory = Fixtures.url("downscaled")
     static let simulationTime = 2000.0
 
     /// The reference spikes, read through a temporary run folder in the original's layout
-    /// (removed again after reading).
+    /// (`Fixtures.downscaledRunFolder`, removed again after reading).
     static let record: SpikeTrains = {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("humam-analysis-tests-\(getpid())")
+        let folder = try! Fixtures.downscaledRunFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let spikes = folder.appendingPathComponent("spikes")
-        try! FileManager.default.createDirectory(at: spikes, withIntermediateDirectories: true)
-        _ = FileManager.default.createFile(atPath: spikes.appendingPathComponent("spikes.dat").path, contents: nil)
-        let output = try! FileHandle(forWritingTo: spikes.appendingPathComponent("spikes.dat"))
-        let gzip = Process()
-        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        gzip.arguments = ["-dc", directory.appendingPathComponent("spikes.tsv.gz").path]
-        gzip.standardOutput = output
-        try! gzip.run()
-        gzip.waitUntilExit()
-        try! output.close()
-        precondition(gzip.terminationStatus == 0, "gzip failed")
-        try! FileManager.default.copyItem(at: directory.appendingPathComponent("population_GIDs.dat"),
-                                          to: folder.appendingPathComponent("population_GIDs.dat"))
         return try! RunFolder(folder).spikeTrains(simulationTime: simulationTime)
     }()
 

@@ -1,6 +1,7 @@
 import Foundation
 import Analysis
 import Model
+import Pipeline
 import Testing
 import TestSupport
 @testable import humam
@@ -30,7 +31,10 @@ import TestSupport
         let command = try FCCommand.parse(["--run", run.path, "--no-figures"])
         func message(_ record: Any) throws -> String? {
             try JSONSerialization.data(withJSONObject: record).write(to: file)
-            return #expect(throws: InputError.self) { try command.inputModel(RunFolder(run)) }?.description
+            return #expect(throws: InputError.self) {
+                try RunNetwork.synapticInputModel(of: RunFolder(run), tables: nil, configuration: command.network.configuration(),
+                                                  humamVersion: Humam.configuration.version, events: { _ in })
+            }?.description
         }
         // What humam simulate records, with PSP_rel changed.
         func record(psp: Any) throws -> Any {

@@ -61,3 +61,30 @@ extension Fixtures {
         return url
     }
 }
+
+extension Fixtures {
+    /// The down-scaled reference run (`downscaled/`, simulated with NEST) as a run folder in
+    /// the original's layout: `spikes/spikes.dat` decompressed from `spikes.tsv.gz` with
+    /// `/bin/gzip -dc` (Foundation has no gunzip on Linux, and humam reads uncompressed NEST
+    /// files only) and `population_GIDs.dat`, in a new temporary folder the caller removes.
+    /// It records no simulated time: 2000 ms.
+    public static func downscaledRunFolder() throws -> URL {
+        let folder = try temporaryDirectory("humam-downscaled-run")
+        let spikes = folder.appendingPathComponent("spikes")
+        try FileManager.default.createDirectory(at: spikes, withIntermediateDirectories: true)
+        let spikeFile = spikes.appendingPathComponent("spikes.dat")
+        _ = FileManager.default.createFile(atPath: spikeFile.path, contents: nil)
+        let output = try FileHandle(forWritingTo: spikeFile)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = ["-dc", url("downscaled/spikes.tsv.gz").path]
+        gzip.standardOutput = output
+        try gzip.run()
+        gzip.waitUntilExit()
+        try output.close()
+        guard gzip.terminationStatus == 0 else { throw InputError(file: url("downscaled/spikes.tsv.gz").path, "gzip -dc failed") }
+        try FileManager.default.copyItem(at: url("downscaled/population_GIDs.dat"),
+                                         to: folder.appendingPathComponent("population_GIDs.dat"))
+        return folder
+    }
+}

@@ -3,11 +3,17 @@ import Model
 
 /// The few numbers that describe a built network, as printed by `humam network` and written by
 /// `humam network --out` as summary.json.
-struct NetworkSummary {
-    let network: Network
-    let seconds: Double
+public struct NetworkSummary: Sendable {
+    public let network: Network
+    /// Construction time, s.
+    public let seconds: Double
 
-    var text: String {
+    public init(network: Network, seconds: Double) {
+        self.network = network
+        self.seconds = seconds
+    }
+
+    public var text: String {
         let populations = network.nonEmptyPopulations.count
         let neurons = network.totalNeurons
         let meanIndegree = neurons > 0 ? Double(network.totalSynapses) / Double(neurons) : 0
@@ -29,7 +35,7 @@ struct NetworkSummary {
     }
 
     /// summary.json: totals, scaling, `network_hash` and the construction time (s).
-    func json() throws -> String {
+    public func json() throws -> String {
         let summary: [String: Any] = [
             "network_hash": network.contentHash,
             "neurons": network.totalNeurons,

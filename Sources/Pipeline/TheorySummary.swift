@@ -4,9 +4,14 @@ import Theory
 
 /// What `humam theory` prints: per trial whether and how it converged, every distinct fixed point
 /// with its stability and rate statistics, and the solve time.
-struct TheorySummary {
-    let network: Network
-    let options: TheoryOptions
+public struct TheorySummary: Sendable {
+    public let network: Network
+    public let options: TheoryOptions
+
+    public init(network: Network, options: TheoryOptions) {
+        self.network = network
+        self.options = options
+    }
 
     private func format(_ value: Double, _ digits: Int = 4) -> String { String(format: "%.\(digits)g", value) }
 
@@ -34,7 +39,7 @@ struct TheorySummary {
             : "seed \(options.seed), initial rates uniform \(format(options.initialRateRangeHz.lowerBound))–\(format(options.initialRateRangeHz.upperBound)) Hz"
     }
 
-    func text(_ result: TheoryResult) -> String {
+    public func text(_ result: TheoryResult) -> String {
         var lines = header
         lines.append("  trials                \(result.trials.count) (\(initialRatesDescription))")
         for trial in result.trials {
@@ -63,7 +68,7 @@ struct TheorySummary {
         return lines.joined(separator: "\n")
     }
 
-    func pseudoTimeText(_ path: StationaryRates.PseudoTimeResult, end: Double) -> String {
+    public func pseudoTimeText(_ path: StationaryRates.PseudoTimeResult, end: Double) -> String {
         var lines = header
         lines.append("  pseudo-time path      dν/ds = −ν + Φ(ν) to s = \(format(end)) (\(initialRatesDescription))")
         lines.append("    \(statistics(path.rates))")
