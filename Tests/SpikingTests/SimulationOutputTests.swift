@@ -136,13 +136,16 @@ import RunFormat
         let base = try Fixtures.temporaryDirectory("humam-output-failure")
         defer { try? FileManager.default.removeItem(at: base) }
         let run = base.appendingPathComponent("run")
+        let output = try SimulationOutput(directory: run, network: network, parameters: parameters, replace: false, humamVersion: "test")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).count == 1)
         do {
-            let output = try SimulationOutput(directory: run, network: network, parameters: parameters, replace: false, humamVersion: "test")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).count == 1)
             _ = try Simulation(network: network, parameters: parameters).run(sink: output, interrupted: { true })
             Issue.record("an interrupted run must throw")
         } catch {
             #expect("\(error)".contains("interrupted at"))
+            // As `SimulationRun` does; the deinit's discard would run whenever the last worker
+            // thread lets go of the output, which may be after the check below.
+            output.discard()
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).isEmpty)
     }
