@@ -19,10 +19,15 @@ struct DelayStepTable: Sendable {
         var maximumStep: Int
     }
 
-    /// Column c keeps its own step when the low 32 bits are below `threshold[c]`, else takes `alias[c]`.
-    private(set) var thresholds: [UInt64] = []
-    private(set) var ownSteps: [UInt32] = []
-    private(set) var aliasSteps: [UInt32] = []
+    /// One column of the alias table: it keeps its own step when the low 32 bits are below
+    /// `threshold`, else takes the alias step (one 16-byte entry, so a draw reads one cache line).
+    struct Column: Sendable {
+        var threshold: UInt64
+        var ownStep: UInt32
+        var aliasStep: UInt32
+    }
+
+    private(set) var columns: [Column] = []
     private var laws: [Key: Law] = [:]
 
     /// What determines a law.
@@ -42,7 +47,7 @@ struct DelayStepTable: Sendable {
         let key = Key(mean: mean, standardDeviation: standardDeviation, minimumDelay: minimumDelay)
         if let law = laws[key] { return law }
         let probabilities = try Self.stepProbabilities(key: key, distribution: distribution, resolution: resolution)
-        let law = Law(offset: thresholds.count, count: probabilities.values.count,
+        let law = Law(offset: columns.count, count: probabilities.values.count,
                       minimumStep: probabilities.first, maximumStep: probabilities.first + probabilities.values.count - 1)
         appendAlias(probabilities.values, firstStep: probabilities.first)
         laws[key] = law
@@ -113,9 +118,8 @@ struct DelayStepTable: Sendable {
         for column in large { scaled[column] = 1 }
         for column in small { scaled[column] = 1 }
         for column in 0..<count {
-            thresholds.append(UInt64(min(scaled[column], 1) * 0x1p32))
-            ownSteps.append(UInt32(firstStep + column))
-            aliasSteps.append(UInt32(firstStep + alias[column]))
+            columns.append(Column(threshold: UInt64(min(scaled[column], 1) * 0x1p32), ownStep: UInt32(firstStep + column),
+                                  aliasStep: UInt32(firstStep + alias[column])))
         }
     }
 
@@ -123,6 +127,7 @@ struct DelayStepTable: Sendable {
     @inline(__always)
     func step(_ bits: UInt64, law: Law) -> Int {
         let column = law.offset &+ Int(truncatingIfNeeded: ((bits >> 32) &* UInt64(law.count)) >> 32)
-        return Int((bits & 0xFFFF_FFFF) < thresholds[column] ? ownSteps[column] : aliasSteps[column])
+        let entry = columns[column]
+        return Int((bits & 0xFFFF_FFFF) < entry.threshold ? entry.ownStep : entry.aliasStep)
     }
 }

@@ -13,7 +13,7 @@ import Model
 /// Where a neuron receives many external spikes per step (mean ≥ `perStepThreshold`, e.g.
 /// 1.84 at full scale), one exponential per spike costs more than one count per step; there
 /// the count of each step is drawn directly (`PoissonCountTable`, from a stream keyed by
-/// (seed, step) and indexed by neuron) inside the neuron update, and no train is generated.
+/// (seed, step), 32 bits per neuron) inside the neuron update, and no train is generated.
 final class ExternalDrive: @unchecked Sendable {
     /// Weight of the external synapse of each neuron, pA.
     let weights: UnsafeMutablePointer<Double>

@@ -12,9 +12,10 @@ import Synchronization
 /// which is the source's count among the N uniform source draws (the multinomial law of the
 /// rule), counted once at set-up from a stream per pathway. When a neuron spikes, each of its
 /// rows is regenerated from a counter-based stream keyed by (seed, pathway, source): synapse k
-/// of the row takes outputs 3k + 1 (target, Lemire's unbiased multiply-shift), 3k + 2 (weight,
-/// `NormalQuantileTable`) and 3k + 3 (delay, `DelayStepTable`). A synapse is therefore the same
-/// whichever thread regenerates it, and whenever.
+/// of the row takes outputs 2k + 1 (delay, `DelayStepTable`) and 2k + 2, whose high 32 bits give
+/// the target (Lemire's unbiased multiply-shift) and whose low 32 bits the weight
+/// (`NormalQuantileTable`). A synapse is therefore the same whichever thread regenerates it, and
+/// whenever.
 ///
 /// Events are not stored either. When a neuron spikes, only the delays of each row are drawn,
 /// and the row is queued as one segment (pathway, source, positions, count) per delay that
@@ -197,7 +198,7 @@ final class ProceduralConnectivity: @unchecked Sendable {
     }
 
     /// Splits the row of `pathway` from the `local`-th neuron of its source population
-    /// (`length` synapses) by delay: draws every synapse's delay (output 3k + 3 of the row's
+    /// (`length` synapses) by delay: draws every synapse's delay (output 2k + 1 of the row's
     /// stream for synapse k) and calls `body(delay steps, first, count)` once per delay that
     /// occurs, in increasing order, where positions `first ..< first + count` of the row are the
     /// synapses with that delay. Targets and weights are then drawn per position
@@ -211,7 +212,7 @@ final class ProceduralConnectivity: @unchecked Sendable {
         let key = rowKey(pathway: index, local: local)
         var lowest = Int.max, highest = Int.min
         for synapse in 0..<length {
-            let column = delays.step(RandomStream.output(key: key, counter: 3 &* UInt64(synapse) &+ 3), law: law) &- law.minimumStep
+            let column = delays.step(RandomStream.output(key: key, counter: 2 &* UInt64(synapse) &+ 1), law: law) &- law.minimumStep
             histogram[column] &+= 1
             lowest = min(lowest, column)
             highest = max(highest, column)
@@ -227,8 +228,9 @@ final class ProceduralConnectivity: @unchecked Sendable {
     }
 
     /// Calls `body(targetCode, weight pA)` for positions `first ..< first + count` of the row
-    /// of `pathway` from the `local`-th neuron of its source: target from output 3j + 1 of the
-    /// row's stream (Lemire's unbiased multiply-shift), weight from output 3j + 2.
+    /// of `pathway` from the `local`-th neuron of its source: target from the high 32 bits of
+    /// output 2j + 2 of the row's stream (Lemire's unbiased multiply-shift), weight from its low
+    /// 32 bits.
     @inline(__always)
     func forEachSynapse(pathway index: Int, local: Int, first: Int, count: Int, _ body: (UInt32, Float) -> Void) {
         let pathway = pathways[index]
@@ -236,19 +238,19 @@ final class ProceduralConnectivity: @unchecked Sendable {
         let range = UInt64(pathway.targetCount)
         let excitatory = pathway.weightMean > 0
         for position in first ..< first &+ count {
-            let counter = 3 &* UInt64(position)
-            var product = RandomStream.output(key: key, counter: counter &+ 1).multipliedFullWidth(by: range)
-            if product.low < range {
+            let bits = RandomStream.output(key: key, counter: 2 &* UInt64(position) &+ 2)
+            var product = (bits >> 32) &* range
+            if product & 0xFFFF_FFFF < range {
                 // Lemire's rejection, with further draws from a stream keyed by the rejected one.
-                let threshold = (0 &- range) % range
-                var retry = RandomStream.output(key: key, counter: counter &+ 1)
-                while product.low < threshold {
+                let threshold = (0x1_0000_0000 &- range) % range
+                var retry = bits
+                while product & 0xFFFF_FFFF < threshold {
                     retry = SplitMix64.mix(retry &+ SplitMix64.increment)
-                    product = retry.multipliedFullWidth(by: range)
+                    product = (retry >> 32) &* range
                 }
             }
-            let target = pathway.firstTarget &+ Int(truncatingIfNeeded: product.high)
-            let drawn = pathway.weightMean + pathway.weightSD * normal.deviate(RandomStream.output(key: key, counter: counter &+ 2))
+            let target = pathway.firstTarget &+ Int(truncatingIfNeeded: product >> 32)
+            let drawn = pathway.weightMean + pathway.weightSD * normal.deviate(UInt32(truncatingIfNeeded: bits))
             let weight = excitatory ? max(drawn, 0) : min(drawn, 0)
             body(UInt32(truncatingIfNeeded: 2 &* target) | pathway.channel, Float(weight))
         }

@@ -14,7 +14,7 @@ public enum RandomPurpose: UInt64, Sendable {
     case synapseRows
     /// Targets, weights and delays of procedural connectivity (one stream per row).
     case synapseValues
-    /// Per-step external Poisson counts (one stream per step, indexed by neuron).
+    /// Per-step external Poisson counts (one stream per step, 32 bits per neuron).
     case externalCounts
 }
 

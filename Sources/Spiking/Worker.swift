@@ -96,7 +96,7 @@ final class Worker: @unchecked Sendable {
         switch connectivity {
         case .stored:
             events.forEach(step: step) { event in
-                input[Int(event.targetCode)] &+= Int64(Double(event.weight) * NeuronState.unitsPerPicoampere)
+                input[Int(event.targetCode)] &+= NeuronState.inputUnits(weight: event.weight)
             }
             events.clear(step: step)
         case .procedural(let rows):
@@ -155,11 +155,13 @@ final class Worker: @unchecked Sendable {
         let window = InputWindow(base: populationInput, firstNeuron: neurons.lowerBound)
         let offset = 2 &* neurons.lowerBound
         let start = population == 0 ? 0 : groupStarts[population - 1]
-        for index in start ..< groupStarts[population] {
-            let segment = groupedSegments[index]
-            rows.forEachSynapse(pathway: Int(segment.pathway), local: Int(segment.local),
-                                first: Int(segment.first), count: Int(segment.count)) { code, weight in
-                populationInput[Int(code) &- offset] &+= Int64(Double(weight) * NeuronState.unitsPerPicoampere)
+        let end = groupStarts[population]
+        groupedSegments.withUnsafeBufferPointer { grouped in
+            for segment in grouped[start ..< end] {
+                rows.forEachSynapse(pathway: Int(segment.pathway), local: Int(segment.local),
+                                    first: Int(segment.first), count: Int(segment.count)) { code, weight in
+                    populationInput[Int(code) &- offset] &+= NeuronState.inputUnits(weight: weight)
+                }
             }
         }
         while nextPendingInput < pendingInputs.count && pendingInputs[nextPendingInput].code < 2 &* neurons.upperBound {

@@ -152,14 +152,24 @@ import Testing
         #expect(abs(NormalQuantileTable.quantile(0.025) + 1.959963984540054) < 1e-13)
         #expect(abs(NormalQuantileTable.quantile(1e-10) + 6.361340902404056) < 1e-12)
         let table = NormalQuantileTable()
+        func exact(_ u: UInt32) -> Double {
+            u < 1 << 31 ? NormalQuantileTable.quantile((Double(u) + 0.5) * 0x1p-32)
+                : -NormalQuantileTable.quantile((Double(~u) + 0.5) * 0x1p-32)
+        }
         var largest = 0.0
+        // Random draws (mostly central cells), then both tails (p < 1/64): every u below 4,096
+        // (the Acklam part and the narrowest cells), and on a stride of 101 up to 2²⁶, which
+        // visits every tail cell.
         for counter in 0..<UInt64(2_000_000) {
-            let bits = RandomStream.output(key: 3, counter: counter)
-            let p = (Double(bits >> 11) + 0.5) * 0x1p-53
-            let exact = p <= 0.5 ? NormalQuantileTable.quantile(p) : -NormalQuantileTable.quantile((Double((1 << 53) - (bits >> 11)) - 0.5) * 0x1p-53)
-            largest = max(largest, abs(table.deviate(bits) - exact))
+            let u = UInt32(truncatingIfNeeded: RandomStream.output(key: 3, counter: counter) >> 32)
+            largest = max(largest, abs(table.deviate(u) - exact(u)))
+        }
+        for u in Array(UInt32(0)..<4096) + Array(stride(from: UInt32(4096), to: 1 << 26, by: 101)) {
+            largest = max(largest, abs(table.deviate(u) - exact(u)), abs(table.deviate(~u) - exact(~u)))
         }
         #expect(largest < 1e-6)
+        // Symmetric: the upper tail is the lower one mirrored.
+        #expect(table.deviate(12_345) == -table.deviate(~12_345))
     }
 
     @Test func poissonCountsFollowThePoissonLaw() {
