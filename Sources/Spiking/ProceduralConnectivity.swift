@@ -10,7 +10,7 @@ import Synchronization
 ///
 /// Only the row lengths are stored: for every (source neuron, pathway) the number of synapses,
 /// which is the source's count among the N uniform source draws (the multinomial law of the
-/// rule), counted once at set-up from a stream per pathway. When a neuron spikes, each of its
+/// rule), drawn once at set-up as conditional binomials from a stream per pathway. When a neuron spikes, each of its
 /// rows is regenerated from a counter-based stream keyed by (seed, pathway, source): synapse k
 /// of the row takes outputs 2k + 1 (delay, `DelayStepTable`) and 2k + 2, whose high 32 bits give
 /// the target (Lemire's unbiased multiply-shift) and whose low 32 bits the weight
@@ -158,30 +158,31 @@ final class ProceduralConnectivity: @unchecked Sendable {
 
     deinit { rowLengths.deallocate() }
 
-    /// Draws every pathway's row lengths: N uniform source draws counted per source (the source
-    /// side of `fixed_total_number`), pathways shared out over `threads` threads, largest first.
+    /// Draws every pathway's row lengths, pathways shared out over `threads` threads, largest
+    /// first. The row lengths of a pathway are the counts per source of N uniform source draws
+    /// (the source side of `fixed_total_number`): multinomial, drawn as conditional binomials
+    /// (as GeNN does) — source i of S takes Binomial(R, 1/(S − i)) of the R synapses the sources
+    /// before it left — which needs one draw per source instead of one per synapse.
     private func drawRowLengths(threads: Int) throws(InputError) {
         let order = pathways.indices.sorted { pathways[$0].synapses > pathways[$1].synapses }
         let progress = DrawProgress()
         runOnThreads(threads) { [self] _ in
-            var counts: [UInt32] = []
             while true {
                 let position = progress.next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard position < order.count else { return }
                 let index = order[position]
                 let pathway = pathways[index]
                 let sources = indexing.neurons(ofPopulation: pathway.source).count
-                counts.removeAll(keepingCapacity: true)
-                counts.append(contentsOf: repeatElement(0, count: sources))
                 var stream = RandomStream(seed: seed, purpose: .synapseRows, index: pathway.streamIndex)
-                counts.withUnsafeMutableBufferPointer { counts in
-                    for _ in 0..<pathway.synapses { counts[stream.integer(below: sources)] &+= 1 }
-                }
                 let columns = rowsPerSource[pathway.source]
                 let base = rowLengths + rowStart[pathway.source] + pathwayColumns[index]
+                var remaining = pathway.synapses
                 for source in 0..<sources {
-                    if counts[source] > UInt32(UInt16.max) { progress.overflow.store(index, ordering: .relaxed) }
-                    base[source * columns] = UInt16(truncatingIfNeeded: counts[source])
+                    let length = source == sources - 1 ? remaining
+                        : stream.binomial(trials: remaining, probability: 1 / Double(sources - source))
+                    remaining -= length
+                    if length > Int(UInt16.max) { progress.overflow.store(index, ordering: .relaxed) }
+                    base[source * columns] = UInt16(truncatingIfNeeded: length)
                 }
             }
         }
@@ -236,7 +237,8 @@ final class ProceduralConnectivity: @unchecked Sendable {
         let pathway = pathways[index]
         let key = rowKey(pathway: index, local: local)
         let range = UInt64(pathway.targetCount)
-        let excitatory = pathway.weightMean > 0
+        // Clipping at 0 keeping the sign, as sign · max(sign · w, 0) (exact: sign is ±1).
+        let sign: Double = pathway.weightMean > 0 ? 1 : -1
         for position in first ..< first &+ count {
             let bits = RandomStream.output(key: key, counter: 2 &* UInt64(position) &+ 2)
             var product = (bits >> 32) &* range
@@ -251,7 +253,7 @@ final class ProceduralConnectivity: @unchecked Sendable {
             }
             let target = pathway.firstTarget &+ Int(truncatingIfNeeded: product >> 32)
             let drawn = pathway.weightMean + pathway.weightSD * normal.deviate(UInt32(truncatingIfNeeded: bits))
-            let weight = excitatory ? max(drawn, 0) : min(drawn, 0)
+            let weight = sign * max(sign * drawn, 0)
             body(UInt32(truncatingIfNeeded: 2 &* target) | pathway.channel, Float(weight))
         }
     }

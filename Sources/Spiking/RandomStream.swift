@@ -117,6 +117,48 @@ public struct RandomStream: Sendable {
         exp(mu + sigma * normal())
     }
 
+    /// Binomial deviate: successes among `trials` independent trials of probability
+    /// `probability`. Exact (up to the rounding of Double): for n·min(p, 1 − p) < 10 by inversion
+    /// of the CDF (the pmf by its recurrence from P(0) = (1 − p)ⁿ), else by W. Hörmann's
+    /// transformed rejection with squeeze, BTRS ("The generation of binomial random variates",
+    /// J. Stat. Comput. Simul. 46, 1993), whose acceptance test uses the exact log pmf.
+    public mutating func binomial(trials: Int, probability: Double) -> Int {
+        precondition(trials >= 0 && probability >= 0 && probability <= 1, "binomial needs n ≥ 0 and 0 ≤ p ≤ 1")
+        if probability > 0.5 { return trials - binomial(trials: trials, probability: 1 - probability) }
+        let n = Double(trials), p = probability, q = 1 - probability
+        if trials == 0 || p == 0 { return 0 }
+        if n * p < 10 {
+            var u = uniform()
+            var k = 0
+            var pmf = exp(n * log1p(-p))
+            while u >= pmf && k < trials {
+                u -= pmf
+                k += 1
+                pmf *= (n - Double(k) + 1) / Double(k) * (p / q)
+            }
+            return k
+        }
+        let spq = (n * p * q).squareRoot()
+        let b = 1.15 + 2.53 * spq
+        let a = -0.0873 + 0.0248 * b + 0.01 * p
+        let c = n * p + 0.5
+        let acceptedDirectly = 0.92 - 4.2 / b
+        let alpha = (2.83 + 5.1 / b) * spq
+        let logOdds = log(p / q)
+        let mode = ((n + 1) * p).rounded(.down)
+        let logModeTerms = lgamma(mode + 1) + lgamma(n - mode + 1)
+        while true {
+            let u = uniform() - 0.5
+            let v = uniform()
+            let us = 0.5 - abs(u)
+            let k = ((2 * a / us + b) * u + c).rounded(.down)
+            guard k >= 0 && k <= n else { continue }
+            if us >= 0.07 && v <= acceptedDirectly { return Int(k) }
+            let logV = log(v * alpha / (a / (us * us) + b))
+            if logV <= logModeTerms - lgamma(k + 1) - lgamma(n - k + 1) + (k - mode) * logOdds { return Int(k) }
+        }
+    }
+
     /// Exponential deviate with rate 1.
     @inline(__always)
     public mutating func exponential() -> Double {

@@ -172,6 +172,29 @@ import Testing
         #expect(table.deviate(12_345) == -table.deviate(~12_345))
     }
 
+    /// Both branches of the binomial sampler (inversion for n·p < 10, BTRS above, and p > 1/2
+    /// mirrored) against the exact pmf; 10⁵ draws each.
+    @Test func binomialDeviatesFollowTheBinomialLaw() {
+        for (trials, probability) in [(30, 0.1), (1_000, 0.3), (5_000_000, 1.0 / 13_000), (60, 0.5), (50, 0.9)] {
+            var stream = RandomStream(seed: 11, purpose: .synapseRows, index: UInt64(trials))
+            let draws = 100_000
+            let n = Double(trials), p = probability
+            let mean = n * p, sd = (n * p * (1 - p)).squareRoot()
+            let low = max(0, Int(mean - 8 * sd)), high = min(trials, Int(mean + 8 * sd) + 1)
+            var observed = [Double](repeating: 0, count: high - low + 1)
+            for _ in 0..<draws {
+                let k = stream.binomial(trials: trials, probability: probability)
+                observed[min(max(k, low), high) - low] += 1
+            }
+            let expected = (low...high).map { k -> Double in
+                let logPMF = lgamma(n + 1) - lgamma(Double(k) + 1) - lgamma(n - Double(k) + 1)
+                    + Double(k) * log(p) + (n - Double(k)) * log1p(-p)
+                return Double(draws) * exp(logPMF)
+            }
+            #expect(Self.chiSquareExcess(observed: observed, expected: expected) < 0, "n \(trials), p \(probability)")
+        }
+    }
+
     @Test func poissonCountsFollowThePoissonLaw() {
         for mean in [0.1, 1.839, 12.5] {
             let table = PoissonCountTable(mean: mean)
