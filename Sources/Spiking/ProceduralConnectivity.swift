@@ -10,8 +10,8 @@ import Synchronization
 ///
 /// Only the row lengths are stored: for every (source neuron, pathway) the number of synapses,
 /// which is the source's count among the N uniform source draws (the multinomial law of the
-/// rule), drawn once at set-up as conditional binomials from a stream per pathway. When a neuron spikes, each of its
-/// rows is regenerated from a counter-based stream keyed by (seed, pathway, source): synapse k
+/// rule), drawn once at set-up as conditional binomials from a stream per pathway. When a
+/// neuron spikes, each of its rows is regenerated from a counter-based stream keyed by (seed, pathway, source): synapse k
 /// of the row takes outputs 2k + 1 (delay, `DelayStepTable`) and 2k + 2, whose high 32 bits give
 /// the target (Lemire's unbiased multiply-shift) and whose low 32 bits the weight
 /// (`NormalQuantileTable`). A synapse is therefore the same whichever thread regenerates it, and
