@@ -89,8 +89,9 @@ struct ConnectivityBuilder {
         }
     }
 
-    /// Largest PSC amplitude the engine's fixed-point input sums take, pA (sums of up to 2³¹ pA).
-    static let largestWeight = 1e8
+    /// Largest PSC amplitude the engine takes, pA: 2¹⁹ pA, below which
+    /// `NeuronState.inputUnits(weight:)` is exact (sums of up to 2³¹ pA fit the input).
+    static let largestWeight = 0x1p19
 
     func build() throws(InputError) -> SynapseStore {
         let threads = partition.threadCount
