@@ -20,15 +20,22 @@ struct RowSegment {
 /// from a pool shared by all slots; a cleared slot returns its chunks to the pool. Memory is
 /// therefore proportional to the events in flight (plus at most one partly filled chunk per
 /// slot), not to slots × the busiest step, and nothing is allocated once the pool is large
-/// enough. Owned by one thread.
+/// enough. The pool grows by blocks that never move: growing copies nothing, so the old and the
+/// new pool are never held at once (at full scale the pool's peak, the burst at t = 0, is the
+/// run's peak memory). Owned by one thread.
 final class EventRing<Element>: @unchecked Sendable {
     static var chunkSize: Int { 64 }
+    /// Chunks per block, 2^blockShift (a block holds `chunksPerBlock · chunkSize` elements).
+    static var blockShift: Int { 10 }
+    static var chunksPerBlock: Int { 1 << blockShift }
     let mask: Int
-    /// Chunk storage: chunk c holds elements `c * chunkSize ..< (c + 1) * chunkSize`.
-    private var storage: UnsafeMutablePointer<Element>
+    /// The blocks: chunk c holds elements `(c mod chunksPerBlock) · chunkSize ..< + chunkSize`
+    /// of block `c / chunksPerBlock`.
+    private var blocks: UnsafeMutablePointer<UnsafeMutablePointer<Element>>
+    private var blockCapacity = 1
+    private var blockCount = 0
     /// Next chunk of the same list, −1 at the end.
     private var nextChunk: UnsafeMutablePointer<Int32>
-    private var chunkCapacity: Int
     private var chunksInUse = 0
     /// Head of the list of free chunks, −1 if none.
     private var freeChunk: Int32 = -1
@@ -38,13 +45,12 @@ final class EventRing<Element>: @unchecked Sendable {
     private let tailCount: UnsafeMutablePointer<Int>
 
     /// A ring that holds events up to `horizon` steps ahead.
-    init(horizon: Int, initialChunks: Int = 64) {
+    init(horizon: Int) {
         var size = 1
         while size <= horizon { size <<= 1 }
         mask = size - 1
-        chunkCapacity = initialChunks
-        storage = .allocate(capacity: initialChunks * Self.chunkSize)
-        nextChunk = .allocate(capacity: initialChunks)
+        blocks = .allocate(capacity: blockCapacity)
+        nextChunk = .allocate(capacity: 0)
         head = .allocate(capacity: size)
         head.initialize(repeating: -1, count: size)
         tail = .allocate(capacity: size)
@@ -54,7 +60,8 @@ final class EventRing<Element>: @unchecked Sendable {
     }
 
     deinit {
-        storage.deallocate()
+        for block in 0..<blockCount { blocks[block].deallocate() }
+        blocks.deallocate()
         nextChunk.deallocate()
         head.deallocate()
         tail.deallocate()
@@ -63,11 +70,18 @@ final class EventRing<Element>: @unchecked Sendable {
 
     var slotCount: Int { mask + 1 }
 
+    /// Where element `index` of chunk `chunk` is.
+    @inline(__always)
+    private func element(chunk: Int32, index: Int) -> UnsafeMutablePointer<Element> {
+        let chunk = Int(chunk)
+        return blocks[chunk >> Self.blockShift] + ((chunk & (Self.chunksPerBlock &- 1)) &* Self.chunkSize &+ index)
+    }
+
     @inline(__always)
     func append(_ element: Element, step: Int) {
         let slot = step & mask
         if tailCount[slot] == Self.chunkSize { startChunk(slot: slot) }
-        (storage + (Int(tail[slot]) &* Self.chunkSize &+ tailCount[slot])).initialize(to: element)
+        self.element(chunk: tail[slot], index: tailCount[slot]).initialize(to: element)
         tailCount[slot] &+= 1
     }
 
@@ -86,24 +100,28 @@ final class EventRing<Element>: @unchecked Sendable {
             freeChunk = nextChunk[Int(chunk)]
             return chunk
         }
-        if chunksInUse == chunkCapacity {
-            let capacity = chunkCapacity * 2
-            let newStorage = UnsafeMutablePointer<Element>.allocate(capacity: capacity * Self.chunkSize)
-            newStorage.moveInitialize(from: storage, count: chunkCapacity * Self.chunkSize)
-            storage.deallocate()
-            storage = newStorage
-            let newNext = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-            newNext.moveInitialize(from: nextChunk, count: chunkCapacity)
+        if chunksInUse == blockCount * Self.chunksPerBlock {
+            if blockCount == blockCapacity {
+                let table = UnsafeMutablePointer<UnsafeMutablePointer<Element>>.allocate(capacity: 2 * blockCapacity)
+                table.moveInitialize(from: blocks, count: blockCount)
+                blocks.deallocate()
+                blocks = table
+                blockCapacity *= 2
+            }
+            blocks[blockCount] = .allocate(capacity: Self.chunksPerBlock * Self.chunkSize)
+            // The chunk links are 4 bytes per chunk; copying them on growth is negligible.
+            let links = UnsafeMutablePointer<Int32>.allocate(capacity: (blockCount + 1) * Self.chunksPerBlock)
+            links.moveInitialize(from: nextChunk, count: chunksInUse)
             nextChunk.deallocate()
-            nextChunk = newNext
-            chunkCapacity = capacity
+            nextChunk = links
+            blockCount += 1
         }
         chunksInUse += 1
         return Int32(chunksInUse - 1)
     }
 
     /// Calls `body` for every event arriving in `step`, in the order they were appended. `body`
-    /// may append to other slots (the pool may then move, so it is re-read for every element).
+    /// may append to other slots (blocks never move, so a chunk's elements stay where they are).
     @inline(__always)
     func forEach(step: Int, _ body: (Element) -> Void) {
         let slot = step & mask
@@ -111,8 +129,8 @@ final class EventRing<Element>: @unchecked Sendable {
         let last = tail[slot]
         while chunk >= 0 {
             let count = chunk == last ? tailCount[slot] : Self.chunkSize
-            let start = Int(chunk) &* Self.chunkSize
-            for index in 0..<count { body(storage[start &+ index]) }
+            let elements = element(chunk: chunk, index: 0)
+            for index in 0..<count { body(elements[index]) }
             chunk = nextChunk[Int(chunk)]
         }
     }
@@ -130,5 +148,5 @@ final class EventRing<Element>: @unchecked Sendable {
     }
 
     /// Bytes held by the chunk pool.
-    var allocatedBytes: Int { chunkCapacity * (Self.chunkSize * MemoryLayout<Element>.stride + 4) }
+    var allocatedBytes: Int { blockCount * Self.chunksPerBlock * (Self.chunkSize * MemoryLayout<Element>.stride + 4) }
 }
