@@ -43,6 +43,8 @@ final class EventRing<Element>: @unchecked Sendable {
     private let head: UnsafeMutablePointer<Int32>
     private let tail: UnsafeMutablePointer<Int32>
     private let tailCount: UnsafeMutablePointer<Int>
+    /// Per slot: where its last chunk's elements are (meaningful once the slot has a chunk).
+    private let tailElements: UnsafeMutablePointer<UnsafeMutablePointer<Element>>
 
     /// A ring that holds events up to `horizon` steps ahead.
     init(horizon: Int) {
@@ -57,6 +59,10 @@ final class EventRing<Element>: @unchecked Sendable {
         tail.initialize(repeating: -1, count: size)
         tailCount = .allocate(capacity: size)
         tailCount.initialize(repeating: Self.chunkSize, count: size)
+        // A full (empty) slot starts a chunk before its first append, so this placeholder is
+        // never dereferenced.
+        tailElements = .allocate(capacity: size)
+        tailElements.initialize(repeating: UnsafeMutablePointer(bitPattern: MemoryLayout<Element>.alignment)!, count: size)
     }
 
     deinit {
@@ -66,6 +72,7 @@ final class EventRing<Element>: @unchecked Sendable {
         head.deallocate()
         tail.deallocate()
         tailCount.deallocate()
+        tailElements.deallocate()
     }
 
     var slotCount: Int { mask + 1 }
@@ -81,7 +88,7 @@ final class EventRing<Element>: @unchecked Sendable {
     func append(_ element: Element, step: Int) {
         let slot = step & mask
         if tailCount[slot] == Self.chunkSize { startChunk(slot: slot) }
-        self.element(chunk: tail[slot], index: tailCount[slot]).initialize(to: element)
+        (tailElements[slot] + tailCount[slot]).initialize(to: element)
         tailCount[slot] &+= 1
     }
 
@@ -92,6 +99,7 @@ final class EventRing<Element>: @unchecked Sendable {
         if tail[slot] < 0 { head[slot] = chunk } else { nextChunk[Int(tail[slot])] = chunk }
         tail[slot] = chunk
         tailCount[slot] = 0
+        tailElements[slot] = element(chunk: chunk, index: 0)
     }
 
     private func takeChunk() -> Int32 {
