@@ -25,8 +25,8 @@ final class NeuronState: @unchecked Sendable {
     /// A synapse's Float weight (pA) in input units, rounded to the nearest unit (Float weights
     /// of at least 2⁻⁹ pA are whole numbers of units). Adding 1.5 · 2⁵² puts the rounded value in
     /// the low bits of the Double's significand, exactly for |w| < 2¹⁹ pA
-    /// (`ConnectivityBuilder.largestWeight`): two additions instead of a checked conversion in
-    /// the synapse loop.
+    /// (`ConnectivityBuilder.largestWeight`): a multiplication and two additions instead of a
+    /// checked conversion in the synapse loop.
     @inline(__always)
     static func inputUnits(weight: Float) -> Int64 {
         let shifted = Double(weight) * unitsPerPicoampere + 0x1.8p52
