@@ -11,11 +11,11 @@ import Synchronization
 /// Only the row lengths are stored: for every (source neuron, pathway) the number of synapses,
 /// which is the source's count among the N uniform source draws (the multinomial law of the
 /// rule), drawn once at set-up as conditional binomials from a stream per pathway. When a
-/// neuron spikes, each of its rows is regenerated from a counter-based stream keyed by (seed, pathway, source): synapse k
-/// of the row takes outputs 2k + 1 (delay, `DelayStepTable`) and 2k + 2, whose high 32 bits give
-/// the target (Lemire's unbiased multiply-shift) and whose low 32 bits the weight
-/// (`NormalQuantileTable`). A synapse is therefore the same whichever thread regenerates it, and
-/// whenever.
+/// neuron spikes, each of its rows is regenerated from a counter-based stream keyed by (seed,
+/// pathway, source): synapse k of the row takes outputs 2k + 1 (delay, `DelayStepTable`) and
+/// 2k + 2, whose high 32 bits give the target (Lemire's unbiased multiply-shift) and whose low
+/// 32 bits the weight (`NormalQuantileTable`). A synapse is therefore the same whichever thread
+/// regenerates it, and whenever.
 ///
 /// Events are not stored either. When a neuron spikes, only the delays of each row are drawn,
 /// and the row is queued as one segment (pathway, source, positions, count) per delay that
