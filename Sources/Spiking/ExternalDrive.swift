@@ -107,7 +107,7 @@ final class ExternalDrive: @unchecked Sendable {
         precondition(spikeTimes.count == trainNeuronCount && streamStates.count == trainNeuronCount)
         for (index, neuron) in trainNeurons.joined().enumerated() {
             nextSpikeTime[neuron] = spikeTimes[index]
-            streams[neuron] = RandomStream(savedState: streamStates[index])
+            streams[neuron] = RandomStream(state: streamStates[index])
         }
     }
 

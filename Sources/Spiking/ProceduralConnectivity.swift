@@ -11,11 +11,11 @@ import Synchronization
 /// Only the row lengths are stored: for every (source neuron, pathway) the number of synapses,
 /// which is the source's count among the N uniform source draws (the multinomial law of the
 /// rule), drawn once at set-up as conditional binomials from a stream per pathway. When a
-/// neuron spikes, each of its rows is regenerated from a counter-based stream keyed by (seed,
-/// pathway, source): synapse k of the row takes outputs 2k + 1 (delay, `DelayStepTable`) and
-/// 2k + 2, whose high 32 bits give the target (Lemire's unbiased multiply-shift) and whose low
-/// 32 bits the weight (`NormalQuantileTable`). A synapse is therefore the same whichever thread
-/// regenerates it, and whenever.
+/// neuron spikes, each of its rows is regenerated from two counter-based streams keyed by
+/// (seed, pathway, source): the delay stream gives the row's count of synapses per delay step
+/// (`forEachDelay`), and output k + 1 of the value stream gives synapse k its target (high 32
+/// bits, Lemire's unbiased multiply-shift) and weight (low 32 bits, `NormalQuantileTable`). A
+/// synapse is therefore the same whichever thread regenerates it, and whenever.
 ///
 /// Events are not stored either. When a neuron spikes, only the delays of each row are drawn,
 /// and the row is queued as one segment (pathway, source, positions, count) per delay that
@@ -58,8 +58,9 @@ final class ProceduralConnectivity: @unchecked Sendable {
     let pathways: [Pathway]
     let indexing: NeuronIndexing
     let seed: UInt64
-    /// `RandomStream.purposeKey` of the row streams.
+    /// `RandomStream.purposeKey` of the rows' value and delay streams.
     let synapseValuesKey: UInt64
+    let synapseDelaysKey: UInt64
     /// Row lengths, source-major: the rows of neuron i of population P are
     /// `rowLengths[rowStart[P] + (i − first(P)) · rowsPerSource[P] + column]`.
     let rowLengths: UnsafeMutablePointer<UInt16>
@@ -99,6 +100,7 @@ final class ProceduralConnectivity: @unchecked Sendable {
         self.indexing = indexing
         seed = parameters.seed
         synapseValuesKey = RandomStream.purposeKey(seed: parameters.seed, purpose: .synapseValues)
+        synapseDelaysKey = RandomStream.purposeKey(seed: parameters.seed, purpose: .synapseDelays)
         normal = NormalQuantileTable()
         var delays = DelayStepTable()
         var pathways: [Pathway] = []
@@ -192,28 +194,39 @@ final class ProceduralConnectivity: @unchecked Sendable {
         }
     }
 
-    /// The key of the stream of the row of `pathway` from the `local`-th neuron of its source.
+    /// The key of the value stream of the row of `pathway` from the `local`-th neuron of its source.
     @inline(__always)
     func rowKey(pathway: Int, local: Int) -> UInt64 {
         RandomStream.key(purposeKey: synapseValuesKey, index: UInt64(pathway) << 32 | UInt64(local))
     }
 
     /// Splits the row of `pathway` from the `local`-th neuron of its source population
-    /// (`length` synapses) by delay: draws every synapse's delay (output 2k + 1 of the row's
-    /// stream for synapse k) and calls `body(delay steps, first, count)` once per delay that
-    /// occurs, in increasing order, where positions `first ..< first + count` of the row are the
-    /// synapses with that delay. Targets and weights are then drawn per position
-    /// (`addSynapses`); as they are independent of the delays, the row's synapses are i.i.d.
+    /// (`length` synapses) by delay, from the row's delay stream: calls `body(delay steps,
+    /// first, count)` once per delay that occurs, where positions `first ..< first + count` of
+    /// the row are the synapses with that delay. A long row draws its counts per delay as a
+    /// multinomial (`DelayStepTable.forEachStepCount`, delays in order of decreasing
+    /// probability); a shorter one draws each synapse's delay from output k + 1 for synapse k
+    /// (delays in increasing order). Targets and weights are then drawn per position
+    /// (`forEachSynapse`); as they are independent of the delays, the row's synapses are i.i.d.
     /// (target, weight, delay) triples, exactly as if each had been drawn whole. `histogram`
     /// is scratch space of `delayColumns` zeroes (left zeroed).
     @inline(__always)
     func forEachDelay(pathway index: Int, local: Int, length: Int, histogram: UnsafeMutablePointer<UInt16>,
                       _ body: (Int, Int, Int) -> Void) {
         let law = pathways[index].delay
-        let key = rowKey(pathway: index, local: local)
+        let key = RandomStream.key(purposeKey: synapseDelaysKey, index: UInt64(index) << 32 | UInt64(local))
+        if length >= law.multinomialFromLength {
+            var stream = RandomStream(state: key)
+            var first = 0
+            delays.forEachStepCount(law: law, length: length, stream: &stream) { step, count in
+                body(step, first, count)
+                first &+= count
+            }
+            return
+        }
         var lowest = Int.max, highest = Int.min
         for synapse in 0..<length {
-            let column = delays.step(RandomStream.output(key: key, counter: 2 &* UInt64(synapse) &+ 1), law: law) &- law.minimumStep
+            let column = delays.step(RandomStream.output(key: key, counter: UInt64(synapse) &+ 1), law: law) &- law.minimumStep
             histogram[column] &+= 1
             lowest = min(lowest, column)
             highest = max(highest, column)
@@ -230,8 +243,8 @@ final class ProceduralConnectivity: @unchecked Sendable {
 
     /// Calls `body(targetCode, weight pA)` for positions `first ..< first + count` of the row
     /// of `pathway` from the `local`-th neuron of its source: target from the high 32 bits of
-    /// output 2j + 2 of the row's stream (Lemire's unbiased multiply-shift), weight from its low
-    /// 32 bits.
+    /// output j + 1 of the row's value stream (Lemire's unbiased multiply-shift), weight from its
+    /// low 32 bits.
     @inline(__always)
     func forEachSynapse(pathway index: Int, local: Int, first: Int, count: Int, _ body: (UInt32, Float) -> Void) {
         let pathway = pathways[index]
@@ -240,7 +253,7 @@ final class ProceduralConnectivity: @unchecked Sendable {
         // Clipping at 0 keeping the sign, as sign · max(sign · w, 0) (exact: sign is ±1).
         let sign: Double = pathway.weightMean > 0 ? 1 : -1
         for position in first ..< first &+ count {
-            let bits = RandomStream.output(key: key, counter: 2 &* UInt64(position) &+ 2)
+            let bits = RandomStream.output(key: key, counter: UInt64(position) &+ 1)
             var product = (bits >> 32) &* range
             if product & 0xFFFF_FFFF < range {
                 // Lemire's rejection, with further draws from a stream keyed by the rejected one.

@@ -12,10 +12,12 @@ public enum RandomPurpose: UInt64, Sendable {
     case externalSpikes
     /// Row lengths of procedural connectivity (one stream per pathway).
     case synapseRows
-    /// Targets, weights and delays of procedural connectivity (one stream per row).
+    /// Targets and weights of procedural connectivity (one stream per row).
     case synapseValues
     /// Per-step external Poisson counts (one stream per step, 32 bits per neuron).
     case externalCounts
+    /// Delays of procedural connectivity (one stream per row).
+    case synapseDelays
 }
 
 /// A counter-based random stream keyed by (seed, purpose, index): `SplitMix64` (as in Java's
@@ -29,12 +31,13 @@ public struct RandomStream: Sendable {
         generator = SplitMix64(seed: Self.key(seed: seed, purpose: purpose, index: index))
     }
 
-    /// The stream continued from `savedState` (a checkpoint).
-    init(savedState: UInt64) {
-        generator = SplitMix64(seed: savedState)
+    /// The stream whose state is `state`: a checkpoint's `savedState`, or a key
+    /// (`key(purposeKey:index:)`) for a stream that starts there.
+    init(state: UInt64) {
+        generator = SplitMix64(seed: state)
     }
 
-    /// The state from which `init(savedState:)` continues the stream: all of it for a stream
+    /// The state from which `init(state:)` continues the stream: all of it for a stream
     /// between normal deviates (one that holds a spare normal cannot be saved).
     var savedState: UInt64 {
         precondition(spareNormal == nil, "a stream holding a spare normal deviate cannot be saved")

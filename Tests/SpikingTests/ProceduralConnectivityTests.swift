@@ -147,6 +147,56 @@ import Testing
         }
     }
 
+    /// Long rows take their counts per delay step as a multinomial (conditional binomials):
+    /// for a local excitatory and a local inhibitory law, 2,000 rows of twice the length where
+    /// that starts. Every row keeps all its synapses; the pooled counts follow the step law;
+    /// the count of the most probable step and of one in the tail, row by row, follow their
+    /// Binomial(n, p) marginals (which a proportional split or a wrong conditional probability
+    /// would not).
+    @Test func longRowsDrawTheirDelayCountsAsAMultinomial() throws {
+        for mean in [1.5, 0.75] {
+            var table = DelayStepTable()
+            let law = try table.law(mean: mean, standardDeviation: 0.5 * mean, minimumDelay: 0.1,
+                                    distribution: .lognormalClipped, resolution: 0.1)
+            let probabilities = try DelayStepTable.stepProbabilities(
+                key: .init(mean: mean, standardDeviation: 0.5 * mean, minimumDelay: 0.1),
+                distribution: .lognormalClipped, resolution: 0.1).values
+            let length = 2 * law.multinomialFromLength
+            #expect(length > 200 && length < 5_000)
+            let rows = 2_000
+            let mostProbable = probabilities.indices.max { probabilities[$0] < probabilities[$1] }!
+            let tail = probabilities.indices.first { $0 > mostProbable && probabilities[$0] * Double(length) < 3 }!
+            var pooled = [Double](repeating: 0, count: law.count)
+            var peakCounts = [Double](repeating: 0, count: length + 1)
+            var tailCounts = [Double](repeating: 0, count: length + 1)
+            for row in 0..<UInt64(rows) {
+                var stream = RandomStream(seed: 5, purpose: .synapseDelays, index: row)
+                var total = 0
+                var counts = [Int](repeating: 0, count: law.count)
+                table.forEachStepCount(law: law, length: length, stream: &stream) { step, count in
+                    #expect(counts[step - law.minimumStep] == 0 && count > 0)
+                    counts[step - law.minimumStep] = count
+                    total += count
+                }
+                #expect(total == length)
+                for (column, count) in counts.enumerated() { pooled[column] += Double(count) }
+                peakCounts[counts[mostProbable]] += 1
+                tailCounts[counts[tail]] += 1
+            }
+            let synapses = Double(rows * length)
+            #expect(Self.chiSquareExcess(observed: pooled, expected: probabilities.map { $0 * synapses }) < 0)
+            for (column, observed) in [(mostProbable, peakCounts), (tail, tailCounts)] {
+                let n = Double(length), p = probabilities[column]
+                let expected = (0...length).map { k -> Double in
+                    let logPMF = lgamma(n + 1) - lgamma(Double(k) + 1) - lgamma(n - Double(k) + 1)
+                        + Double(k) * log(p) + (n - Double(k)) * log1p(-p)
+                    return Double(rows) * exp(logPMF)
+                }
+                #expect(Self.chiSquareExcess(observed: observed, expected: expected) < 0, "mean \(mean), step column \(column)")
+            }
+        }
+    }
+
     @Test func normalQuantileTableIsCloseToTheExactQuantile() {
         // Φ⁻¹(0.025) and Φ⁻¹(1e-10) to 1e-13 (values from mpmath).
         #expect(abs(NormalQuantileTable.quantile(0.025) + 1.959963984540054) < 1e-13)
@@ -224,9 +274,22 @@ import Testing
 
     /// The procedural engine and the stored engine fed the same synapses give the same spikes,
     /// and neither depends on the thread count (2 threads cut at the area boundary, 3 inside
-    /// areas: exchange every step).
+    /// areas: exchange every step). One pathway has rows of ~2,000 synapses, so that both ways
+    /// of drawing a row's delays (per synapse, and per step as a multinomial) are compared.
     @Test func proceduralAndMaterializedRowsGiveIdenticalSpikesOnAnyThreadCount() throws {
-        let network = TestNetworks.small()
+        var network = TestNetworks.small()
+        let recurrent = network.layout.index(areaIndex: 0, layer: .layer23, cellType: .excitatory)
+        let element = recurrent * network.populationCount + recurrent
+        network.synapseCounts[element] = network.neuronCounts[recurrent] * 2_000
+        network.weights[element] = 2
+        network.weightSDs[element] = 0.2
+        let (rows, _) = try Self.connectivity(network)
+        let pathway = rows.pathways.firstIndex { $0.source == recurrent && $0.target == recurrent }!
+        let lengths = (0..<network.neuronCounts[recurrent]).map {
+            rows.rowLength(source: recurrent, local: $0, column: rows.pathwayColumns[pathway])
+        }
+        #expect(lengths.contains { $0 >= rows.pathways[pathway].delay.multinomialFromLength })
+        #expect(rows.pathways.contains { $0.synapses > 0 && $0.delay.multinomialFromLength > $0.synapses })
         let procedural = try Self.spikes(network, threads: 1)
         #expect(procedural.count > 1000)
         #expect(try Self.spikes(network, threads: 1, storedRows: true) == procedural)
