@@ -156,11 +156,14 @@ final class Worker: @unchecked Sendable {
         let offset = 2 &* neurons.lowerBound
         let start = population == 0 ? 0 : groupStarts[population - 1]
         let end = groupStarts[population]
+        // The closure captures the scratch pointer, not `self`: where the compiler does not
+        // inline `forEachSynapse`, a captured `self` costs a retain and a release per segment.
+        let input = populationInput
         groupedSegments.withUnsafeBufferPointer { grouped in
             for segment in grouped[start ..< end] {
                 rows.forEachSynapse(pathway: Int(segment.pathway), local: Int(segment.local),
                                     first: Int(segment.first), count: Int(segment.count)) { code, weight in
-                    populationInput[Int(code) &- offset] &+= NeuronState.inputUnits(weight: weight)
+                    input[Int(code) &- offset] &+= NeuronState.inputUnits(weight: weight)
                 }
             }
         }
