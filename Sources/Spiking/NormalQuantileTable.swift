@@ -12,7 +12,13 @@ import Foundation
 /// is below 1e-6 in z: far below what matters for a weight with a 10 % SD, and below the Float32
 /// resolution the weights are stored in. Probabilities are resolved to 2⁻³², so deviates beyond
 /// |z| = 6.4 (probability 5e-10) are never drawn.
-final class NormalQuantileTable: Sendable {
+///
+/// One table (`shared`) serves the whole process and is never freed. A value type of two
+/// pointers, so that a synapse loop keeps them in registers instead of reloading them from an
+/// object after every store.
+struct NormalQuantileTable: @unchecked Sendable {
+    static let shared = NormalQuantileTable()
+
     static let cellBits = 10
     static let cellCount = 1 << cellBits
     /// Random bits that place a draw inside a central cell.
@@ -23,11 +29,11 @@ final class NormalQuantileTable: Sendable {
     static let tailBitLengths = 9...26
     static let cellsPerOctave = 16
     /// Per central cell: the cubic a + t (b + t (c + t d)) in the position t ∈ (0, 1) inside the cell.
-    private nonisolated(unsafe) let coefficients: UnsafeMutablePointer<SIMD4<Double>>
+    private let coefficients: UnsafeMutablePointer<SIMD4<Double>>
     /// The same per lower-tail cell.
-    private nonisolated(unsafe) let tailCoefficients: UnsafeMutablePointer<SIMD4<Double>>
+    private let tailCoefficients: UnsafeMutablePointer<SIMD4<Double>>
 
-    init() {
+    private init() {
         coefficients = .allocate(capacity: Self.cellCount)
         coefficients.initialize(from: (0..<Self.cellCount).map { cell in
             guard cell >= Self.tailCells && cell < Self.cellCount - Self.tailCells else { return SIMD4(repeating: .nan) }
@@ -41,11 +47,6 @@ final class NormalQuantileTable: Sendable {
             let first = (1 << (bitLength - 1)) + (index % Self.cellsPerOctave) * width
             return Self.hermite(from: Double(first) * 0x1p-32, to: Double(first + width) * 0x1p-32)
         }, count: tailCount)
-    }
-
-    deinit {
-        coefficients.deallocate()
-        tailCoefficients.deallocate()
     }
 
     /// The cubic Hermite interpolant of Φ⁻¹ on [p0, p1] in t = (p − p0)/(p1 − p0).

@@ -32,12 +32,12 @@ final class ProceduralConnectivity: @unchecked Sendable {
     /// connectivity draws it, plus where its targets are and its delay law.
     struct Pathway: Sendable {
         var drawn: ConnectivityBuilder.Pathway
-        var firstTarget: Int
-        var targetCount: Int
-        /// 0 excitatory, 1 inhibitory (the input channel).
-        var channel: UInt32
+        var synapse: SynapseLaw
         var delay: DelayStepTable.Law
 
+        var firstTarget: Int { synapse.firstTarget }
+        var targetCount: Int { synapse.targetCount }
+        var channel: UInt32 { synapse.channel }
         var source: Int { drawn.source }
         var target: Int { drawn.target }
         /// Synapses of the pathway (may exceed 2³² summed over pathways, not per pathway).
@@ -56,6 +56,23 @@ final class ProceduralConnectivity: @unchecked Sendable {
     }
 
     let pathways: [Pathway]
+    /// The parts of the pathways that the loops read per row or segment, packed (a whole
+    /// `Pathway` spans three cache lines, and a step's segments visit pathways at random): the
+    /// target population, the delay law and the target and weight law of each pathway.
+    let pathwayTargets: [Int32]
+    let delayLaws: [DelayStepTable.Law]
+    let synapseLaws: [SynapseLaw]
+
+    /// What `forEachSynapse` reads of a pathway.
+    struct SynapseLaw: Sendable {
+        var firstTarget: Int
+        var targetCount: Int
+        /// Weight mean and SD, pA.
+        var weightMean: Double
+        var weightSD: Double
+        /// 0 excitatory, 1 inhibitory (the input channel).
+        var channel: UInt32
+    }
     let indexing: NeuronIndexing
     let seed: UInt64
     /// `RandomStream.purposeKey` of the rows' value and delay streams.
@@ -101,7 +118,7 @@ final class ProceduralConnectivity: @unchecked Sendable {
         seed = parameters.seed
         synapseValuesKey = RandomStream.purposeKey(seed: parameters.seed, purpose: .synapseValues)
         synapseDelaysKey = RandomStream.purposeKey(seed: parameters.seed, purpose: .synapseDelays)
-        normal = NormalQuantileTable()
+        normal = .shared
         var delays = DelayStepTable()
         var pathways: [Pathway] = []
         let count = network.populationCount
@@ -115,14 +132,18 @@ final class ProceduralConnectivity: @unchecked Sendable {
                 throw InputError("weight \(drawn.weightMean) ± \(drawn.weightSD) pA of pathway \(network.layout.population(at: drawn.source).label) → \(network.layout.population(at: drawn.target).label) exceeds the engine's limit of \(ConnectivityBuilder.largestWeight) pA")
             }
             let targets = indexing.neurons(ofPopulation: drawn.target)
-            pathways.append(Pathway(drawn: drawn, firstTarget: targets.lowerBound, targetCount: targets.count,
-                                    channel: drawn.weightMean > 0 ? 0 : 1, delay: law))
+            let synapse = SynapseLaw(firstTarget: targets.lowerBound, targetCount: targets.count, weightMean: drawn.weightMean,
+                                     weightSD: drawn.weightSD, channel: drawn.weightMean > 0 ? 0 : 1)
+            pathways.append(Pathway(drawn: drawn, synapse: synapse, delay: law))
         }
         // The stream key packs (pathway, source within population) into 64 bits.
         guard pathways.count < 1 << 32, (0..<indexing.populationCount).allSatisfy({ indexing.neurons(ofPopulation: $0).count < 1 << 32 }) else {
             throw InputError("procedural connectivity: more than 2³² pathways or neurons in a population")
         }
         self.pathways = pathways
+        pathwayTargets = pathways.map { Int32($0.target) }
+        delayLaws = pathways.map(\.delay)
+        synapseLaws = pathways.map(\.synapse)
         self.delays = delays
         var rowsPerSource = [Int](repeating: 0, count: count)
         var column = [Int](repeating: 0, count: pathways.count)
@@ -213,7 +234,7 @@ final class ProceduralConnectivity: @unchecked Sendable {
     @inline(__always)
     func forEachDelay(pathway index: Int, local: Int, length: Int, histogram: UnsafeMutablePointer<UInt16>,
                       _ body: (Int, Int, Int) -> Void) {
-        let law = pathways[index].delay
+        let law = delayLaws[index]
         let key = RandomStream.key(purposeKey: synapseDelaysKey, index: UInt64(index) << 32 | UInt64(local))
         if length >= law.multinomialFromLength {
             var stream = RandomStream(state: key)
@@ -247,13 +268,14 @@ final class ProceduralConnectivity: @unchecked Sendable {
     /// low 32 bits.
     @inline(__always)
     func forEachSynapse(pathway index: Int, local: Int, first: Int, count: Int, _ body: (UInt32, Float) -> Void) {
-        let pathway = pathways[index]
+        let pathway = synapseLaws[index]
         let key = rowKey(pathway: index, local: local)
         let range = UInt64(pathway.targetCount)
         // Clipping at 0 keeping the sign, as sign · max(sign · w, 0) (exact: sign is ±1).
         let sign: Double = pathway.weightMean > 0 ? 1 : -1
+        let normal = self.normal
         for position in first ..< first &+ count {
-            let bits = RandomStream.output(key: key, counter: UInt64(position) &+ 1)
+            let bits = RandomStream.output(key: key, counter: UInt64(truncatingIfNeeded: position) &+ 1)
             var product = (bits >> 32) &* range
             if product & 0xFFFF_FFFF < range {
                 // Lemire's rejection, with further draws from a stream keyed by the rejected one.

@@ -127,7 +127,7 @@ final class Worker: @unchecked Sendable {
         groupStarts.withUnsafeMutableBufferPointer { starts in
             for index in 0...populations { starts[index] = 0 }
             segments.forEach(step: step) { segment in
-                starts[rows.pathways[Int(segment.pathway)].target &+ 1] &+= 1
+                starts[Int(rows.pathwayTargets[Int(segment.pathway)]) &+ 1] &+= 1
             }
             for index in 0..<populations { starts[index + 1] &+= starts[index] }
         }
@@ -137,7 +137,7 @@ final class Worker: @unchecked Sendable {
         groupedSegments.withUnsafeMutableBufferPointer { grouped in
             groupStarts.withUnsafeMutableBufferPointer { next in
                 segments.forEach(step: step) { segment in
-                    let target = rows.pathways[Int(segment.pathway)].target
+                    let target = Int(rows.pathwayTargets[Int(segment.pathway)])
                     grouped[next[target]] = segment
                     next[target] &+= 1
                 }

@@ -201,7 +201,7 @@ import Testing
         // Φ⁻¹(0.025) and Φ⁻¹(1e-10) to 1e-13 (values from mpmath).
         #expect(abs(NormalQuantileTable.quantile(0.025) + 1.959963984540054) < 1e-13)
         #expect(abs(NormalQuantileTable.quantile(1e-10) + 6.361340902404056) < 1e-12)
-        let table = NormalQuantileTable()
+        let table = NormalQuantileTable.shared
         func exact(_ u: UInt32) -> Double {
             u < 1 << 31 ? NormalQuantileTable.quantile((Double(u) + 0.5) * 0x1p-32)
                 : -NormalQuantileTable.quantile((Double(~u) + 0.5) * 0x1p-32)
