@@ -87,6 +87,62 @@ import TestSupport
         #expect(spikeTimes == referenceSpikes)
     }
 
+    /// Neurons updated two at a time (`advance` over one run, SIMD2 pairs where neither is
+    /// refractory) and one at a time (the same neurons as single-neuron runs) end every step
+    /// in bit-identical states with the same spikes: 61 neurons with random potentials,
+    /// currents, refractory counts and inputs and the per-step Poisson drive, over 400 steps.
+    @Test func pairedUpdateEqualsTheSingleNeuronUpdate() {
+        let count = 61
+        let integration = ExactIntegration(parameters: Self.parameters, constantCurrent: 400, resolution: 0.1)
+        let table = PoissonCountTable(mean: 1.84)
+        let weights = UnsafeMutablePointer<Int64>.allocate(capacity: count)
+        defer { weights.deallocate() }
+        var stream = RandomStream(seed: 3, purpose: .initialPotential, index: 0)
+        for i in 0..<count { weights[i] = NeuronState.inputUnits(80 + 20 * stream.uniform()) }
+        let paired = NeuronState(count: count), single = NeuronState(count: count)
+        for state in [paired, single] {
+            var values = RandomStream(seed: 3, purpose: .initialPotential, index: 1)
+            for i in 0..<count {
+                state.potential[i] = 30 * values.uniform() - 5
+                state.excitatoryCurrent[i] = 500 * values.uniform()
+                state.inhibitoryCurrent[i] = -300 * values.uniform()
+                state.refractoryCountdown[i] = values.uniform() < 0.3 ? Int32(values.integer(below: 20)) : 0
+            }
+        }
+        let whole = [NeuronRun(range: 0..<count, integration: integration, externalCounts: table)]
+        let each = (0..<count).map { NeuronRun(range: $0..<$0 + 1, integration: integration, externalCounts: table) }
+        let spikes = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * count)
+        defer { spikes.deallocate() }
+        var inputs = RandomStream(seed: 3, purpose: .initialPotential, index: 2)
+        var spikeTotal = 0
+        for step in 1...400 {
+            for element in 0..<2 * count {
+                let units = NeuronState.inputUnits(element % 2 == 0 ? 400 * inputs.uniform() : -300 * inputs.uniform())
+                paired.input[element] = units
+                single.input[element] = units
+            }
+            let external = ExternalStepInput(weightUnits: weights, stepKey: UInt64(step) &* 0x9E37_79B9)
+            var pairedCount = 0, singleCount = 0
+            for run in whole {
+                pairedCount = paired.advance(run, input: paired.denseInput, external: external, spikes: spikes, spikeCount: pairedCount)
+            }
+            let pairedSpikes = Array(UnsafeBufferPointer(start: spikes, count: pairedCount))
+            for run in each {
+                singleCount = single.advance(run, input: single.denseInput, external: external, spikes: spikes, spikeCount: singleCount)
+            }
+            #expect(pairedSpikes == Array(UnsafeBufferPointer(start: spikes, count: singleCount)), "step \(step)")
+            spikeTotal += pairedCount
+            for i in 0..<count {
+                #expect(paired.potential[i].bitPattern == single.potential[i].bitPattern)
+                #expect(paired.excitatoryCurrent[i].bitPattern == single.excitatoryCurrent[i].bitPattern)
+                #expect(paired.inhibitoryCurrent[i].bitPattern == single.inhibitoryCurrent[i].bitPattern)
+                #expect(paired.refractoryCountdown[i] == single.refractoryCountdown[i])
+            }
+        }
+        // Both ways were taken: neurons fired, from pairs and while others were refractory.
+        #expect(spikeTotal > 200)
+    }
+
     /// NEST's propagator for τ_syn = τ_m falls back to the singular limit h/C·e^(−h/τ) (the limit
     /// of the regular formula); the fallback must be continuous with the regular case.
     @Test func singularPropagatorIsTheLimitOfTheRegularOne() {
