@@ -136,7 +136,10 @@ struct DelayStepTable: Sendable {
         var held = 0.0, mostHeldBy = order.count
         for (position, column) in order.enumerated() {
             let probability = probabilities[column] / total
-            let conditional = position == order.count - 1 ? 1 : min(probability / remainingMass[position], 1)
+            // 1 where no mass is left after this step (also for steps of probability 0, which
+            // the walk never reaches), so the walk always ends inside the law.
+            let conditional = position == order.count - 1 || remainingMass[position] <= probability
+                ? 1 : probability / remainingMass[position]
             bins.append(Bin(step: firstStep + column, conditionalProbability: conditional))
             held += probability
             if held >= 0.999 && mostHeldBy == order.count { mostHeldBy = position + 1 }

@@ -197,6 +197,28 @@ import Testing
         }
     }
 
+    /// A narrow law far from its clipping point has steps of probability 0 (the lognormal's
+    /// lower tail underflows): every conditional probability is still in [0, 1], and the walk
+    /// ends inside the law with all synapses placed.
+    @Test func multinomialWalkHandlesStepsOfProbabilityZero() throws {
+        var table = DelayStepTable()
+        let law = try table.law(mean: 100, standardDeviation: 5, minimumDelay: 0.1, distribution: .lognormalClipped, resolution: 0.1)
+        let probabilities = try DelayStepTable.stepProbabilities(
+            key: .init(mean: 100, standardDeviation: 5, minimumDelay: 0.1), distribution: .lognormalClipped, resolution: 0.1).values
+        #expect(probabilities.contains(0))
+        let bins = table.bins[law.offset ..< law.offset + law.count]
+        #expect(bins.allSatisfy { $0.conditionalProbability >= 0 && $0.conditionalProbability <= 1 })
+        for row in 0..<UInt64(100) {
+            var stream = RandomStream(seed: 6, purpose: .synapseDelays, index: row)
+            var total = 0
+            table.forEachStepCount(law: law, length: 2 * law.multinomialFromLength, stream: &stream) { step, count in
+                #expect(step >= law.minimumStep && step <= law.maximumStep)
+                total += count
+            }
+            #expect(total == 2 * law.multinomialFromLength)
+        }
+    }
+
     @Test func normalQuantileTableIsCloseToTheExactQuantile() {
         // Φ⁻¹(0.025) and Φ⁻¹(1e-10) to 1e-13 (values from mpmath).
         #expect(abs(NormalQuantileTable.quantile(0.025) + 1.959963984540054) < 1e-13)
