@@ -56,9 +56,17 @@ public enum CheckpointFile {
     /// Writes `checkpoint` to `url`; returns the bytes written.
     @discardableResult
     public static func write(_ checkpoint: Checkpoint, to url: URL) throws(InputError) -> Int {
-        let bytes = encode(checkpoint)
-        try AtomicFile.write(Data(bytes), to: url, durable: true)
-        return bytes.count
+        var bytes = encode(checkpoint)
+        // Written from the encoded bytes in place: a full-scale checkpoint has ~110 MB, and a
+        // copy would add that to the run's peak memory.
+        let count = bytes.count
+        let written = bytes.withUnsafeMutableBytes { buffer in
+            Result { () throws(InputError) in
+                try AtomicFile.write(Data(bytesNoCopy: buffer.baseAddress!, count: count, deallocator: .none), to: url, durable: true)
+            }
+        }
+        try written.get()
+        return count
     }
 
     public static func read(_ url: URL) throws(InputError) -> Checkpoint {
@@ -70,24 +78,33 @@ public enum CheckpointFile {
     }
 
     static func encode(_ checkpoint: Checkpoint) -> [UInt8] {
-        var out = ByteEncoder()
         let state = checkpoint.state
+        var out = ByteEncoder()
+        // The exact length, reserved at once: appending would grow the buffer by doubling, with
+        // the old and the new buffer held together.
+        let texts = [checkpoint.humamVersion, checkpoint.networkHash, checkpoint.simulationHash]
+        let perNeuron = 8 * 3 + 4
+        let fileLength = magic.count + 16 + texts.reduce(0) { $0 + 4 + $1.utf8.count } + 1 + 5 * 8
+            + 8 * 8 + state.potentials.count * perNeuron + 8 * state.externalSpikeTimes.count
+            + 8 * state.externalStreamStates.count + 8 * state.populationSpikeCounts.count
+            + 8 * state.recentSpikes.count + 8
+        out.bytes.reserveCapacity(fileLength)
         out.bytes += magic
         out.append(version)
         out.append(UInt32(0))
         out.append(UInt64(0))  // the length, set below
-        for text in [checkpoint.humamVersion, checkpoint.networkHash, checkpoint.simulationHash] { out.append(text) }
+        for text in texts { out.append(text) }
         out.append(UInt8(checkpoint.replacesRun ? 1 : 0))
         out.append(Int64(checkpoint.binarySpikeBytes))
         out.append(Int64(checkpoint.asciiSpikeBytes ?? -1))
         out.append(Int64(state.step))
         out.append(state.simulateSeconds.bitPattern)
         out.append(Int64(state.spikeCount))
-        out.append(state.potentials.map(\.bitPattern))
-        out.append(state.excitatoryCurrents.map(\.bitPattern))
-        out.append(state.inhibitoryCurrents.map(\.bitPattern))
+        out.append(state.potentials)
+        out.append(state.excitatoryCurrents)
+        out.append(state.inhibitoryCurrents)
         out.append(state.refractoryCountdowns)
-        out.append(state.externalSpikeTimes.map(\.bitPattern))
+        out.append(state.externalSpikeTimes)
         out.append(state.externalStreamStates)
         out.append(state.populationSpikeCounts.map { Int64($0) })
         out.append(UInt64(2 * state.recentSpikes.count))
@@ -98,6 +115,7 @@ public enum CheckpointFile {
         let length = UInt64(out.bytes.count + 8).littleEndian
         withUnsafeBytes(of: length) { out.bytes.replaceSubrange(16..<24, with: $0) }
         out.append(checksum(out.bytes))
+        assert(out.bytes.count == fileLength, "checkpoint length \(out.bytes.count) differs from the reserved \(fileLength)")
         return out.bytes
     }
 
@@ -194,8 +212,13 @@ private struct ByteEncoder {
 
     mutating func append<T: FixedWidthInteger>(_ values: [T]) {
         append(UInt64(values.count))
-        bytes.reserveCapacity(bytes.count + values.count * MemoryLayout<T>.size)
         for value in values { append(value) }
+    }
+
+    /// Doubles as the bit patterns of their IEEE 754 binary64 values.
+    mutating func append(_ values: [Double]) {
+        append(UInt64(values.count))
+        for value in values { append(value.bitPattern) }
     }
 }
 

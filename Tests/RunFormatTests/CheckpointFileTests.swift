@@ -30,6 +30,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["checkpoint.bin"])
     }
 
+    /// A checkpoint that cannot be written is an error naming the file, and leaves nothing behind.
+    @Test func unwritableCheckpointsAreAClearError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("humam-unwritable-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A file where the checkpoint's folder should be.
+        let blocker = folder.appendingPathComponent("run.partial")
+        try Data("a user's file".utf8).write(to: blocker)
+        let url = blocker.appendingPathComponent("checkpoint.bin")
+        #expect { try CheckpointFile.write(Self.checkpoint, to: url) } throws: {
+            "\($0)".hasPrefix("\(url.path): cannot be written")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["run.partial"])
+        #expect(try Data(contentsOf: blocker) == Data("a user's file".utf8))
+    }
+
     /// Every single flipped bit and every truncation is found.
     @Test func everyDamageIsRefused() throws {
         let bytes = CheckpointFile.encode(Self.checkpoint)
