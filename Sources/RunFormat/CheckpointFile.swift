@@ -83,9 +83,9 @@ public enum CheckpointFile {
         // The exact length, reserved at once: appending would grow the buffer by doubling, with
         // the old and the new buffer held together.
         let texts = [checkpoint.humamVersion, checkpoint.networkHash, checkpoint.simulationHash]
-        let perNeuron = 8 * 3 + 4
         let fileLength = magic.count + 16 + texts.reduce(0) { $0 + 4 + $1.utf8.count } + 1 + 5 * 8
-            + 8 * 8 + state.potentials.count * perNeuron + 8 * state.externalSpikeTimes.count
+            + 8 * 8 + 8 * (state.potentials.count + state.excitatoryCurrents.count + state.inhibitoryCurrents.count)
+            + 4 * state.refractoryCountdowns.count + 8 * state.externalSpikeTimes.count
             + 8 * state.externalStreamStates.count + 8 * state.populationSpikeCounts.count
             + 8 * state.recentSpikes.count + 8
         out.bytes.reserveCapacity(fileLength)
