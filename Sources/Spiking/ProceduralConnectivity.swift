@@ -215,10 +215,11 @@ final class ProceduralConnectivity: @unchecked Sendable {
         }
     }
 
-    /// The key of the value stream of the row of `pathway` from the `local`-th neuron of its source.
+    /// The key of a stream of the row of `pathway` from the `local`-th neuron of its source:
+    /// `synapseValuesKey` or `synapseDelaysKey` with (pathway, source) packed into the index.
     @inline(__always)
-    func rowKey(pathway: Int, local: Int) -> UInt64 {
-        RandomStream.key(purposeKey: synapseValuesKey, index: UInt64(pathway) << 32 | UInt64(local))
+    func rowKey(_ purposeKey: UInt64, pathway: Int, local: Int) -> UInt64 {
+        RandomStream.key(purposeKey: purposeKey, index: UInt64(pathway) << 32 | UInt64(local))
     }
 
     /// Splits the row of `pathway` from the `local`-th neuron of its source population
@@ -235,7 +236,7 @@ final class ProceduralConnectivity: @unchecked Sendable {
     func forEachDelay(pathway index: Int, local: Int, length: Int, histogram: UnsafeMutablePointer<UInt16>,
                       _ body: (Int, Int, Int) -> Void) {
         let law = delayLaws[index]
-        let key = RandomStream.key(purposeKey: synapseDelaysKey, index: UInt64(index) << 32 | UInt64(local))
+        let key = rowKey(synapseDelaysKey, pathway: index, local: local)
         if length >= law.multinomialFromLength {
             var stream = RandomStream(state: key)
             var first = 0
@@ -269,7 +270,7 @@ final class ProceduralConnectivity: @unchecked Sendable {
     @inline(__always)
     func forEachSynapse(pathway index: Int, local: Int, first: Int, count: Int, _ body: (UInt32, Float) -> Void) {
         let pathway = synapseLaws[index]
-        let key = rowKey(pathway: index, local: local)
+        let key = rowKey(synapseValuesKey, pathway: index, local: local)
         let range = UInt64(pathway.targetCount)
         // Clipping at 0 keeping the sign, as sign · max(sign · w, 0) (exact: sign is ±1).
         let sign: Double = pathway.weightMean > 0 ? 1 : -1
