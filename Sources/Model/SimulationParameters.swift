@@ -85,6 +85,17 @@ public struct SingleSpike: Sendable, Codable, Hashable {
 extension SimulationParameters {
     /// Hash of the parameters that determine the spikes, for the output folder name. The thread
     /// count is left out: it does not change a single spike.
+    /// These parameters with `connectivity` nil where it names the store that the default (`auto`)
+    /// picks for `network` anyway: the same run, so the same `contentHash` and default folder.
+    public func canonical(for network: Network) -> SimulationParameters {
+        var canonical = self
+        if let connectivity, connectivity.resolved(network: network, rule: connectionRule)
+            == ConnectivityMode.auto.resolved(network: network, rule: connectionRule) {
+            canonical.connectivity = nil
+        }
+        return canonical
+    }
+
     public var contentHash: String {
         var canonical = self
         canonical.threads = 1

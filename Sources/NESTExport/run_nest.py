@@ -26,6 +26,9 @@ RUN_DIR gets (humam's run-folder layout, read by `humam analyze` / `humam fc`):
   ranks/rank-<k>.json                    each rank's timings, memory, spike counts, local VPs
   connection_check/rank-<k>.csv          with --check-connections: realized synapses per pathway
 
+RUN_DIR must not exist or be empty: the script never writes into a folder that holds anything
+(another run's spikes, a user's files), so nothing there is replaced or mixed with this run.
+
 Under MPI every rank writes its own files (spike files are named by virtual process), and rank 0
 merges the ranks' records after a barrier (nest.SyncProcesses), so RUN_DIR must be on a file
 system that every rank sees (as NEST's own data_path output assumes). NEST seeds one random
@@ -55,6 +58,19 @@ SPREAD_ORDER = ("V_th", "C_m", "tau_m")
 def fail(message):
     sys.stderr.write("run_nest.py: error: %s\n" % message)
     sys.exit(1)
+
+
+def check_new_run_folder(run_dir):
+    """Refuses a RUN_DIR that exists and is not an empty folder, naming what is in it."""
+    if not os.path.lexists(run_dir):
+        return
+    if not os.path.isdir(run_dir):
+        fail("%s exists and is not a folder; give --out a new folder" % run_dir)
+    entries = sorted(os.listdir(run_dir))
+    if entries:
+        shown = ", ".join(entries[:5]) + (" and %d more" % (len(entries) - 5) if len(entries) > 5 else "")
+        fail("%s exists and holds files (%s); this script writes only into a new or empty folder and never "
+             "replaces files: give --out a new folder" % (run_dir, shown))
 
 
 def parse_arguments():
@@ -167,7 +183,13 @@ def population_label(populations, position):
 def main():
     arguments = parse_arguments()
     description = load_description(arguments.network)
+    run_dir = os.path.abspath(arguments.out)
+    # Every rank checks before any rank writes: the barrier below keeps the first writes after
+    # the last check.
+    check_new_run_folder(run_dir)
     nest, version = import_nest()
+    if nest.NumProcesses() > 1:
+        nest.SyncProcesses()
     simulation = description["sim_params"]
     populations = description["populations"]
     pathways = description["pathways"]
@@ -175,7 +197,6 @@ def main():
     if threads < 1:
         fail("--threads must be at least 1")
     resolution = float(simulation["sim_resolution"])
-    run_dir = os.path.abspath(arguments.out)
     spike_dir = os.path.join(run_dir, "spikes")
     os.makedirs(spike_dir, exist_ok=True)  # every rank: no barrier needed, exist_ok is race-free
 

@@ -21,6 +21,9 @@ public enum PipelineEvent: Sendable {
     case setUp(neurons: Int, synapses: Int, connectivity: ConnectivityMode, threads: Int, seconds: Double)
     /// A checkpoint of `bytes` was written at simulated time `timeMs` in `seconds` of wall time.
     case checkpoint(timeMs: Double, bytes: Int, seconds: Double)
+    /// Checkpoints come more often than every `SimulationRun.sensibleCheckpointIntervalMs`: the
+    /// first one of the run cost `bytes` and `seconds`, and the run writes `count` of them.
+    case frequentCheckpoints(intervalMs: Double, count: Int, bytes: Int, seconds: Double)
     /// The BOLD FC is of a window (`lengthMs`) shorter than `minimumMs`: the hemodynamic
     /// response to the run's start dominates it.
     case shortBOLDWindow(lengthMs: Double, minimumMs: Double)

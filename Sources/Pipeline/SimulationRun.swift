@@ -22,6 +22,9 @@ public struct SimulationRun: Sendable {
     public var asciiSpikes: Bool?
     /// Simulated time between checkpoints, ms (nil: none, unless resuming).
     public var checkpointInterval: Double?
+    /// Shorter checkpoint intervals, ms of simulated time, get a warning with their cost: a
+    /// checkpoint serves only to survive a stop, and a full-scale one writes ~100 MB (~0.8 s).
+    public static let sensibleCheckpointIntervalMs = 100.0
     /// Write the raster and rate figures into the run folder.
     public var writesFigures = true
     /// Area of the raster plot (nil: the busiest one).
@@ -62,12 +65,14 @@ public struct SimulationRun: Sendable {
                     events: @escaping (PipelineEvent) -> Void,
                     progress: (@Sendable (SimulationProgress) -> Void)? = nil,
                     interrupted: (@Sendable () -> Bool)? = nil) throws -> Outcome {
-        let parameters = try configuration.simulationParameters()
         let network = try NetworkPipeline.build(configuration, humamVersion: humamVersion, events: events)
+        let parameters = try configuration.simulationParameters().canonical(for: network)
         if let rasterArea, !network.layout.areas.contains(rasterArea) {
             throw InputError("--raster-area '\(rasterArea)' is not an area; expected one of \(network.layout.areas.joined(separator: ", "))")
         }
         let destination = try destination(network: network, parameters: parameters)
+        // Before the abandoned folders are cleared, which would remove one without a checkpoint.
+        if let resumeFolder { try SimulationOutput.checkResumable(resumeFolder) }
         let abandoned = SimulationOutput.removeAbandonedFolders(beside: destination)
         abandoned.removed.forEach { events(.removedAbandonedFolder($0)) }
         for folder in abandoned.resumable where folder.path != resumeFolder?.standardizedFileURL.path {
@@ -101,17 +106,25 @@ public struct SimulationRun: Sendable {
                       connectivity: simulation.connectivityMode, threads: simulation.threadCount,
                       seconds: simulation.setupSeconds))
         // A resumed run is a run with checkpoints: an interruption checkpoints it again.
+        let checkpointSteps = checkpointInterval.map { max(1, Int(($0 / parameters.resolution).rounded())) }
+        var warnedOfCheckpoints = false
         let checkpoint: ((SimulationState) throws(InputError) -> Void)? = checkpointInterval != nil || resumeFolder != nil
             ? { (state: SimulationState) throws(InputError) in
                 let start = Date()
                 let bytes = try output.writeCheckpoint(state)
-                events(.checkpoint(timeMs: Double(state.step) * parameters.resolution, bytes: bytes,
-                                   seconds: Date().timeIntervalSince(start)))
+                let seconds = Date().timeIntervalSince(start)
+                events(.checkpoint(timeMs: Double(state.step) * parameters.resolution, bytes: bytes, seconds: seconds))
+                if let checkpointSteps, !warnedOfCheckpoints,
+                   Double(checkpointSteps) * parameters.resolution < Self.sensibleCheckpointIntervalMs {
+                    warnedOfCheckpoints = true
+                    events(.frequentCheckpoints(intervalMs: Double(checkpointSteps) * parameters.resolution,
+                                                count: (parameters.steps - 1) / checkpointSteps, bytes: bytes, seconds: seconds))
+                }
             } : nil
         let result: SimulationResult
         do {
             result = try simulation.run(sink: output, progress: progress, interrupted: interrupted,
-                                        checkpointSteps: checkpointInterval.map { max(1, Int(($0 / parameters.resolution).rounded())) },
+                                        checkpointSteps: checkpointSteps,
                                         checkpoint: checkpoint)
         } catch {
             output.discard()

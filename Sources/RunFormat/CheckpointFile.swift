@@ -5,6 +5,8 @@ import Model
 /// wrote it, how long the spike files were, and the simulation's state (`SimulationState`).
 public struct Checkpoint: Sendable, Equatable {
     public var humamVersion: String
+    /// The engine that wrote it (`EngineVersion`): a run resumes only on the same engine.
+    public var engineVersion: Int
     public var networkHash: String
     public var simulationHash: String
     /// Whether the run may replace a humam run at its destination (decided when it started).
@@ -15,9 +17,11 @@ public struct Checkpoint: Sendable, Equatable {
     public var asciiSpikeBytes: Int?
     public var state: SimulationState
 
-    public init(humamVersion: String, networkHash: String, simulationHash: String, replacesRun: Bool,
-                binarySpikeBytes: Int, asciiSpikeBytes: Int?, state: SimulationState) {
+    public init(humamVersion: String, engineVersion: Int = EngineVersion.current, networkHash: String,
+                simulationHash: String, replacesRun: Bool, binarySpikeBytes: Int, asciiSpikeBytes: Int?,
+                state: SimulationState) {
         self.humamVersion = humamVersion
+        self.engineVersion = engineVersion
         self.networkHash = networkHash
         self.simulationHash = simulationHash
         self.replacesRun = replacesRun
@@ -33,8 +37,8 @@ public struct Checkpoint: Sendable, Equatable {
 /// | bytes | content |
 /// |---|---|
 /// | 8 | magic `HUMAMCKP` (ASCII) |
-/// | 4 | format version, UInt32 = 1 |
-/// | 4 | reserved, 0 |
+/// | 4 | format version, UInt32 = 2 |
+/// | 4 | engine version (`EngineVersion`), UInt32 |
 /// | 8 | length of the whole file, bytes, UInt64 |
 /// | | humam version, network hash, simulation hash: strings |
 /// | 1 | replaces a humam run at the destination: 0 or 1 |
@@ -51,7 +55,7 @@ public struct Checkpoint: Sendable, Equatable {
 /// file of another format or version, a truncated or corrupt one, naming it.
 public enum CheckpointFile {
     public static let magic = Array("HUMAMCKP".utf8)
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
 
     /// Writes `checkpoint` to `url`; returns the bytes written.
     @discardableResult
@@ -91,7 +95,7 @@ public enum CheckpointFile {
         out.bytes.reserveCapacity(fileLength)
         out.bytes += magic
         out.append(version)
-        out.append(UInt32(0))
+        out.append(UInt32(checkpoint.engineVersion))
         out.append(UInt64(0))  // the length, set below
         for text in texts { out.append(text) }
         out.append(UInt8(checkpoint.replacesRun ? 1 : 0))
@@ -126,9 +130,9 @@ public enum CheckpointFile {
         var input = ByteDecoder(bytes: bytes, file: file, position: 8)
         let fileVersion: UInt32 = try input.integer()
         guard fileVersion == version else {
-            throw InputError(file: file, "is a checkpoint of format version \(fileVersion); this humam reads version \(version)")
+            throw InputError(file: file, "is a checkpoint of format version \(fileVersion); this humam reads version \(version): finish the run with the humam that started it, or start it again")
         }
-        _ = try input.integer() as UInt32
+        let engineVersion: UInt32 = try input.integer()
         let length: UInt64 = try input.integer()
         guard length == UInt64(bytes.count), bytes.count >= 32 else {
             throw InputError(file: file, "has \(bytes.count) bytes but announces \(length): the checkpoint is incomplete")
@@ -163,8 +167,8 @@ public enum CheckpointFile {
         }
         let spikes = stride(from: 0, to: recent.count, by: 2).map { BinarySpikeFile.Spike(neuron: recent[$0], stamp: recent[$0 + 1]) }
         return Checkpoint(
-            humamVersion: humamVersion, networkHash: networkHash, simulationHash: simulationHash,
-            replacesRun: replacesRun == 1, binarySpikeBytes: Int(binaryBytes),
+            humamVersion: humamVersion, engineVersion: Int(engineVersion), networkHash: networkHash,
+            simulationHash: simulationHash, replacesRun: replacesRun == 1, binarySpikeBytes: Int(binaryBytes),
             asciiSpikeBytes: asciiBytes < 0 ? nil : Int(asciiBytes),
             state: SimulationState(step: Int(step), potentials: potentials, excitatoryCurrents: excitatory,
                                    inhibitoryCurrents: inhibitory, refractoryCountdowns: refractory,

@@ -45,6 +45,9 @@ public struct NetworkTables: Sendable, Equatable {
     public static let externalRatesFile = "external_rates.csv"
     public static let dcDriveFile = "dc_drive.csv"
     /// The original pipeline's names of the synapse and weight tables.
+    /// The files `write` writes.
+    public static let fileNames: Set<String> = [neuronNumbersFile, synapsesFile, externalSynapsesFile, weightsFile,
+                                                delaysFile, externalRatesFile, dcDriveFile]
     public static let originalSynapsesFile = "synapses_internal.csv"
     public static let originalWeightsFile = "weights_connected_only.csv"
 

@@ -4,6 +4,9 @@ import Model
 /// What `run.json` records about a run.
 public struct RunRecord: Codable, Sendable {
     public var humamVersion: String
+    /// The engine that computed the spikes (`EngineVersion`; nil in runs of humam before engine
+    /// versions and in NEST's runs).
+    public var engineVersion: Int?
     public var networkHash: String
     public var simulationHash: String
     public var simulationParameters: SimulationParameters
@@ -24,12 +27,13 @@ public struct RunRecord: Codable, Sendable {
     public var meanRateHz: Double?
     public var rateWindowStartMs: Double
 
-    public init(humamVersion: String, networkHash: String, simulationHash: String,
+    public init(humamVersion: String, engineVersion: Int? = EngineVersion.current, networkHash: String, simulationHash: String,
                 simulationParameters: SimulationParameters, networkParameters: NetworkParameters, threads: Int,
                 exchangeSteps: Int, neurons: Int, synapses: Int, connectivity: ConnectivityMode?, spikes: Int,
                 setupSeconds: Double, simulateSeconds: Double, peakMemoryBytes: Int?, meanRateHz: Double?,
                 rateWindowStartMs: Double) {
         self.humamVersion = humamVersion
+        self.engineVersion = engineVersion
         self.networkHash = networkHash
         self.simulationHash = simulationHash
         self.simulationParameters = simulationParameters
@@ -49,6 +53,7 @@ public struct RunRecord: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case humamVersion = "humam_version"
+        case engineVersion = "engine_version"
         case networkHash = "network_hash"
         case simulationHash = "simulation_hash"
         case simulationParameters = "sim_params"

@@ -12,7 +12,9 @@ public struct MemoryEstimate: Sendable {
     /// Stored: 10 bytes per synapse plus per-source offsets. Procedural: 2 bytes per row
     /// (source neuron × pathway).
     public var synapseBytes: Int
-    /// Events in flight and recorded spikes, assuming every neuron fires at `assumedRate`.
+    /// Events in flight, assuming every neuron fires at `assumedRate`. Recorded spikes are not
+    /// held: the engine streams them to its sink (the run folder's spike files) as they come, so
+    /// the estimate does not grow with the simulated time.
     public var activityBytes: Int
 
     /// Firing rate assumed for the activity part, spikes/s: stored connectivity serves
@@ -40,16 +42,35 @@ public struct MemoryEstimate: Sendable {
         }
         // Events in flight: synapses × rate × mean delay; growable slots may hold twice that.
         let eventsInFlight = delayWeightedSynapses * rate * 1e-3
-        let recordedSpikes = Double(neurons) * rate * parameters.duration * 1e-3
         // Plus one partly filled chunk per ring slot (at most 4096 slots for delays up to 409.6 ms).
         let chunkSlack = parameters.threads * 4096 * EventRing<SynapticEvent>.chunkSize * MemoryLayout<SynapticEvent>.stride
         // Stored: 8-byte events, pools growing by doubling. Procedural: 12-byte row segments of
         // about a dozen synapses each (local rows), counted as 2 bytes per event.
         let bytesPerEvent = mode == .procedural ? 2.0 : 2.0 * Double(MemoryLayout<SynapticEvent>.stride)
-        activityBytes = Int(eventsInFlight * bytesPerEvent + recordedSpikes * 8 * 2) + chunkSlack
+        activityBytes = Int(eventsInFlight * bytesPerEvent) + chunkSlack
     }
 
     public var totalBytes: Int { Self.baseBytes + neuronBytes + synapseBytes + activityBytes }
+
+    /// Refuses a simulation whose estimate exceeds `availableBytes`, saying what to change: the
+    /// connectivity where procedural rows would fit, else the largest scaling that fits.
+    public func check(network: Network, parameters: SimulationParameters, availableBytes: Int) throws(InputError) {
+        guard totalBytes > availableBytes else { return }
+        let advice: String
+        var procedural = parameters
+        procedural.connectivity = .procedural
+        let proceduralEstimate = MemoryEstimate(network: network, parameters: procedural)
+        if mode == .stored, proceduralEstimate.totalBytes <= availableBytes {
+            advice = "give --connectivity procedural (about \(proceduralEstimate.totalBytes / 1_000_000) MB: synapses drawn when a spike arrives instead of stored)"
+        } else {
+            let scaling = network.parameters.downscaling.neuronScaling
+            let fitting = largestFittingScaling(scaling: scaling, availableBytes: availableBytes)
+            advice = fitting > 0
+                ? "lower --scaling to about \(String(format: "%.3g", fitting)) (now \(String(format: "%.3g", scaling)))"
+                : "free memory for humam: even the smallest network does not fit"
+        }
+        throw InputError("the simulation needs about \(totalBytes / 1_000_000) MB with \(mode.rawValue) connectivity (\(synapses) synapses, \(neurons) neurons; neurons \(neuronBytes / 1_000_000) MB, connectivity \(synapseBytes / 1_000_000) MB, events in flight \(activityBytes / 1_000_000) MB) but only \(availableBytes / 1_000_000) MB are available: \(advice). The simulated time does not count: spikes go to disk as they come")
+    }
 
     /// Memory the system can give this process (`MemAvailable` in /proc/meminfo, else the
     /// physical memory), or nil if unknown.

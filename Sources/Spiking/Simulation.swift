@@ -62,9 +62,6 @@ public final class Simulation: @unchecked Sendable {
          resuming resumed: SimulationState? = nil) throws(InputError) {
         let start = Date()
         try Self.check(parameters, network: network)
-        guard parameters.steps < Int(Int32.max) else {
-            throw InputError("simulation parameters: \(parameters.steps) steps exceed the engine's 32-bit time stamps")
-        }
         guard network.parameters.connection.transmissionProbability == 1 else {
             throw InputError("p_transmit = \(network.parameters.connection.transmissionProbability): the engine has static synapses only (NEST static_synapse); the original's bernoulli_synapse for p_transmit < 1 is not implemented")
         }
@@ -73,10 +70,8 @@ public final class Simulation: @unchecked Sendable {
             throw InputError("\(indexing.neuronCount) neurons exceed the engine's 32-bit neuron index")
         }
         let estimate = MemoryEstimate(network: network, parameters: parameters)
-        if let available = MemoryEstimate.availableBytes, estimate.totalBytes > available {
-            let scaling = network.parameters.downscaling.neuronScaling
-            let fitting = estimate.largestFittingScaling(scaling: scaling, availableBytes: available)
-            throw InputError("the simulation needs about \(estimate.totalBytes / 1_000_000) MB with \(estimate.mode.rawValue) connectivity (\(estimate.synapses) synapses, \(estimate.neurons) neurons) but only \(available / 1_000_000) MB are available; the largest scaling that fits is about \(String(format: "%.3g", fitting))")
+        if let available = MemoryEstimate.availableBytes {
+            try estimate.check(network: network, parameters: parameters, availableBytes: available)
         }
         self.network = network
         self.parameters = parameters
@@ -192,6 +187,15 @@ public final class Simulation: @unchecked Sendable {
         guard parameters.duration > 0, parameters.duration.isFinite else {
             throw InputError("t_sim \(parameters.duration) ms: expected a positive, finite duration")
         }
+        guard parameters.duration / resolution < Double(Int32.max) else {
+            throw InputError("t_sim \(parameters.duration) ms exceeds the engine's 32-bit time stamps: expected at most \(Double(Int32.max - 1) * resolution) ms at sim_resolution \(resolution) ms")
+        }
+        guard parameters.steps >= 1 else {
+            throw InputError("t_sim \(parameters.duration) ms is shorter than one step of sim_resolution \(resolution) ms: nothing would be simulated; expected t_sim ≥ \(resolution) ms")
+        }
+        guard network.totalNeurons > 0 else {
+            throw InputError("the network has no neurons: N_scaling \(network.parameters.downscaling.neuronScaling) rounds every population's neuron number to 0; raise --scaling (the notebook's is 0.006)")
+        }
         guard (1...maximumThreads).contains(parameters.threads) else {
             throw InputError("num_threads \(parameters.threads): expected 1 … \(maximumThreads)")
         }
@@ -255,8 +259,8 @@ public final class Simulation: @unchecked Sendable {
             guard network.neuronCounts[population] > 0 else {
                 throw InputError("\(key): \(network.layout.population(at: population).label) has no neurons")
             }
-            guard spike.time >= 0 && spike.time.isFinite else {
-                throw InputError("\(key): time \(spike.time) ms is invalid; expected a time ≥ 0 ms")
+            guard spike.time >= 0 && spike.time < parameters.duration else {
+                throw InputError("\(key): time \(spike.time) ms is invalid; expected 0 ≤ time < t_sim = \(parameters.duration) ms, so that the spike is emitted during the run")
             }
             // connect_single_spike: weight w_ext · 1e3 · K_ext onto the first neuron.
             let weight = network.externalWeights[population] * 1e3 * network.externalIndegree(ofPopulation: population)

@@ -13,8 +13,10 @@ import RunFormat
 /// - `run.json`: parameters, hashes, sizes, timings and peak memory (`RunRecord`).
 /// Everything goes into a hidden temporary folder next to the destination, renamed when the run
 /// is complete, so the folder is either complete or absent. The temporary folder holds the
-/// writer's process id, so that a later command can remove it if the writer died
-/// (`removeAbandonedFolders`), and, in a run with checkpoints, `checkpoint.bin`
+/// writer file, `writer.pid`: the writer's process id, and a lock (flock) on it that the writer
+/// holds while it writes and that dies with its process, so that a later command can tell a
+/// folder whose writer died (`removeAbandonedFolders`) even after a reboot reused the process
+/// id; and, in a run with checkpoints, `checkpoint.bin`
 /// (`writeCheckpoint`): such a folder is kept, and `resuming` continues the run from it. A run
 /// folder is replaced only if humam wrote it and the caller allows it; nothing else is ever
 /// removed.
@@ -30,6 +32,8 @@ public final class SimulationOutput: SpikeSink {
     private let binary: BinarySpikeFile.Writer
     private let ascii: NESTSpikeFiles.Writer?
     private var open = true
+    /// The writer file, open and locked while this output writes the temporary folder.
+    private var writerLock: Int32
     /// Where `finish` saved the run: `directory`, or `<directory>-<n>` when another run was
     /// written to `directory` while this one ran.
     public private(set) var savedDirectory: URL?
@@ -42,8 +46,9 @@ public final class SimulationOutput: SpikeSink {
     static let writerFile = "writer.pid"
 
     private init(directory: URL, temporary: URL, network: Network, parameters: SimulationParameters, replace: Bool,
-                 humamVersion: String, binary: BinarySpikeFile.Writer, ascii: NESTSpikeFiles.Writer?) {
+                 humamVersion: String, binary: BinarySpikeFile.Writer, ascii: NESTSpikeFiles.Writer?, writerLock: Int32) {
         self.directory = directory
+        self.writerLock = writerLock
         self.temporary = temporary
         self.network = network
         self.humamVersion = humamVersion
@@ -63,10 +68,15 @@ public final class SimulationOutput: SpikeSink {
         let fileManager = FileManager.default
         let neuronCount = network.neuronCounts.reduce(0, +)
         let binary: BinarySpikeFile.Writer, ascii: NESTSpikeFiles.Writer?
+        var writerLock: Int32 = -1
         do throws(InputError) {
             do {
                 try fileManager.createDirectory(at: temporary, withIntermediateDirectories: true)
-                try Data("\(getpid())\n".utf8).write(to: temporary.appendingPathComponent(Self.writerFile))
+            } catch {
+                throw InputError(file: temporary.path, "cannot be written (\(error.localizedDescription))")
+            }
+            writerLock = try Self.lockWriterFile(in: temporary)
+            do {
                 try Data(PopulationGIDs(layout: network.layout, neuronCounts: network.neuronCounts).text.utf8)
                     .write(to: temporary.appendingPathComponent(RunFiles.populationGIDs))
             } catch {
@@ -87,10 +97,11 @@ public final class SimulationOutput: SpikeSink {
             }
         } catch {
             try? fileManager.removeItem(at: temporary)
+            if writerLock >= 0 { close(writerLock) }
             throw error
         }
         self.init(directory: directory, temporary: temporary, network: network, parameters: parameters, replace: replace,
-                  humamVersion: humamVersion, binary: binary, ascii: ascii)
+                  humamVersion: humamVersion, binary: binary, ascii: ascii, writerLock: writerLock)
     }
 
     /// Continues an interrupted run from the checkpoint in its temporary folder `folder` (the
@@ -100,20 +111,17 @@ public final class SimulationOutput: SpikeSink {
     /// the spike files back to the checkpoint. Returns the output and the state to resume.
     public static func resuming(_ folder: URL, network: Network, parameters: SimulationParameters, replace: Bool,
                                 humamVersion: String) throws(InputError) -> (output: SimulationOutput, state: SimulationState) {
+        let directory = try checkResumable(folder)
         let temporary = folder.standardizedFileURL
-        var isFolder: ObjCBool = false
-        guard let directory = AtomicFile.target(ofTemporary: temporary),
-              FileManager.default.fileExists(atPath: temporary.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw InputError(file: folder.path, "is not the temporary folder of an unfinished humam run (a folder named .NAME.partial-ID beside the run's destination NAME)")
-        }
         let checkpointURL = temporary.appendingPathComponent(RunFiles.checkpoint)
-        guard FileManager.default.fileExists(atPath: checkpointURL.path) else {
-            throw InputError(file: checkpointURL.path, "does not exist: the run has no checkpoint to resume from (started without --checkpoint-every, or killed before its first checkpoint)")
-        }
-        if let writer = writer(of: temporary), writer != getpid(), kill(writer, 0) == 0 || errno != ESRCH {
-            throw InputError(file: temporary.path, "is being written by process \(writer); resume it once that process has ended")
-        }
+        // Locked before anything is read: no other humam writes the folder from here on.
+        let writerLock = try lockWriterFile(in: temporary)
+        var handedOver = false
+        defer { if !handedOver { close(writerLock) } }
         let checkpoint = try CheckpointFile.read(checkpointURL)
+        guard checkpoint.engineVersion == EngineVersion.current else {
+            throw InputError(file: checkpointURL.path, "was written by engine version \(checkpoint.engineVersion) (humam \(checkpoint.humamVersion)), not by this humam's engine \(EngineVersion.current): its spikes would mix two engines; finish the run with the humam that started it, or start it again")
+        }
         guard checkpoint.humamVersion == humamVersion else {
             throw InputError(file: checkpointURL.path, "was written by humam \(checkpoint.humamVersion), not by this humam \(humamVersion): finish the run with that version, or start it again")
         }
@@ -131,12 +139,27 @@ public final class SimulationOutput: SpikeSink {
             try NESTSpikeFiles.Writer(continuing: asciiFile(in: temporary, network: network), byteCount: bytes,
                                       resolution: parameters.resolution)
         }
-        do { try Data("\(getpid())\n".utf8).write(to: temporary.appendingPathComponent(writerFile)) } catch {
-            throw InputError(file: temporary.path, "cannot be written (\(error.localizedDescription))")
-        }
         let output = SimulationOutput(directory: directory, temporary: temporary, network: network, parameters: parameters,
-                                      replace: replace, humamVersion: humamVersion, binary: binary, ascii: ascii)
+                                      replace: replace, humamVersion: humamVersion, binary: binary, ascii: ascii,
+                                      writerLock: writerLock)
+        handedOver = true
         return (output, checkpoint.state)
+    }
+
+    /// Checks that `folder` is the temporary folder of an unfinished run with a checkpoint;
+    /// returns the run's destination. Touches nothing.
+    @discardableResult
+    public static func checkResumable(_ folder: URL) throws(InputError) -> URL {
+        let temporary = folder.standardizedFileURL
+        var isFolder: ObjCBool = false
+        guard let directory = AtomicFile.target(ofTemporary: temporary),
+              FileManager.default.fileExists(atPath: temporary.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw InputError(file: folder.path, "is not the temporary folder of an unfinished humam run (a folder named .NAME.partial-ID beside the run's destination NAME)")
+        }
+        guard FileManager.default.fileExists(atPath: temporary.appendingPathComponent(RunFiles.checkpoint).path) else {
+            throw InputError(file: folder.path, "holds no checkpoint: the run was started without --checkpoint-every, or stopped before its first checkpoint, so it cannot be resumed; start it again with the same command without --resume (that run removes this folder)")
+        }
+        return directory
     }
 
     /// NEST's ASCII spike file in run folder `folder`: named after the recorder's node id
@@ -146,7 +169,50 @@ public final class SimulationOutput: SpikeSink {
             .appendingPathComponent(RunFiles.nestSpikeFile(recorder: network.neuronCounts.reduce(0, +) + 1))
     }
 
-    deinit { discard() }
+    deinit {
+        discard()
+        releaseWriterLock()
+    }
+
+    /// Creates or opens the writer file of temporary folder `folder`, locks it and writes this
+    /// process's id into it; returns its descriptor, which holds the lock until it is closed (at
+    /// the latest when the process ends). Throws if another process holds the lock.
+    static func lockWriterFile(in folder: URL) throws(InputError) -> Int32 {
+        let path = folder.appendingPathComponent(writerFile).path
+        let descriptor = Foundation.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw InputError(file: path, "cannot be written (\(String(cString: strerror(errno))))")
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            let process = writer(of: folder).map { "process \($0)" } ?? "another process"
+            throw InputError(file: folder.path, "is being written by \(process) (it holds the lock on \(writerFile)); resume it once that process has ended")
+        }
+        let text = Array("\(getpid())\n".utf8)
+        guard ftruncate(descriptor, 0) == 0, text.withUnsafeBytes({ pwrite(descriptor, $0.baseAddress, $0.count, 0) }) == text.count else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw InputError(file: path, "cannot be written (\(reason))")
+        }
+        return descriptor
+    }
+
+    /// Whether a living process holds the lock on the writer file of `folder` (nil: the folder
+    /// has no writer file, so it is not humam's temporary run folder).
+    static func isBeingWritten(_ folder: URL) -> Bool? {
+        let descriptor = Foundation.open(folder.appendingPathComponent(writerFile).path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { return true }
+        flock(descriptor, LOCK_UN)
+        return false
+    }
+
+    private func releaseWriterLock() {
+        guard writerLock >= 0 else { return }
+        close(writerLock)
+        writerLock = -1
+    }
 
     /// `<base>/<network-hash>/<simulation-hash>`.
     public static func defaultDirectory(base: URL, network: Network, parameters: SimulationParameters) -> URL {
@@ -219,11 +285,9 @@ public final class SimulationOutput: SpikeSink {
                 try? fileManager.removeItem(at: file)
             }
         }
-        if replacesRun, fileManager.fileExists(atPath: directory.path) {
-            // Never remove what humam did not write (checked before the run too).
-            guard Self.isRun(directory) else {
-                throw InputError(file: directory.path, "exists and is not a humam run folder; nothing was replaced")
-            }
+        // Never remove what humam did not write (checked before the run too): should a user
+        // have put a file into the old run meanwhile, this run is saved beside it instead.
+        if replacesRun, Self.isRun(directory), RunFolderContents.foreignEntries(in: directory).isEmpty {
             do { try fileManager.removeItem(at: directory) } catch {
                 throw InputError(file: directory.path, "cannot be replaced (\(error.localizedDescription))")
             }
@@ -242,6 +306,7 @@ public final class SimulationOutput: SpikeSink {
         }
         savedDirectory = destination
         open = false
+        releaseWriterLock()
         return record
     }
 
@@ -251,6 +316,7 @@ public final class SimulationOutput: SpikeSink {
         guard open else { return }
         open = false
         if !isResumable { try? FileManager.default.removeItem(at: temporary) }
+        releaseWriterLock()
     }
 
     /// Whether `directory` is a run folder that humam wrote: a folder whose `run.json` names a
@@ -264,13 +330,19 @@ public final class SimulationOutput: SpikeSink {
     }
 
     /// Checks, before any work, that a run can be written to `directory` (`OutputPlace`): it
-    /// must not exist, or be a humam run folder and `replace` be true, and the folder it goes
-    /// into must be writable. Throws otherwise, naming the path; touches nothing that exists.
+    /// must not exist, or be a humam run folder holding only what humam wrote
+    /// (`RunFolderContents`) and `replace` be true, and the folder it goes into must be writable. Throws otherwise, naming the path; touches nothing that exists.
     public static func checkDestination(_ directory: URL, replace: Bool) throws(InputError) {
         try OutputPlace.check(directory, as: .runFolder(isRun: isRun), replace: replace)
+        let foreign = RunFolderContents.foreignEntries(in: directory)
+        if isRun(directory), !foreign.isEmpty {
+            let shown = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? " and \(foreign.count - 5) more" : "")
+            throw InputError(file: directory.path, "holds a humam run and files humam did not write (\(shown)); humam replaces a run only when everything in it is its own: move those files out of the folder, or choose another --out")
+        }
     }
 
-    /// The process named in the writer file of temporary folder `folder`, if any.
+    /// The process named in the writer file of temporary folder `folder`, if any (for messages:
+    /// whether it still writes is told by the lock, `isBeingWritten`).
     static func writer(of folder: URL) -> pid_t? {
         guard let text = try? String(contentsOf: folder.appendingPathComponent(writerFile), encoding: .utf8) else { return nil }
         return pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -285,9 +357,9 @@ public final class SimulationOutput: SpikeSink {
     }
 
     /// Removes the temporary run folders next to `directory` whose writer process has died (an
-    /// interrupted or killed `humam simulate`), except those with a checkpoint, which can be
-    /// resumed. Folders of live writers, and anything without humam's temporary name and writer
-    /// file, are left alone.
+    /// interrupted or killed `humam simulate`: nobody holds the lock on its writer file), except
+    /// those with a checkpoint, which can be resumed. Folders of live writers, and anything
+    /// without humam's temporary name and writer file, are left alone.
     @discardableResult
     public static func removeAbandonedFolders(beside directory: URL) -> AbandonedFolders {
         let parent = directory.standardizedFileURL.deletingLastPathComponent()
@@ -296,7 +368,7 @@ public final class SimulationOutput: SpikeSink {
         var folders = AbandonedFolders()
         for name in names.sorted() where name.hasPrefix(prefix) {
             let folder = parent.appendingPathComponent(name)
-            guard let pid = writer(of: folder), kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            guard isBeingWritten(folder) == false else { continue }
             if FileManager.default.fileExists(atPath: folder.appendingPathComponent(RunFiles.checkpoint).path) {
                 folders.resumable.append(folder)
             } else if (try? FileManager.default.removeItem(at: folder)) != nil {

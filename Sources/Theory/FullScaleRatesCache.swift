@@ -4,7 +4,7 @@ import Model
 /// The full-scale theory rates that a down-scaled network's DC compensation needs, solved once
 /// and kept in humam's cache folder: `$HUMAM_CACHE`, else `$XDG_CACHE_HOME/humam`, else
 /// `~/.cache/humam`, as `fullscale-theory/<key>.csv`. The key hashes everything that changes the
-/// rates: the full-scale network (its content hash), the solver options and humam's version. A
+/// rates: the full-scale network (its content hash), the solver options, humam's version and its engine version (`EngineVersion`). A
 /// cache that cannot be written is skipped with a note; nothing is written next to the user's
 /// files.
 public struct FullScaleRatesCache: Sendable {
@@ -43,6 +43,7 @@ public struct FullScaleRatesCache: Sendable {
         key.combine(fullScale.contentHash)
         key.combine("\(options.trials) \(options.seed) \(options.initialRateRangeHz) \(options.toleranceHz) \(options.maximumIterations) \(options.maximumNewtonIterations) \(options.initialPseudoTimeStep) \(options.includeDCDrive) \(String(describing: options.initialRates))")
         key.combine(humamVersion)
+        key.combine("engine \(EngineVersion.current)")
         let file = folder.appendingPathComponent("fullscale-theory").appendingPathComponent("\(key.hexDigest).csv")
         if FileManager.default.fileExists(atPath: file.path) {
             do {

@@ -39,11 +39,11 @@ struct ExportNESTCommand: ParsableCommand {
         guard parameters.singleSpikes.isEmpty else {
             throw ValidationError("--single-spike is not exported to NEST; simulate it with humam simulate")
         }
-        let built = try NetworkPipeline.build(configuration, humamVersion: Humam.configuration.version,
+        let built = try NetworkPipeline.build(configuration, humamVersion: Humam.version,
                                               events: PipelineMessages.write)
         let directory = try output.create()
         try NESTExport(network: built, simulation: parameters, options: recordedOptions,
-                       humamVersion: Humam.configuration.version).write(to: directory)
+                       humamVersion: Humam.version).write(to: directory)
         print("""
             exported \(built.totalNeurons) neurons, \(built.totalSynapses) synapses, \
             \(built.nonEmptyPopulations.count) populations to \(directory.path)/

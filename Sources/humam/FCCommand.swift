@@ -67,7 +67,7 @@ struct FCCommand: ParsableCommand {
         request.bold = bold
         request.writesFigures = !runOptions.noFigures
         let outcome = try request.run(folder, configuration: network.configuration(), into: output,
-                                      humamVersion: Humam.configuration.version, events: PipelineMessages.write)
+                                      humamVersion: Humam.version, events: PipelineMessages.write)
         print(RunOptions.description(of: folder, outcome.totals))
         print("FC of \(outcome.areaCount) area currents, t ≥ \(windowStart) ms, \(pscKernel.rawValue) PSC kernel")
         if let comparison = outcome.comparison {

@@ -1,11 +1,15 @@
 import ArgumentParser
 import Foundation
+import Model
 
 @main
 struct Humam: ParsableCommand {
+    /// humam's release version, recorded in every file it writes.
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         abstract: "The Human Multi-Area Model (Pronold et al. 2024): network, theory, simulation, analysis.",
-        version: "0.1.0",
+        version: "\(version) (engine \(EngineVersion.current))",
         subcommands: [NetworkCommand.self, TheoryCommand.self, SimulateCommand.self, AnalyzeCommand.self, FCCommand.self,
                       ExportCommand.self, ReportCommand.self])
 

@@ -20,7 +20,7 @@ struct NetworkCommand: ParsableCommand {
     func run() throws {
         // Checked before the work; made only when the tables are written, so bad input writes nothing.
         let output = try out.map { path throws(InputError) in try OutputFolder(URL(fileURLWithPath: path), replace: replace) }
-        let outcome = try NetworkRun.run(network.configuration(), into: output, humamVersion: Humam.configuration.version,
+        let outcome = try NetworkRun.run(network.configuration(), into: output, humamVersion: Humam.version,
                                          events: PipelineMessages.write)
         print(outcome.summary.text)
         if let directory = outcome.directory {

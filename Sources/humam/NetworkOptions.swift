@@ -61,7 +61,7 @@ struct NetworkOptions: ParsableArguments {
 
     /// Loads the data and builds the network these options describe.
     func build() throws -> Network {
-        try NetworkPipeline.build(configuration(), humamVersion: Humam.configuration.version, events: PipelineMessages.write)
+        try NetworkPipeline.build(configuration(), humamVersion: Humam.version, events: PipelineMessages.write)
     }
 }
 

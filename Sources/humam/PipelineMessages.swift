@@ -23,6 +23,9 @@ enum PipelineMessages {
                           neurons, synapses, threads, seconds)
         case .checkpoint(let timeMs, let bytes, let seconds):
             text = String(format: "\rhumam simulate: checkpoint at %.1f ms: %.1f MB in %.2f s\n", timeMs, Double(bytes) / 1e6, seconds)
+        case .frequentCheckpoints(let intervalMs, let count, let bytes, let seconds):
+            let totalMB = Double(count) * Double(bytes) / 1e6, totalSeconds = Double(count) * seconds
+            text = "humam simulate: warning: --checkpoint-every \(String(format: "%g", intervalMs)) ms is short: each checkpoint writes \(String(format: "%.1f", Double(bytes) / 1e6)) MB (\(String(format: "%.2f", seconds)) s here), so this run's \(count) checkpoints write about \(String(format: "%.0f", totalMB)) MB and take about \(String(format: "%.0f", totalSeconds)) s; every \(String(format: "%g", SimulationRun.sensibleCheckpointIntervalMs)) ms or more is usually enough\n"
         case .shortBOLDWindow(let lengthMs, let minimumMs):
             text = "humam fc: warning: the BOLD FC of a \(lengthMs / 1000) s window is dominated by the hemodynamic response to the run's start (it lasts ~20 s); fc_bold.csv needs at least \(minimumMs / 1000) s to mean anything\n"
         }

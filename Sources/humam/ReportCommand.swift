@@ -31,7 +31,7 @@ struct ReportCommand: ParsableCommand {
         let folder = try runDirectory.map { RunFolder(URL(fileURLWithPath: $0)) } ?? RunFolder.mostRecent(under: URL(fileURLWithPath: "out"))
         let url = try RunReport.write(run: folder, analysisDirectory: analysis.map { URL(fileURLWithPath: $0) },
                                       theoryRatesFile: theory.map { URL(fileURLWithPath: $0) }, dataDirectory: dataDirectory,
-                                      humamVersion: Humam.configuration.version)
+                                      humamVersion: Humam.version)
         print("report written to \(url.path)")
     }
 

@@ -58,7 +58,7 @@ struct SimulateCommand: ParsableCommand {
         let interactive = isatty(STDERR_FILENO) == 1
         let outcome: SimulationRun.Outcome
         do {
-            outcome = try request.run(configuration, humamVersion: Humam.configuration.version, events: { event in
+            outcome = try request.run(configuration, humamVersion: Humam.version, events: { event in
                 PipelineMessages.write(event)
                 // From here on SIGINT/SIGTERM stop the run at the next exchange of its threads.
                 if case .setUp = event { Interruption.install() }

@@ -79,7 +79,7 @@ struct TheoryCommand: ParsableCommand {
         request.simulatedRates = compare.map { URL(fileURLWithPath: $0) }
         request.comparisonFigure = figure.map { URL(fileURLWithPath: $0) }
         request.replace = replace
-        let outcome = try request.run(network.configuration(), humamVersion: Humam.configuration.version,
+        let outcome = try request.run(network.configuration(), humamVersion: Humam.version,
                                       events: PipelineMessages.write)
         print(outcome.summary)
         if let pathFigure = outcome.pathFigure { print("path figure written to \(pathFigure.path)") }

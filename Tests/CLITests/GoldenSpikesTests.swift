@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import humam
+import Model
 
 /// A golden checksum of the spikes: `humam simulate` of a small fixed network and seed must write
 /// exactly the `spikes.bin` it wrote when the checksums below were pinned, for 1 and 2 threads
@@ -13,15 +14,29 @@ import TestSupport
 /// Then check the change with the validations that do not pin bits (DownscaledValidationTests,
 /// `scripts/validate-simulate`), and update: run
 /// `swift test --filter GoldenSpikesTests`, take the measured values from the failure message
-/// ("spikes.bin FNV-1a 64 = 0x…"), and pin them here, saying in the commit why the spikes changed.
-/// The thread count must never change them (README, "Determinism").
+/// ("spikes.bin FNV-1a 64 = 0x…"), and pin them here under a new engine version: raise
+/// `EngineVersion.current` by one and add its entry to `pinnedByEngine` (never edit an old entry),
+/// saying in the commit why the spikes changed. The thread count must never change them (README,
+/// "Determinism").
 @Suite struct GoldenSpikesTests {
     /// FNV-1a 64 of spikes.bin of `humam simulate --scaling 0.001 --t-sim 300 --seed 2903` (with
-    /// the original's full-scale rates for the DC), per connectivity.
-    static let pinned: [String: UInt64] = [
-        "stored": 0x9483_def8_4854_379e,
-        "procedural": 0x2bfd_ff1a_a72a_dd0a,
+    /// the original's full-scale rates for the DC), per engine version and connectivity. An
+    /// engine version's spikes never change, so each entry is written once.
+    static let pinnedByEngine: [Int: [String: UInt64]] = [
+        1: ["stored": 0x9483_def8_4854_379e, "procedural": 0x2bfd_ff1a_a72a_dd0a],
     ]
+
+    /// The checksums of this build's engine.
+    static var pinned: [String: UInt64] { pinnedByEngine[EngineVersion.current] ?? [:] }
+
+    @Test func everyEngineVersionHasItsOwnSpikes() {
+        // The current engine is the newest pinned one, and no two engines share a checksum: new
+        // spikes pinned without raising the engine version fail here or in the test below.
+        #expect(Self.pinnedByEngine.keys.max() == EngineVersion.current)
+        #expect(Self.pinned.keys.sorted() == ["procedural", "stored"])
+        let checksums = Self.pinnedByEngine.values.flatMap(\.values)
+        #expect(Set(checksums).count == checksums.count)
+    }
 
     /// FNV-1a, 64 bits (Fowler, Noll, Vo): a simple checksum that sees every byte and its order.
     static func fnv1a64(_ bytes: Data) -> UInt64 {
@@ -51,8 +66,10 @@ import TestSupport
         let checksum = Self.fnv1a64(bytes)
         #expect(checksum == Self.pinned[connectivity],
                 "spikes.bin FNV-1a 64 = 0x\(String(checksum, radix: 16)) (\(connectivity), \(threads) threads, \(bytes.count) bytes)")
-        // The run did what was asked (a checksum of an empty run would pin nothing).
+        // The run did what was asked (a checksum of an empty run would pin nothing) and says
+        // which engine computed it.
         let record = try TinyRuns.jsonObject(run.appendingPathComponent("run.json"))
+        #expect(record["engine_version"] as? Int == EngineVersion.current)
         #expect(record["connectivity"] as? String == connectivity && record["threads"] as? Int == threads)
         #expect((record["spikes"] as? Int ?? 0) > 100)
     }

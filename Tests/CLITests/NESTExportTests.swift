@@ -98,6 +98,24 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("network.json").path))
     }
 
+    /// run_nest.py writes only into a new or empty folder: a folder holding a user's file (or
+    /// another run) is refused before NEST is imported, naming what is there, and left as it was.
+    @Test(.enabled(if: PythonNEST.hasPython, "python3 is not available"))
+    func scriptRefusesAFolderThatHoldsFiles() throws {
+        let (directory, _) = try Self.export()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = directory.appendingPathComponent("run")
+        try FileManager.default.createDirectory(at: run, withIntermediateDirectories: true)
+        try "my notes\n".write(to: run.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        #expect {
+            try PythonNEST.run([directory.appendingPathComponent("run_nest.py").path, "--out", run.path], log: nil)
+        } throws: { error in
+            "\(error)".contains("holds files (notes.txt)") && "\(error)".contains("new or empty folder")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: run.path) == ["notes.txt"])
+        #expect(try String(contentsOf: run.appendingPathComponent("notes.txt"), encoding: .utf8) == "my notes\n")
+    }
+
     /// run_nest.py refuses a NEST outside 3.x with a message naming the version (a stand-in
     /// `nest` module on PYTHONPATH plays NEST 2.20 and NEST 4.0).
     @Test(.enabled(if: PythonNEST.hasPython, "python3 is not available"))

@@ -28,7 +28,7 @@ import Theory
     /// Writes the report of `run` and returns its text.
     func report(_ run: URL, analysis: URL? = nil, theory: URL? = nil) throws -> String {
         let file = try RunReport.write(run: RunFolder(run), analysisDirectory: analysis, theoryRatesFile: theory,
-                                        dataDirectory: Fixtures.dataDirectory, humamVersion: Humam.configuration.version)
+                                        dataDirectory: Fixtures.dataDirectory, humamVersion: Humam.version)
         #expect(file == run.appendingPathComponent("report.html"))
         return try String(contentsOf: file, encoding: .utf8)
     }

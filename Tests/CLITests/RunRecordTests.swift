@@ -33,7 +33,7 @@ import TestSupport
             try JSONSerialization.data(withJSONObject: record).write(to: file)
             return #expect(throws: InputError.self) {
                 try RunNetwork.synapticInputModel(of: RunFolder(run), tables: nil, configuration: command.network.configuration(),
-                                                  humamVersion: Humam.configuration.version, events: { _ in })
+                                                  humamVersion: Humam.version, events: { _ in })
             }?.description
         }
         // What humam simulate records, with PSP_rel changed.

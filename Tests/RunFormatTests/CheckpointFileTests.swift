@@ -59,9 +59,9 @@ import Testing
             #expect(throws: InputError.self) { try CheckpointFile.decode(Array(bytes[..<index]), file: "c") }
         }
         var otherVersion = bytes
-        otherVersion[8] = 2
+        otherVersion[8] = 1
         #expect { try CheckpointFile.decode(otherVersion, file: "c") } throws: {
-            "\($0)" == "c: is a checkpoint of format version 2; this humam reads version 1"
+            "\($0)" == "c: is a checkpoint of format version 1; this humam reads version 2: finish the run with the humam that started it, or start it again"
         }
     }
 

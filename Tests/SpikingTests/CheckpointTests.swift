@@ -129,6 +129,7 @@ import Testing
                                  resuming: state) } throws: { "\($0)".contains("another network") }
         var shorter = Self.parameters(.stored, threads: 1)
         shorter.duration = 50
+        shorter.singleSpikes = []
         #expect { try Simulation(network: Self.network(), parameters: shorter, resuming: state) } throws: {
             "\($0)".contains("beyond this simulation's 500 steps")
         }

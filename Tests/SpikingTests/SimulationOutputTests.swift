@@ -162,15 +162,21 @@ import RunFormat
             if let pid { try Data(pid.utf8).write(to: folder.appendingPathComponent("writer.pid")) }
             return folder
         }
-        // A pid above the kernel's pid_max (4,194,304) belongs to no process.
+        // A pid above the kernel's pid_max (4,194,304) belongs to no process; a living process
+        // named in an unlocked writer file (after a reboot) is not its writer either.
         let dead = try partial(".run.partial-A", pid: "99999999\n")
-        let alive = try partial(".run.partial-B", pid: "\(getpid())\n")
+        let stale = try partial(".run.partial-F", pid: "\(getpid())\n")
+        let alive = try partial(".run.partial-B", pid: nil)
+        let lock = try SimulationOutput.lockWriterFile(in: alive)
+        defer { close(lock) }
+        #expect(SimulationOutput.isBeingWritten(alive) == true && SimulationOutput.isBeingWritten(stale) == false)
+        #expect(throws: InputError.self) { try SimulationOutput.lockWriterFile(in: alive) }
         let foreign = try partial(".run.partial-C", pid: nil)
         let other = try partial(".other.partial-D", pid: "99999999")
         let resumable = try partial(".run.partial-E", pid: "99999999\n")
         try Data("HUMAMCKP".utf8).write(to: resumable.appendingPathComponent("checkpoint.bin"))
         let folders = SimulationOutput.removeAbandonedFolders(beside: run)
-        #expect(folders.removed.map(\.lastPathComponent) == [dead.lastPathComponent])
+        #expect(folders.removed.map(\.lastPathComponent) == [dead.lastPathComponent, stale.lastPathComponent])
         #expect(folders.resumable.map(\.lastPathComponent) == [resumable.lastPathComponent])
         for kept in [alive, foreign, other, resumable] { #expect(FileManager.default.fileExists(atPath: kept.path)) }
     }
