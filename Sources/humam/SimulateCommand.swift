@@ -73,7 +73,7 @@ struct SimulateCommand: ParsableCommand {
         if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
         let saved = outcome.savedDirectory, record = outcome.record, duration = outcome.result.parameters.duration
         if saved != outcome.destination {
-            FileHandle.standardError.write(Data("humam simulate: another run was written to \(outcome.destination.path) while this one ran; this run was saved as \(saved.path)\n".utf8))
+            FileHandle.standardError.write(Data("humam simulate: \(outcome.destination.path) could not be replaced (another run was written there, or files humam did not write appeared in it, while this one ran); this run was saved as \(saved.path)\n".utf8))
         }
         let rates = PopulationRateSummary(result: outcome.result, network: outcome.network)
         func list(_ entries: [(label: String, rateHz: Double)]) -> String {

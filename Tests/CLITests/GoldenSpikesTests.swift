@@ -36,6 +36,8 @@ import Model
         #expect(Self.pinned.keys.sorted() == ["procedural", "stored"])
         let checksums = Self.pinnedByEngine.values.flatMap(\.values)
         #expect(Set(checksums).count == checksums.count)
+        // `humam --version` names the engine.
+        #expect(Humam.configuration.version == "\(Humam.version) (engine \(EngineVersion.current))")
     }
 
     /// FNV-1a, 64 bits (Fowler, Noll, Vo): a simple checksum that sees every byte and its order.

@@ -49,6 +49,26 @@ import RunFormat
         #expect(try String(contentsOf: file, encoding: .utf8) == "my notes")
     }
 
+    /// A user's file that appears in the run folder while a replacing run goes is kept: the new
+    /// run is saved beside the old one.
+    @Test func aUsersFileThatAppearsDuringTheRunIsKept() throws {
+        let base = try Fixtures.temporaryDirectory("humam-out-appearing")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let network = TestNetworks.small()
+        var parameters = SimulationParameters()
+        parameters.duration = 50
+        let run = base.appendingPathComponent("run")
+        let first = try SimulationOutput(directory: run, network: network, parameters: parameters, replace: false, humamVersion: "test")
+        try first.finish(try Simulation(network: network, parameters: parameters).run(sink: first))
+        let second = try SimulationOutput(directory: run, network: network, parameters: parameters, replace: true, humamVersion: "test")
+        let notes = run.appendingPathComponent("notes.txt")
+        try Data("my notes".utf8).write(to: notes)
+        try second.finish(try Simulation(network: network, parameters: parameters).run(sink: second))
+        #expect(second.savedDirectory?.lastPathComponent == "run-2")
+        #expect(try String(contentsOf: notes, encoding: .utf8) == "my notes")
+        #expect(SimulationOutput.isRun(run) && SimulationOutput.isRun(base.appendingPathComponent("run-2")))
+    }
+
     @Test func folderHoldsReadableSpikeFilesRatesAndRunRecord() throws {
         let network = TestNetworks.small()
         var parameters = SimulationParameters()
