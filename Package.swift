@@ -42,7 +42,10 @@ let package = Package(
             dependencies: [
                 "Model", "RunFormat", "Theory", "Spiking", "Analysis", "Report", "NESTExport", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ],
+            plugins: ["BuildCommit"]),
+        // Writes the checkout's commit into the command-line tool, for `humam --version`.
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
         .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
         .testTarget(name: "RunFormatTests", dependencies: ["RunFormat", "Model", "TestSupport"]),

@@ -9,7 +9,7 @@ struct Humam: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         abstract: "The Human Multi-Area Model (Pronold et al. 2024): network, theory, simulation, analysis.",
-        version: "\(version) (engine \(EngineVersion.current))",
+        version: "\(version) (engine \(EngineVersion.current), commit \(buildCommit))",
         subcommands: [NetworkCommand.self, TheoryCommand.self, SimulateCommand.self, AnalyzeCommand.self, FCCommand.self,
                       ExportCommand.self, ReportCommand.self])
 

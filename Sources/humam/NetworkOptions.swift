@@ -7,7 +7,7 @@ import Pipeline
 /// file, and the common overrides. Precedence: defaults < `--config` < flags
 /// (`ExperimentConfiguration`).
 struct NetworkOptions: ParsableArguments {
-    @Option(help: "Folder with the model's input tables (else $HUMAM_DATA, else ./notebooks-data).")
+    @Option(help: "Folder with the model's input tables (else $HUMAM_DATA, else ./notebooks-data, else the installed tables).")
     var data: String?
 
     @Option(help: "Experiment file (YAML or JSON) with net_params / sim_params overrides, keys as in the original.")
@@ -34,14 +34,8 @@ struct NetworkOptions: ParsableArguments {
         }
     }
 
-    /// The data folder: `--data`, else `$HUMAM_DATA`, else `notebooks-data/`.
-    var dataDirectory: URL {
-        if let data { return URL(fileURLWithPath: data) }
-        if let environment = ProcessInfo.processInfo.environment["HUMAM_DATA"], !environment.isEmpty {
-            return URL(fileURLWithPath: environment)
-        }
-        return URL(fileURLWithPath: "notebooks-data")
-    }
+    /// The data folder (`DataFolder`).
+    var dataDirectory: URL { DataFolder.resolve(explicit: data) }
 
     /// The configuration of these options and `simulation`'s (the experiment file read here);
     /// `defaultScaling` applies when neither the file nor a flag sets the scaling (`humam

@@ -24,7 +24,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Mean-field rates (area,layer,population,rate_hz) to compare the simulation with, instead of the theory the report solves for the run's network (needed for the original's NEST output, which records no parameters).")
     var theory: String?
 
-    @Option(help: "Folder with the model's input tables and the published FC (else $HUMAM_DATA, else ./notebooks-data).")
+    @Option(help: "Folder with the model's input tables and the published FC (else $HUMAM_DATA, else ./notebooks-data, else the installed tables).")
     var data: String?
 
     func run() throws {
@@ -35,10 +35,9 @@ struct ReportCommand: ParsableCommand {
         print("report written to \(url.path)")
     }
 
-    /// The data folder if it exists: `--data`, else `$HUMAM_DATA`, else `notebooks-data/`.
+    /// The data folder (`DataFolder`) if it exists.
     var dataDirectory: URL? {
-        let environment = ProcessInfo.processInfo.environment["HUMAM_DATA"].flatMap { $0.isEmpty ? nil : $0 }
-        let url = URL(fileURLWithPath: data ?? environment ?? "notebooks-data")
+        let url = DataFolder.resolve(explicit: data)
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 }

@@ -37,7 +37,7 @@ import Model
         let checksums = Self.pinnedByEngine.values.flatMap(\.values)
         #expect(Set(checksums).count == checksums.count)
         // `humam --version` names the engine.
-        #expect(Humam.configuration.version == "\(Humam.version) (engine \(EngineVersion.current))")
+        #expect(Humam.configuration.version.hasPrefix("\(Humam.version) (engine \(EngineVersion.current), commit "))
     }
 
     /// FNV-1a, 64 bits (Fowler, Noll, Vo): a simple checksum that sees every byte and its order.
