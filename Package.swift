@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "humam",
-    platforms: [.macOS(.v15)],  // Synchronization's Atomic and Mutex (macOS 15)
+    platforms: [.macOS(.v15)],  // Synchronization's Atomic needs macOS 15
     products: [
         .executable(name: "humam", targets: ["humam"]),
         .library(name: "Model", targets: ["Model"]),
