@@ -54,6 +54,10 @@ public struct CSVTable: Sendable {
             throw InputError(file: source, line: 1,
                              "has no column '\(name)' (columns: \(header.joined(separator: ", ")))")
         }
+        if let second = header[(index + 1)...].firstIndex(of: name) {
+            throw InputError(file: source, line: 1,
+                             "has the column '\(name)' twice (columns \(index + 1) and \(second + 1)); expected each column once")
+        }
         return index
     }
 
