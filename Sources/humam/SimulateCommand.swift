@@ -15,6 +15,12 @@ struct SimulateCommand: ParsableCommand {
 
     @OptionGroup var simulation: SimulationOptions
 
+    @Option(help: "Synapses stored (10 B each), procedural (regenerated at every spike; 2 B per source neuron and pathway), or auto (default: stored up to 200 million synapses).")
+    var connectivity: ConnectivityMode?
+
+    @Option(help: ArgumentHelp("A single spike onto the first neuron of a population, as AREA,LAYER,POP,TIME_MS (e.g. lingual,IV,E,500); repeatable.", valueName: "spike"))
+    var singleSpike: [String] = []
+
     @Option(help: "Output folder (default: out/<network-hash>/<simulation-hash>/).")
     var out: String?
 
@@ -40,13 +46,25 @@ struct SimulateCommand: ParsableCommand {
         if let checkpointEvery, !(checkpointEvery > 0 && checkpointEvery.isFinite) {
             throw ValidationError("--checkpoint-every \(checkpointEvery) is invalid; expected an interval > 0 ms")
         }
+        if rasterArea != nil && noFigures {
+            throw ValidationError("--raster-area chooses the raster figure; it does nothing with --no-figures")
+        }
     }
 
     /// The notebook's down-scaling factor, the default of `humam simulate`.
     static let notebookScaling = SimulationRun.notebookScaling
 
     func run() throws {
-        let configuration = try network.configuration(defaultScaling: Self.notebookScaling, simulation: simulation.overrides())
+        var overrides = simulation.overrides()
+        overrides.connectivity = connectivity
+        overrides.singleSpikes = try singleSpike.map { text in
+            let fields = text.split(separator: ",").map(String.init)
+            guard fields.count == 4, let time = Double(fields[3]) else {
+                throw ValidationError("--single-spike '\(text)' is invalid; expected AREA,LAYER,POP,TIME_MS, e.g. lingual,IV,E,500")
+            }
+            return SingleSpike(area: fields[0], layer: fields[1], population: fields[2], time: time)
+        }
+        let configuration = try network.configuration(defaultScaling: Self.notebookScaling, simulation: overrides)
         var request = SimulationRun()
         request.directory = out.map { URL(fileURLWithPath: $0) }
         request.resumeFolder = resume.map { URL(fileURLWithPath: $0) }
