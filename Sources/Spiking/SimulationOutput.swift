@@ -70,7 +70,7 @@ public final class SimulationOutput: SpikeSink {
                 try Data(PopulationGIDs(layout: network.layout, neuronCounts: network.neuronCounts).text.utf8)
                     .write(to: temporary.appendingPathComponent(RunFiles.populationGIDs))
             } catch {
-                throw InputError(file: temporary.path, "cannot be written (\(error.localizedDescription))")
+                throw InputError(file: temporary.path, "cannot be written (\(InputError.reason(error)))")
             }
             binary = try BinarySpikeFile.Writer(url: temporary.appendingPathComponent(RunFiles.binarySpikes),
                                                 resolution: parameters.resolution, duration: parameters.duration,
@@ -78,7 +78,7 @@ public final class SimulationOutput: SpikeSink {
             if asciiSpikes ?? (neuronCount <= Self.asciiNeuronLimit) {
                 let folder = temporary.appendingPathComponent(RunFiles.nestSpikeDirectory)
                 do { try fileManager.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-                    throw InputError(file: folder.path, "cannot be written (\(error.localizedDescription))")
+                    throw InputError(file: folder.path, "cannot be written (\(InputError.reason(error)))")
                 }
                 ascii = try NESTSpikeFiles.Writer(url: Self.asciiFile(in: temporary, network: network),
                                                   resolution: parameters.resolution, humamVersion: humamVersion)
@@ -132,7 +132,7 @@ public final class SimulationOutput: SpikeSink {
                                       resolution: parameters.resolution)
         }
         do { try Data("\(getpid())\n".utf8).write(to: temporary.appendingPathComponent(writerFile)) } catch {
-            throw InputError(file: temporary.path, "cannot be written (\(error.localizedDescription))")
+            throw InputError(file: temporary.path, "cannot be written (\(InputError.reason(error)))")
         }
         let output = SimulationOutput(directory: directory, temporary: temporary, network: network, parameters: parameters,
                                       replace: replace, humamVersion: humamVersion, binary: binary, ascii: ascii)
@@ -225,7 +225,7 @@ public final class SimulationOutput: SpikeSink {
                 throw InputError(file: directory.path, "exists and is not a humam run folder; nothing was replaced")
             }
             do { try fileManager.removeItem(at: directory) } catch {
-                throw InputError(file: directory.path, "cannot be replaced (\(error.localizedDescription))")
+                throw InputError(file: directory.path, "cannot be replaced (\(InputError.reason(error)))")
             }
         }
         // rename(2) fails rather than replace a folder that appeared meanwhile (another run to

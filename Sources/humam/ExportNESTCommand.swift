@@ -48,7 +48,7 @@ struct ExportNESTCommand: ParsableCommand {
         print("""
             exported \(built.totalNeurons) neurons, \(built.totalSynapses) synapses, \
             \(built.nonEmptyPopulations.count) populations to \(directory.path)/
-            run: python3 \(directory.path)/run_nest.py --out RUN_DIR
+            run: \(ShellCommand.line(["python3", directory.appendingPathComponent("run_nest.py").path])) --out RUN_DIR
             """)
     }
 

@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import Foundation
+import Model
 import Pipeline
 
 /// `humam fc`: functional connectivity from the area synaptic input currents of a run, and its
@@ -82,6 +83,7 @@ struct FCCommand: ParsableCommand {
         print(String(format: "time: network description %.3f s, reading spikes into the histogram %.3f s, reading to comparison %.3f s, total %.3f s",
                      outcome.networkSeconds, outcome.readSeconds, outcome.computeSeconds, Date().timeIntervalSince(processStart)))
         print("results in \(outcome.directory.path)/")
-        print("report: humam report --run \(folder.url.path)\(runOptions.out == nil ? "" : " --analysis \(outcome.directory.path)") writes \(folder.url.appendingPathComponent("report.html").path)")
+        let report = ["humam", "report", "--run", folder.url.path] + (runOptions.out == nil ? [] : ["--analysis", outcome.directory.path])
+        print("report: \(ShellCommand.line(report)) writes \(folder.url.appendingPathComponent("report.html").path)")
     }
 }

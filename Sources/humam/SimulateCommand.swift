@@ -101,13 +101,13 @@ struct SimulateCommand: ParsableCommand {
             simulated \(String(format: "%.0f", duration)) ms of \(record.neurons) neurons, \(record.synapses) synapses
               setup      \(String(format: "%.3f", record.setupSeconds)) s
               simulate   \(String(format: "%.3f", record.simulateSeconds)) s (real-time factor \(String(format: "%.3f", duration > 0 ? record.simulateSeconds / (duration / 1000) : 0)), \(record.threads) thread(s))
-              spikes     \(record.spikes) (mean rate \(record.meanRateHz.map { String(format: "%.2f spikes/s", $0) } ?? "undefined: empty window") from \(String(format: "%.0f", record.rateWindowStartMs)) ms)
+              spikes     \(record.spikes) (mean rate \(record.meanRateHz.map { String(format: "%.2f spikes/s per neuron", $0) } ?? "undefined: empty window") from \(String(format: "%.0f", record.rateWindowStartMs)) ms)
               E / I      \(String(format: "%.2f", rates.excitatoryHz)) / \(String(format: "%.2f", rates.inhibitoryHz)) spikes/s per neuron
               busiest    \(list(rates.busiest))
               quietest   \(list(rates.quietest))
               peak memory \(record.peakMemoryBytes.map { "\($0 / 1_000_000) MB" } ?? "unknown")
             written to \(saved.path)/\(outcome.figures.isEmpty ? "" : " (figures: \(outcome.figures.map(\.lastPathComponent).joined(separator: ", ")))")
-            report: humam report --run \(saved.path) writes \(saved.appendingPathComponent("report.html").path)
+            report: \(ShellCommand.line(["humam", "report", "--run", saved.path])) writes \(saved.appendingPathComponent("report.html").path)
             """)
     }
 
@@ -130,9 +130,6 @@ struct SimulateCommand: ParsableCommand {
             if argument.hasPrefix("--resume=") { continue }
             arguments.append(argument)
         }
-        return (arguments + ["--resume", folder.path]).map { argument in
-            !argument.isEmpty && argument.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=,:+@%".contains($0) })
-                ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
-        }.joined(separator: " ")
+        return ShellCommand.line(arguments + ["--resume", folder.path])
     }
 }

@@ -96,7 +96,7 @@ struct TheoryCommand: ParsableCommand {
         guard outcome.rates != nil else { throw ExitCode(3) }
         if let ratesFile = outcome.ratesFile { print("rates written to \(ratesFile.path)") }
         if let compare, let correlation = outcome.correlation {
-            print("  correlation with \(compare): \(correlationText(correlation)) over \(outcome.comparedPopulations) populations")
+            print("  correlation with \(compare): r(log10 rates) = \(correlationText(correlation)) over the \(outcome.comparedPopulations) populations with both rates > 0")
         }
         if let comparisonFigure = outcome.comparisonFigure { print("figure written to \(comparisonFigure.path)") }
     }
