@@ -14,3 +14,13 @@ void dgeev_(const char *jobvl, const char *jobvr, const int *n, double *a, const
             double *work, const int *lwork, int *info, size_t jobvl_len, size_t jobvr_len);
 void openblas_set_num_threads(int num_threads);
 int openblas_get_num_threads(void);
+
+/* humam runs OpenBLAS on one thread, in the whole process. With several, OpenBLAS splits a
+   product by its size and the thread count, which changes the summation order: the same
+   dsyrk gives other last bits with 2 threads than with 1 (e.g. 44 of the 5050 entries of a
+   100 x 100 correlation of 1500 bins), so a result would depend on the machine, and on any
+   code that changes the count meanwhile. Every function that calls BLAS or LAPACK calls this
+   first; only the first call changes anything. */
+static inline void humam_blas_use_one_thread(void) {
+    if (openblas_get_num_threads() != 1) openblas_set_num_threads(1);
+}

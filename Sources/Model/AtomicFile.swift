@@ -18,7 +18,7 @@ public enum AtomicFile {
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw InputError(file: url.path, "cannot be written (\(error.localizedDescription))")
+            throw InputError(file: url.path, "cannot be written (\(InputError.reason(error)))")
         }
         // POSIX rename replaces an existing file atomically (Foundation's replaceItemAt fails
         // on Linux with "The file doesn't exist" when the target exists).

@@ -43,7 +43,7 @@ public struct CSVTable: Sendable {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw InputError(file: url.path, "cannot be read (\(error.localizedDescription))")
+            throw InputError(file: url.path, "cannot be read (\(InputError.reason(error)))")
         }
         try self.init(text: text, source: url.path)
     }
@@ -53,6 +53,10 @@ public struct CSVTable: Sendable {
         guard let index = header.firstIndex(of: name) else {
             throw InputError(file: source, line: 1,
                              "has no column '\(name)' (columns: \(header.joined(separator: ", ")))")
+        }
+        if let second = header[(index + 1)...].firstIndex(of: name) {
+            throw InputError(file: source, line: 1,
+                             "has the column '\(name)' twice (columns \(index + 1) and \(second + 1)); expected each column once")
         }
         return index
     }

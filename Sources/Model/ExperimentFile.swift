@@ -32,7 +32,7 @@ public struct ExperimentFile: Sendable {
         path = url.path
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw InputError(file: url.path, "cannot be read (\(error.localizedDescription))")
+            throw InputError(file: url.path, "cannot be read (\(InputError.reason(error)))")
         }
         let tree: Any?
         do { tree = try Yams.load(yaml: text) } catch {

@@ -13,7 +13,8 @@ public struct ModelData: Sendable {
         public var thickness: Double
     }
 
-    /// vEK rows in file order (duplicate (area, layer) rows kept, as the original keeps them).
+    /// vEK rows in file order (repeated (area, layer) rows with density and thickness 0 kept, as
+    /// the original keeps them; they add nothing).
     public var cytoarchitecture: [CytoarchitectureRow]
     /// Desikan-Killiany area → its vEK areas, in the mapping's order; the keys' order is
     /// `desikanKillianyAreas`.
@@ -53,6 +54,11 @@ public struct ModelData: Sendable {
         "pd_neuron_numbers.csv", "pd_connection_probabilities.csv", "pd_external_indegrees.csv",
         "synapse_cellbody_probability_binzegger.csv", "synapse_cellbody_probability_mohan.csv",
     ]
+
+    /// The vEK areas of vek_cytoarchitecture.csv that dk_to_vek_mapping.csv maps to no DK area
+    /// (Goulas et al. 2016 leave them out); every other area of the table must be mapped, so that
+    /// a misspelt area code or a lost row of the mapping cannot drop an area's values silently.
+    public static let unmappedVEKAreas: Set = ["FJ", "FK", "FM", "FN", "HE", "HF", "LE1", "LE2", "PD", "TB"]
 
     /// Valid ranges of the tables' values: physical bounds, generous enough for any real cortex
     /// (the committed tables lie well inside), tight enough that nothing downstream overflows.
@@ -113,11 +119,23 @@ public struct ModelData: Sendable {
         let vekLayers = try vek.strings(column: "vek_layer")
         let densities = try vek.numbers(column: "neuron_density_per_mm3", in: ValidRanges.density)
         let thicknesses = try vek.numbers(column: "layer_thickness_mm", in: ValidRanges.thickness)
+        // The spreadsheet repeats a layer label where its layer cell is blank; those 20 rows are
+        // 0/0 and add nothing. A repeated row with values would count its layer twice.
+        var firstRow: [String: Int] = [:]
         for row in vek.rows.indices {
             try requireLabel(vekAreas[row], vek, row: row, field: "vek_area")
             guard vekLayerToModelLayer[vekLayers[row]] != nil else {
                 throw InputError(file: vek.source, line: row + 2, field: "vek_layer",
                                  "'\(vekLayers[row])' is not in vek_layer_mapping.csv; every vEK layer must be mapped to a model layer (I, II/III, IV, V, VI)")
+            }
+            let key = "\(vekAreas[row]) \(vekLayers[row])"
+            if let first = firstRow[key] {
+                guard densities[row] == 0 && thicknesses[row] == 0 else {
+                    throw InputError(file: vek.source, line: row + 2, field: "vek_layer",
+                                     "a second row for \(key) (the first is on line \(first + 2)); expected each (area, layer) once, or a repeat with density and thickness 0")
+                }
+            } else {
+                firstRow[key] = row
             }
         }
         let cytoarchitecture = vekAreas.indices.map {
@@ -143,6 +161,11 @@ public struct ModelData: Sendable {
             }
             if dkToVek[dk] == nil { dkAreas.append(dk) }
             dkToVek[dk, default: []].append(vekArea)
+        }
+        let mappedVEK = Set(dkToVek.values.joined())
+        for (row, vekArea) in vekAreas.enumerated() where !mappedVEK.contains(vekArea) && !unmappedVEKAreas.contains(vekArea) {
+            throw InputError(file: vek.source, line: row + 2, field: "vek_area",
+                             "'\(vekArea)' is mapped to no DK area in dk_to_vek_mapping.csv; expected an area the mapping names (a misspelt code, or a row missing from the mapping?) or one of the vEK areas it leaves out (\(unmappedVEKAreas.sorted().joined(separator: ", ")))")
         }
 
         var excitatoryFraction: [NetworkParameters.ExcitatoryFractionSource: [Double]] = [:]

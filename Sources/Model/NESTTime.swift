@@ -25,4 +25,14 @@ public enum NESTTime {
     public static func milliseconds(step: Int, resolution: Double) -> Double {
         (1 / ticsPerMs) * Double(Int64(step) * ticsPerStep(resolution: resolution))
     }
+
+    /// The time stamp of step `n` in ms as text, exact from its whole tics: "22.4", where
+    /// `milliseconds` prints as 22.400000000000002.
+    public static func text(step: Int, resolution: Double) -> String {
+        let tics = Int64(step) * ticsPerStep(resolution: resolution), perMs = Int64(ticsPerMs)
+        var fraction = String(tics % perMs)
+        fraction = String(repeating: "0", count: String(perMs).count - 1 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return "\(tics / perMs)" + (fraction.isEmpty ? "" : ".\(fraction)")
+    }
 }

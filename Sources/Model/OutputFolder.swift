@@ -30,7 +30,7 @@ public struct OutputFolder: Sendable {
             try Data("humam results folder: files here may be replaced by humam\n".utf8)
                 .write(to: url.appendingPathComponent(Self.markerName))
         } catch {
-            throw InputError(file: url.path, "cannot be written (\(error.localizedDescription)); choose another --out")
+            throw InputError(file: url.path, "cannot be written (\(InputError.reason(error))); choose another --out")
         }
         return url
     }

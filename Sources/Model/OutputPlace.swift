@@ -63,7 +63,7 @@ public enum OutputPlace {
             try FileManager.default.removeItem(at: probe)
         } catch {
             try? FileManager.default.removeItem(at: probe)
-            throw InputError(file: path, "cannot be written (\(folder.path) does not accept new files: \(error.localizedDescription)); choose another place")
+            throw InputError(file: path, "cannot be written (\(folder.path) does not accept new files: \(InputError.reason(error))); choose another place")
         }
         return place
     }

@@ -20,7 +20,8 @@ public struct FunctionalConnectivityRun: Sendable {
     /// Experimental FC to compare with: a square CSV with area labels, or with
     /// `experimentalTimeSeries` a time × areas BOLD table.
     public var experimentalFC: URL?
-    public var hemisphere: Hemisphere = .left
+    /// The hemisphere taken from a file with both (nil: left); an error for a file of one.
+    public var hemisphere: Hemisphere?
     public var experimentalTimeSeries = false
     /// Also compute the BOLD signal of the area rates and its FC.
     public var bold = false

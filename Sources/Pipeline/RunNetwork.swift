@@ -6,7 +6,8 @@ import RunFormat
 /// The network that produced a run's spikes, as far as `humam fc` needs it: neuron and synapse
 /// numbers and weights (`SynapticInputModel`), never the DC drive. Taken from, in this order:
 /// 1. `tables`, a folder of network tables (`humam network --out`, or the original's);
-/// 2. the run's own `network/` tables, which `humam simulate` writes: nothing is built or solved;
+/// 2. the run's own `network/` tables, which `humam simulate` writes: nothing is built or solved
+///    (in cases 1 and 2 a configuration that sets the network is an error: it would do nothing);
 /// 3. the network parameters a run recorded in run.json (humam runs older than `network/`,
 ///    and NEST runs of `humam export nest`), unless the configuration sets the network;
 /// 4. the configuration.
@@ -20,6 +21,9 @@ public enum RunNetwork {
                                           humamVersion: String, events: (PipelineEvent) -> Void) throws -> SynapticInputModel {
         let tablesFolder = tables ?? folder.url.appendingPathComponent(RunFiles.networkTables)
         if tables != nil || FileManager.default.fileExists(atPath: tablesFolder.appendingPathComponent(NetworkTables.neuronNumbersFile).path) {
+            guard !configuration.setsNetwork && configuration.fullscaleRatesFile == nil else {
+                throw InputError("the network comes from the tables in \(tablesFolder.path); an experiment file, --scaling, --chi, --downscaling or --fullscale-rates would change nothing: leave them out")
+            }
             return try SynapticInputModel.readTables(in: tablesFolder, layout: folder.populationGIDs().layout)
         }
         if !configuration.setsNetwork, let recorded = try folder.recordedNetworkParameters() {

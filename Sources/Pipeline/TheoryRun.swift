@@ -40,10 +40,10 @@ public struct TheoryRun: Sendable {
         public var rates: [Double]?
         public var pathFigure: URL?
         public var ratesFile: URL?
-        /// Pearson correlation of the simulated and the theory rates over `comparedPopulations`
-        /// (the non-empty ones).
+        /// Pearson correlation of the log10 simulated and theory rates, the r of the comparison
+        /// figure, over `comparedPopulations` (the non-empty ones where both rates are > 0).
         public var correlation: Double?
-        public var comparedPopulations: Int
+        public var comparedPopulations = 0
         public var comparisonFigure: URL?
     }
 
@@ -65,7 +65,7 @@ public struct TheoryRun: Sendable {
             try PopulationTable.readRates($0, layout: network.layout, required: populations)
         }
         let summary = TheorySummary(network: network, options: options)
-        var outcome = Outcome(summary: "", comparedPopulations: populations.count)
+        var outcome = Outcome(summary: "")
         if let pseudoTime {
             let initial = StationaryRates.initialRates(network: network, options: options)[0]
             let path = StationaryRates.integratePseudoTime(network: network, initialRates: initial, end: pseudoTime,
@@ -93,7 +93,8 @@ public struct TheoryRun: Sendable {
         }
         if let simulated {
             let simulatedHz = populations.map { simulated[$0] }, theoryHz = populations.map { rates[$0] }
-            outcome.correlation = PearsonCorrelation.coefficient(simulatedHz, theoryHz)
+            outcome.correlation = TheoryFigures.logRateCorrelation(simulatedHz: simulatedHz, theoryHz: theoryHz)
+            outcome.comparedPopulations = populations.indices.filter { simulatedHz[$0] > 0 && theoryHz[$0] > 0 }.count
             if let comparisonFigure {
                 try FigureExport.write(TheoryFigures.rateComparison(simulatedHz: simulatedHz, theoryHz: theoryHz),
                                        toFile: comparisonFigure)

@@ -10,7 +10,7 @@ extension RunReport {
         heading("fc", to: &page)
         let fcFile = analysisDirectory.appendingPathComponent("fc_synaptic.csv")
         guard FileManager.default.fileExists(atPath: fcFile.path) else {
-            page.missing("No simulated FC yet: \(fcFile.path) does not exist. Run humam fc --run \(run.url.path) --compare notebooks-data/hcp_fmri_fc_enigma_left34.csv, then humam report again.")
+            page.missing("No simulated FC yet: \(fcFile.path) does not exist. Run \(ShellCommand.line(["humam", "fc", "--run", run.url.path])) --compare notebooks-data/hcp_fmri_fc_enigma_left34.csv, then humam report again.")
             return
         }
         let simulated: FunctionalConnectivity

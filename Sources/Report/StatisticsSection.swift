@@ -10,7 +10,7 @@ extension RunReport {
         heading("statistics", to: &page)
         let file = analysisDirectory.appendingPathComponent("population_statistics.csv")
         guard FileManager.default.fileExists(atPath: file.path) else {
-            page.missing("No spike statistics yet: \(file.path) does not exist. Run humam analyze --run \(run.url.path), then humam report again.")
+            page.missing("No spike statistics yet: \(file.path) does not exist. Run \(ShellCommand.line(["humam", "analyze", "--run", run.url.path])), then humam report again.")
             return
         }
         let columns = [("rate_hz", "Rate (spikes/s)"), ("cv_isi", "CV ISI"), ("lvr", "LvR"),

@@ -146,7 +146,7 @@ public enum BinarySpikeFile {
             guard let handle = try? FileHandle(forReadingFrom: url) else { throw InputError(file: url.path, "cannot be read") }
             defer { try? handle.close() }
             do { try handle.seek(toOffset: UInt64(headerBytes)) } catch {
-                throw InputError(file: url.path, "cannot be read (\(error.localizedDescription))")
+                throw InputError(file: url.path, "cannot be read (\(InputError.reason(error)))")
             }
             let lastStamp = Int32(clamping: Int((header.duration / header.resolution).rounded()))
             var buffer = [Spike](repeating: Spike(neuron: 0, stamp: 0), count: max(1, chunkSpikes))
@@ -157,7 +157,7 @@ public enum BinarySpikeFile {
                 let count = min(remaining, buffer.count)
                 let data: Data?
                 do { data = try handle.read(upToCount: 8 * count) } catch {
-                    throw InputError(file: url.path, "cannot be read (\(error.localizedDescription))")
+                    throw InputError(file: url.path, "cannot be read (\(InputError.reason(error)))")
                 }
                 guard let data, data.count == 8 * count else { throw InputError(file: url.path, "ends early") }
                 buffer.withUnsafeMutableBytes { _ = data.copyBytes(to: $0) }

@@ -29,7 +29,7 @@ final class BufferedFileWriter {
         let size: UInt64
         do { size = try handle.seekToEnd() } catch {
             try? handle.close()
-            throw InputError(file: url.path, "cannot be read (\(error.localizedDescription))")
+            throw InputError(file: url.path, "cannot be read (\(InputError.reason(error)))")
         }
         guard size >= UInt64(length) else {
             try? handle.close()
@@ -40,7 +40,7 @@ final class BufferedFileWriter {
             try handle.seekToEnd()
         } catch {
             try? handle.close()
-            throw InputError(file: url.path, "cannot be truncated to the checkpoint's \(length) bytes (\(error.localizedDescription))")
+            throw InputError(file: url.path, "cannot be truncated to the checkpoint's \(length) bytes (\(InputError.reason(error)))")
         }
         self.handle = handle
         self.length = length
@@ -100,6 +100,6 @@ final class BufferedFileWriter {
     }
 
     private func failure(_ error: any Error) -> InputError {
-        InputError(file: url.path, "cannot be written (\(error.localizedDescription))")
+        InputError(file: url.path, "cannot be written (\(InputError.reason(error)))")
     }
 }

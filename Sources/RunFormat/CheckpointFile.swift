@@ -76,7 +76,7 @@ public enum CheckpointFile {
     public static func read(_ url: URL) throws(InputError) -> Checkpoint {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw InputError(file: url.path, "cannot be read (\(error.localizedDescription))")
+            throw InputError(file: url.path, "cannot be read (\(InputError.reason(error)))")
         }
         return try decode(Array(data), file: url.path)
     }

@@ -78,7 +78,7 @@ public enum NESTSpikeFiles {
     public static func files(in directory: URL) throws(InputError) -> [URL] {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory.path) } catch {
-            throw InputError(file: directory.path, "cannot be listed (\(error.localizedDescription))")
+            throw InputError(file: directory.path, "cannot be listed (\(InputError.reason(error)))")
         }
         let files = names.filter { $0.hasSuffix(".dat") }.sorted().map { directory.appendingPathComponent($0) }
         guard !files.isEmpty else { throw InputError(file: directory.path, "has no NEST spike files (*.dat)") }
@@ -91,7 +91,7 @@ public enum NESTSpikeFiles {
         for file in files {
             let data: Data
             do { data = try Data(contentsOf: file, options: .alwaysMapped) } catch {
-                throw InputError(file: file.path, "cannot be read (\(error.localizedDescription))")
+                throw InputError(file: file.path, "cannot be read (\(InputError.reason(error)))")
             }
             guard !data.isEmpty else {
                 throw InputError(file: file.path, "is empty; a NEST spike file starts with its header lines (was the recording cut off?)")

@@ -60,7 +60,7 @@ public struct PopulationGIDs: Sendable, Equatable {
     public static func read(_ url: URL, layout: PopulationLayout? = nil) throws(InputError) -> PopulationGIDs {
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw InputError(file: url.path, "cannot be read (\(error.localizedDescription))")
+            throw InputError(file: url.path, "cannot be read (\(InputError.reason(error)))")
         }
         return try parse(text, source: url.path, layout: layout)
     }

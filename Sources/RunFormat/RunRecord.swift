@@ -73,7 +73,7 @@ extension RunRecord {
     public static func read(_ url: URL) throws(InputError) -> RunRecord {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw InputError(file: url.path, "cannot be read (\(error.localizedDescription))")
+            throw InputError(file: url.path, "cannot be read (\(InputError.reason(error)))")
         }
         do { return try JSONDecoder().decode(RunRecord.self, from: data) } catch let DecodingError.keyNotFound(key, _) {
             throw InputError(file: url.path, field: key.stringValue, "is missing; is this a run record of humam?")
@@ -81,7 +81,7 @@ extension RunRecord {
             throw InputError(file: url.path, field: context.codingPath.map(\.stringValue).joined(separator: "."),
                              "has the wrong kind of value (\(context.debugDescription))")
         } catch {
-            throw InputError(file: url.path, "is not a valid run record (corrupt JSON: \(error.localizedDescription))")
+            throw InputError(file: url.path, "is not a valid run record (corrupt JSON: \(InputError.reason(error)))")
         }
     }
 
@@ -90,7 +90,7 @@ extension RunRecord {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do { return try encoder.encode(self) } catch {
-            throw InputError("the run record cannot be encoded (\(error.localizedDescription))")
+            throw InputError("the run record cannot be encoded (\(InputError.reason(error)))")
         }
     }
 }

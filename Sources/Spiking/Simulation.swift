@@ -407,7 +407,7 @@ public final class Simulation: @unchecked Sendable {
         if let failure = output.error {
             guard output.wasInterrupted else { throw failure }
             // Every thread stopped after the batch thread 0 recorded last.
-            let interruption = InputError("interrupted at \(NESTTime.milliseconds(step: output.recordedStep, resolution: parameters.resolution)) ms of \(parameters.duration) ms")
+            let interruption = InputError("interrupted at \(NESTTime.text(step: output.recordedStep, resolution: parameters.resolution)) ms of \(parameters.duration) ms")
             if let checkpoint {
                 do { try checkpoint(state(atStep: output.recordedStep, output: output, simulateSeconds: elapsed())) } catch {
                     throw InputError("\(interruption.description); its checkpoint could not be written: \(error.description)")

@@ -73,14 +73,14 @@ public final class SimulationOutput: SpikeSink {
             do {
                 try fileManager.createDirectory(at: temporary, withIntermediateDirectories: true)
             } catch {
-                throw InputError(file: temporary.path, "cannot be written (\(error.localizedDescription))")
+                throw InputError(file: temporary.path, "cannot be written (\(InputError.reason(error)))")
             }
             writerLock = try Self.lockWriterFile(in: temporary)
             do {
                 try Data(PopulationGIDs(layout: network.layout, neuronCounts: network.neuronCounts).text.utf8)
                     .write(to: temporary.appendingPathComponent(RunFiles.populationGIDs))
             } catch {
-                throw InputError(file: temporary.path, "cannot be written (\(error.localizedDescription))")
+                throw InputError(file: temporary.path, "cannot be written (\(InputError.reason(error)))")
             }
             binary = try BinarySpikeFile.Writer(url: temporary.appendingPathComponent(RunFiles.binarySpikes),
                                                 resolution: parameters.resolution, duration: parameters.duration,
@@ -88,7 +88,7 @@ public final class SimulationOutput: SpikeSink {
             if asciiSpikes ?? (neuronCount <= Self.asciiNeuronLimit) {
                 let folder = temporary.appendingPathComponent(RunFiles.nestSpikeDirectory)
                 do { try fileManager.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-                    throw InputError(file: folder.path, "cannot be written (\(error.localizedDescription))")
+                    throw InputError(file: folder.path, "cannot be written (\(InputError.reason(error)))")
                 }
                 ascii = try NESTSpikeFiles.Writer(url: Self.asciiFile(in: temporary, network: network),
                                                   resolution: parameters.resolution, humamVersion: humamVersion)
@@ -289,7 +289,7 @@ public final class SimulationOutput: SpikeSink {
         // have put a file into the old run meanwhile, this run is saved beside it instead.
         if replacesRun, Self.isRun(directory), RunFolderContents.foreignEntries(in: directory).isEmpty {
             do { try fileManager.removeItem(at: directory) } catch {
-                throw InputError(file: directory.path, "cannot be replaced (\(error.localizedDescription))")
+                throw InputError(file: directory.path, "cannot be replaced (\(InputError.reason(error)))")
             }
         }
         // rename(2) fails rather than replace a folder that appeared meanwhile (another run to

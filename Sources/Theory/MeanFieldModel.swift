@@ -94,6 +94,7 @@ struct MeanFieldModel: Sendable {
         var scaledVariance = scaledVarianceOffsets
         let n = Int32(count)
         if count > 0 {
+            humam_blas_use_one_thread()
             cblas_dgemv(CblasRowMajor, CblasNoTrans, n, n, 1, meanWeights, n, rates, 1, 1, &mean, 1)
             cblas_dgemv(CblasRowMajor, CblasNoTrans, n, n, 1, varianceWeights, n, rates, 1, 1, &variance, 1)
             cblas_dgemv(CblasRowMajor, CblasNoTrans, n, n, 1, scaledVarianceWeights, n, rates, 1, 1,

@@ -1,4 +1,3 @@
-import COpenBLAS
 import Foundation
 import Model
 
@@ -11,9 +10,6 @@ public enum StationaryRates {
     /// Jacobian (LAPACK dgesv) near a fixed point (`PseudoTransientContinuation`) — and classifies
     /// each distinct fixed point by the eigenvalues of the linearised dynamics (LAPACK dgeev).
     public static func solve(network: Network, options: TheoryOptions = TheoryOptions()) -> TheoryResult {
-        // 254 × 254 LU and QR run fastest on one thread (0.4 ms vs 0.4–3.6 ms on two busy cores).
-        SingleThreadedBLAS.enter()
-        defer { SingleThreadedBLAS.leave() }
         let clock = ContinuousClock()
         let start = clock.now
         let startCPU = threadCPUSeconds()
@@ -162,33 +158,5 @@ extension StationaryRates {
         fullScale.downscaling.indegreeScaling = 1
         let network = try Network.build(data: data, parameters: fullScale, localProfiles: localProfiles)
         return solve(network: network, options: options)
-    }
-}
-
-/// OpenBLAS's thread count is one setting for the whole process. Solves that run at the same
-/// time (e.g. tests, or commands run in-process) must not restore it under each other's feet:
-/// with a changed thread count, OpenBLAS sums in another order and the fixed point differs in
-/// the last bits. The first solve to enter sets one thread, the last to leave restores the
-/// previous count.
-enum SingleThreadedBLAS {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var users = 0
-    nonisolated(unsafe) private static var savedThreads: Int32 = 1
-
-    static func enter() {
-        lock.lock()
-        defer { lock.unlock() }
-        if users == 0 {
-            savedThreads = openblas_get_num_threads()
-            openblas_set_num_threads(1)
-        }
-        users += 1
-    }
-
-    static func leave() {
-        lock.lock()
-        defer { lock.unlock() }
-        users -= 1
-        if users == 0 { openblas_set_num_threads(savedThreads) }
     }
 }

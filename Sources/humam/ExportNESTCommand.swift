@@ -32,12 +32,13 @@ struct ExportNESTCommand: ParsableCommand {
         let configuration = try network.configuration(defaultScaling: SimulateCommand.notebookScaling,
                                                       simulation: simulation.overrides())
         let parameters = try configuration.simulationParameters()
-        // NEST's rng_seed is a 32-bit value ≥ 1; the export has no single-spike stimulation.
+        // NEST's rng_seed is a 32-bit value ≥ 1; the export has no single-spike stimulation (an
+        // experiment file's single_spike).
         guard parameters.seed >= 1, parameters.seed < 1 << 32 else {
             throw ValidationError("--seed \(parameters.seed) is invalid for NEST; its rng_seed must be in 1 ..< 2^32")
         }
         guard parameters.singleSpikes.isEmpty else {
-            throw ValidationError("--single-spike is not exported to NEST; simulate it with humam simulate")
+            throw ValidationError("the single spikes of \(network.config ?? "the experiment file") (sim_params.single_spike) are not exported to NEST; simulate them with humam simulate")
         }
         let built = try NetworkPipeline.build(configuration, humamVersion: Humam.version,
                                               events: PipelineMessages.write)
@@ -47,7 +48,7 @@ struct ExportNESTCommand: ParsableCommand {
         print("""
             exported \(built.totalNeurons) neurons, \(built.totalSynapses) synapses, \
             \(built.nonEmptyPopulations.count) populations to \(directory.path)/
-            run: python3 \(directory.path)/run_nest.py --out RUN_DIR
+            run: \(ShellCommand.line(["python3", directory.appendingPathComponent("run_nest.py").path])) --out RUN_DIR
             """)
     }
 

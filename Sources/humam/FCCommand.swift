@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import Foundation
+import Model
 import Pipeline
 
 /// `humam fc`: functional connectivity from the area synaptic input currents of a run, and its
@@ -38,8 +39,8 @@ struct FCCommand: ParsableCommand {
     @Option(help: "Experimental FC to compare with: a square CSV with area labels, or with --timeseries a time × areas table.")
     var compare: String?
 
-    @Option(help: "Hemisphere taken from a file with both (labels L_/R_, lh_/rh_, ctx-lh-/ctx-rh-).")
-    var hemisphere: Hemisphere = .left
+    @Option(help: "Hemisphere taken from a --compare file with both (labels L_/R_, lh_/rh_, ctx-lh-/ctx-rh-; default left).")
+    var hemisphere: Hemisphere?
 
     @Flag(help: "The --compare file is a time × areas BOLD table; its FC is computed here.")
     var timeseries = false
@@ -49,6 +50,12 @@ struct FCCommand: ParsableCommand {
 
     func validate() throws {
         if let resolution, !(resolution > 0) { throw ValidationError("--resolution must be positive") }
+        if resolution != nil && pscKernel != .original {
+            throw ValidationError("--resolution sets the spacing of the original PSC kernel; it does nothing with --psc-kernel \(pscKernel.rawValue)")
+        }
+        if compare == nil, let option = [hemisphere == nil ? nil : "--hemisphere", timeseries ? "--timeseries" : nil].compactMap({ $0 }).first {
+            throw ValidationError("\(option) describes the --compare file; give --compare FILE or leave it out")
+        }
     }
 
     func run() throws {
@@ -76,6 +83,7 @@ struct FCCommand: ParsableCommand {
         print(String(format: "time: network description %.3f s, reading spikes into the histogram %.3f s, reading to comparison %.3f s, total %.3f s",
                      outcome.networkSeconds, outcome.readSeconds, outcome.computeSeconds, Date().timeIntervalSince(processStart)))
         print("results in \(outcome.directory.path)/")
-        print("report: humam report --run \(folder.url.path)\(runOptions.out == nil ? "" : " --analysis \(outcome.directory.path)") writes \(folder.url.appendingPathComponent("report.html").path)")
+        let report = ["humam", "report", "--run", folder.url.path] + (runOptions.out == nil ? [] : ["--analysis", outcome.directory.path])
+        print("report: \(ShellCommand.line(report)) writes \(folder.url.appendingPathComponent("report.html").path)")
     }
 }

@@ -17,6 +17,10 @@ struct NetworkCommand: ParsableCommand {
     @Flag(help: "Replace the tables humam wrote before in --out.")
     var replace = false
 
+    func validate() throws {
+        if replace && out == nil { throw ValidationError("--replace applies to --out; without --out nothing is written") }
+    }
+
     func run() throws {
         // Checked before the work; made only when the tables are written, so bad input writes nothing.
         let output = try out.map { path throws(InputError) in try OutputFolder(URL(fileURLWithPath: path), replace: replace) }

@@ -4,6 +4,10 @@ import Pipeline
 /// humam's messages for the pipeline's events, on standard error.
 enum PipelineMessages {
     static func write(_ event: PipelineEvent) {
+        FileHandle.standardError.write(Data(text(event).utf8))
+    }
+
+    static func text(_ event: PipelineEvent) -> String {
         let text: String
         switch event {
         case .fullscaleTheory(let description, let cacheFile):
@@ -17,10 +21,10 @@ enum PipelineMessages {
             // Drawing the row lengths of a large network takes a while (about 50 s at full scale).
             text = "humam simulate: setting up \(neurons) neurons and \(synapses) synapses with procedural connectivity (row lengths: \(rowBytes / 1_000_000) MB)…\n"
         case .resuming(let folder, let timeMs):
-            text = String(format: "humam simulate: resuming \(folder.path) at %.1f ms\n", timeMs)
+            // Never a path in a format string: its % would be read as a conversion.
+            text = "humam simulate: resuming \(folder.path) at \(String(format: "%.1f", timeMs)) ms\n"
         case .setUp(let neurons, let synapses, let connectivity, let threads, let seconds):
-            text = String(format: "humam simulate: %ld neurons, %ld synapses (\(connectivity.rawValue)), %ld thread(s); set up in %.3f s\n",
-                          neurons, synapses, threads, seconds)
+            text = "humam simulate: \(neurons) neurons, \(synapses) synapses (\(connectivity.rawValue)), \(threads) thread(s); set up in \(String(format: "%.3f", seconds)) s\n"
         case .checkpoint(let timeMs, let bytes, let seconds):
             text = String(format: "\rhumam simulate: checkpoint at %.1f ms: %.1f MB in %.2f s\n", timeMs, Double(bytes) / 1e6, seconds)
         case .frequentCheckpoints(let intervalMs, let count, let bytes, let seconds):
@@ -29,6 +33,6 @@ enum PipelineMessages {
         case .shortBOLDWindow(let lengthMs, let minimumMs):
             text = "humam fc: warning: the BOLD FC of a \(lengthMs / 1000) s window is dominated by the hemodynamic response to the run's start (it lasts ~20 s); fc_bold.csv needs at least \(minimumMs / 1000) s to mean anything\n"
         }
-        FileHandle.standardError.write(Data(text.utf8))
+        return text
     }
 }

@@ -27,6 +27,12 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Folder with the model's input tables and the published FC (else $HUMAM_DATA, else ./notebooks-data, else the installed tables).")
     var data: String?
 
+    func validate() throws {
+        if let data, !FileManager.default.fileExists(atPath: data) {
+            throw ValidationError("--data \(data) does not exist; expected the folder of the model's input tables")
+        }
+    }
+
     func run() throws {
         let folder = try runDirectory.map { RunFolder(URL(fileURLWithPath: $0)) } ?? RunFolder.mostRecent(under: URL(fileURLWithPath: "out"))
         let url = try RunReport.write(run: folder, analysisDirectory: analysis.map { URL(fileURLWithPath: $0) },

@@ -23,6 +23,9 @@ struct RunOptions: ParsableArguments {
 
     func validate() throws {
         if let simulationTime, !(simulationTime > 0) { throw ValidationError("--t-sim must be positive") }
+        if replace && out == nil {
+            throw ValidationError("--replace applies to --out; the default folder <run>/analysis is replaced without it")
+        }
     }
 
     /// The run folder, its records (run.json) checked to be readable.

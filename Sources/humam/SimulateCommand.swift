@@ -15,6 +15,12 @@ struct SimulateCommand: ParsableCommand {
 
     @OptionGroup var simulation: SimulationOptions
 
+    @Option(help: "Synapses stored (10 B each), procedural (regenerated at every spike; 2 B per source neuron and pathway), or auto (default: stored up to 200 million synapses).")
+    var connectivity: ConnectivityMode?
+
+    @Option(help: ArgumentHelp("A single spike onto the first neuron of a population, as AREA,LAYER,POP,TIME_MS (e.g. lingual,IV,E,500); repeatable.", valueName: "spike"))
+    var singleSpike: [String] = []
+
     @Option(help: "Output folder (default: out/<network-hash>/<simulation-hash>/).")
     var out: String?
 
@@ -40,13 +46,25 @@ struct SimulateCommand: ParsableCommand {
         if let checkpointEvery, !(checkpointEvery > 0 && checkpointEvery.isFinite) {
             throw ValidationError("--checkpoint-every \(checkpointEvery) is invalid; expected an interval > 0 ms")
         }
+        if rasterArea != nil && noFigures {
+            throw ValidationError("--raster-area chooses the raster figure; it does nothing with --no-figures")
+        }
     }
 
     /// The notebook's down-scaling factor, the default of `humam simulate`.
     static let notebookScaling = SimulationRun.notebookScaling
 
     func run() throws {
-        let configuration = try network.configuration(defaultScaling: Self.notebookScaling, simulation: simulation.overrides())
+        var overrides = simulation.overrides()
+        overrides.connectivity = connectivity
+        overrides.singleSpikes = try singleSpike.map { text in
+            let fields = text.split(separator: ",").map(String.init)
+            guard fields.count == 4, let time = Double(fields[3]) else {
+                throw ValidationError("--single-spike '\(text)' is invalid; expected AREA,LAYER,POP,TIME_MS, e.g. lingual,IV,E,500")
+            }
+            return SingleSpike(area: fields[0], layer: fields[1], population: fields[2], time: time)
+        }
+        let configuration = try network.configuration(defaultScaling: Self.notebookScaling, simulation: overrides)
         var request = SimulationRun()
         request.directory = out.map { URL(fileURLWithPath: $0) }
         request.resumeFolder = resume.map { URL(fileURLWithPath: $0) }
@@ -83,13 +101,13 @@ struct SimulateCommand: ParsableCommand {
             simulated \(String(format: "%.0f", duration)) ms of \(record.neurons) neurons, \(record.synapses) synapses
               setup      \(String(format: "%.3f", record.setupSeconds)) s
               simulate   \(String(format: "%.3f", record.simulateSeconds)) s (real-time factor \(String(format: "%.3f", duration > 0 ? record.simulateSeconds / (duration / 1000) : 0)), \(record.threads) thread(s))
-              spikes     \(record.spikes) (mean rate \(record.meanRateHz.map { String(format: "%.2f spikes/s", $0) } ?? "undefined: empty window") from \(String(format: "%.0f", record.rateWindowStartMs)) ms)
+              spikes     \(record.spikes) (mean rate \(record.meanRateHz.map { String(format: "%.2f spikes/s per neuron", $0) } ?? "undefined: empty window") from \(String(format: "%.0f", record.rateWindowStartMs)) ms)
               E / I      \(String(format: "%.2f", rates.excitatoryHz)) / \(String(format: "%.2f", rates.inhibitoryHz)) spikes/s per neuron
               busiest    \(list(rates.busiest))
               quietest   \(list(rates.quietest))
               peak memory \(record.peakMemoryBytes.map { "\($0 / 1_000_000) MB" } ?? "unknown")
             written to \(saved.path)/\(outcome.figures.isEmpty ? "" : " (figures: \(outcome.figures.map(\.lastPathComponent).joined(separator: ", ")))")
-            report: humam report --run \(saved.path) writes \(saved.appendingPathComponent("report.html").path)
+            report: \(ShellCommand.line(["humam", "report", "--run", saved.path])) writes \(saved.appendingPathComponent("report.html").path)
             """)
     }
 
@@ -112,9 +130,6 @@ struct SimulateCommand: ParsableCommand {
             if argument.hasPrefix("--resume=") { continue }
             arguments.append(argument)
         }
-        return (arguments + ["--resume", folder.path]).map { argument in
-            !argument.isEmpty && argument.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=,:+@%".contains($0) })
-                ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
-        }.joined(separator: " ")
+        return ShellCommand.line(arguments + ["--resume", folder.path])
     }
 }

@@ -6,7 +6,8 @@ import Spiking
 extension ConnectionRule: ExpressibleByArgument {}
 extension ConnectivityMode: ExpressibleByArgument {}
 
-/// Simulation options shared by `humam simulate` and `humam export nest`. Precedence: defaults
+/// Simulation options shared by `humam simulate` and `humam export nest` (those of the engine
+/// alone, `--connectivity` and `--single-spike`, are `humam simulate`'s). Precedence: defaults
 /// (the notebook's: 2000 ms, seed 2903, 0.1 ms; all cores) < the experiment file's `sim_params`
 /// < flags.
 struct SimulationOptions: ParsableArguments {
@@ -28,12 +29,6 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Lower bound of inter-area delays, ms (default 0: the resolution).")
     var delayCcMin: Double?
 
-    @Option(help: "Synapses stored (10 B each), procedural (regenerated at every spike; 2 B per source neuron and pathway), or auto (default: stored up to 200 million synapses).")
-    var connectivity: ConnectivityMode?
-
-    @Option(help: ArgumentHelp("A single spike onto the first neuron of a population, as AREA,LAYER,POP,TIME_MS (e.g. lingual,IV,E,500); repeatable.", valueName: "spike"))
-    var singleSpike: [String] = []
-
     func validate() throws {
         if let duration, !(duration > 0 && duration.isFinite) {
             throw ValidationError("--t-sim \(duration) is invalid; expected a duration > 0 ms")
@@ -50,7 +45,7 @@ struct SimulationOptions: ParsableArguments {
     }
 
     /// The flags as overrides of the experiment file (`SimulationOverrides`).
-    func overrides() throws -> SimulationOverrides {
+    func overrides() -> SimulationOverrides {
         var overrides = SimulationOverrides()
         overrides.duration = duration
         overrides.seed = seed
@@ -58,14 +53,6 @@ struct SimulationOptions: ParsableArguments {
         overrides.resolution = resolution
         overrides.connectionRule = connectionRule
         overrides.minimumInterAreaDelay = delayCcMin
-        overrides.connectivity = connectivity
-        overrides.singleSpikes = try singleSpike.map { text in
-            let fields = text.split(separator: ",").map(String.init)
-            guard fields.count == 4, let time = Double(fields[3]) else {
-                throw ValidationError("--single-spike '\(text)' is invalid; expected AREA,LAYER,POP,TIME_MS, e.g. lingual,IV,E,500")
-            }
-            return SingleSpike(area: fields[0], layer: fields[1], population: fields[2], time: time)
-        }
         return overrides
     }
 

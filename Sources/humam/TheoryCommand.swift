@@ -23,8 +23,8 @@ struct TheoryCommand: ParsableCommand {
     @Option(help: "Number of random initial conditions.")
     var trials = 1
 
-    @Option(help: "Seed of the initial rates (SplitMix64).")
-    var seed: UInt64 = 123
+    @Option(help: "Seed of the random initial rates (SplitMix64; default 123).")
+    var seed: UInt64?
 
     @Flag(help: "Leave out the DC drive I_e from the mean input, as the original's theory does.")
     var noDC = false
@@ -65,12 +65,22 @@ struct TheoryCommand: ParsableCommand {
         if let pseudoTime, !(pseudoTime > 0 && pseudoTime.isFinite) {
             throw ValidationError("--pseudo-time \(pseudoTime) is invalid; expected a positive pseudo-time")
         }
+        // One initial condition: the given rates, or the pseudo-time path's (the first random one).
+        if trials > 1, let option = initialRates != nil ? "--initial-rates" : pseudoTime != nil ? "--pseudo-time" : nil {
+            throw ValidationError("--trials \(trials) does nothing with \(option), which starts from one initial condition")
+        }
+        if seed != nil && initialRates != nil {
+            throw ValidationError("--seed draws random initial rates; it does nothing with --initial-rates")
+        }
+        if replace && out == nil && figure == nil && pathFigure == nil {
+            throw ValidationError("--replace applies to --out, --figure and --path-figure; none is given")
+        }
     }
 
     func run() throws {
         var request = TheoryRun()
         request.trials = trials
-        request.seed = seed
+        if let seed { request.seed = seed }
         request.includeDCDrive = !noDC
         request.pseudoTime = pseudoTime
         request.pathFigure = pathFigure.map { URL(fileURLWithPath: $0) }
@@ -86,7 +96,7 @@ struct TheoryCommand: ParsableCommand {
         guard outcome.rates != nil else { throw ExitCode(3) }
         if let ratesFile = outcome.ratesFile { print("rates written to \(ratesFile.path)") }
         if let compare, let correlation = outcome.correlation {
-            print("  correlation with \(compare): \(correlationText(correlation)) over \(outcome.comparedPopulations) populations")
+            print("  correlation with \(compare): r(log10 rates) = \(correlationText(correlation)) over the \(outcome.comparedPopulations) populations with both rates > 0")
         }
         if let comparisonFigure = outcome.comparisonFigure { print("figure written to \(comparisonFigure.path)") }
     }

@@ -33,7 +33,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: folder) }
         let commands: [[String]] = [
             ["analyze", "--run", run.path, "--no-figures", "--out", folder.path],
-            ["fc", "--run", run.path, "--no-figures", "--data", Self.data, "--fullscale-rates", Self.rates, "--out", folder.path],
+            ["fc", "--run", run.path, "--no-figures", "--out", folder.path],
             ["network", "--data", Self.data, "--scaling", "0.001", "--fullscale-rates", Self.rates, "--out", folder.path],
             ["export", "nest", "--data", Self.data, "--scaling", "0.001", "--fullscale-rates", Self.rates, "--out", folder.path],
             ["theory", "--data", Self.data, "--out", folder.appendingPathComponent("population_statistics.csv").path],
@@ -76,8 +76,7 @@ import TestSupport
         let run = try Self.run.get()
         // 700 ms run from t = 650 ms: 50 bins, fewer than the 100 an FC needs.
         #expect {
-            try FCCommand.parse(["--run", run.path, "--no-figures", "--data", Self.data, "--fullscale-rates", Self.rates,
-                                 "--t-start", "650"]).run()
+            try FCCommand.parse(["--run", run.path, "--no-figures", "--t-start", "650"]).run()
         } throws: { "\($0)".contains("needs at least 100") }
     }
 

@@ -19,8 +19,7 @@ import TestSupport
         let run = try Fixtures.temporaryDirectory("humam-product-path").appendingPathComponent("run")
         try TinyRuns.simulate(into: run, ["--t-sim", "700"])
         try TinyRuns.humam(["analyze", "--run", run.path])
-        try TinyRuns.humam(["fc", "--run", run.path, "--data", TinyRuns.data, "--fullscale-rates", TinyRuns.fullscaleRates,
-                            "--compare", TinyRuns.experimentalFC, "--bold"])
+        try TinyRuns.humam(["fc", "--run", run.path, "--compare", TinyRuns.experimentalFC, "--bold"])
         try TinyRuns.humam(["report", "--run", run.path])
         return run
     }

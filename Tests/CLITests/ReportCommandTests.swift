@@ -18,8 +18,7 @@ import Theory
         let run = parent.appendingPathComponent("run")
         try TinyRuns.simulate(into: run, ["--t-sim", "700", "--no-figures"])
         try AnalyzeCommand.parse(["--run", run.path, "--no-figures"]).run()
-        try FCCommand.parse(["--run", run.path, "--data", TinyRuns.data, "--fullscale-rates", TinyRuns.fullscaleRates, "--no-figures",
-                             "--compare", TinyRuns.experimentalFC]).run()
+        try FCCommand.parse(["--run", run.path, "--no-figures", "--compare", TinyRuns.experimentalFC]).run()
         return run
     }
 

@@ -99,6 +99,22 @@ import TestSupport
         #expect(message(loading: twice)?.hasSuffix("vek_layer_mapping.csv:30: field 'vek_layer': 'III(II)' is mapped a second time; each vEK layer belongs to one model layer") == true)
     }
 
+    /// Edits that used to change the network silently: a vEK row given twice, a misspelt vEK
+    /// area code (its row left out of its area), a row lost from the DK → vEK mapping (its vEK
+    /// area left out of its DK area), a column given twice (only the first was read). The 20
+    /// repeated rows of the committed table (0/0, blank layer cells) still load.
+    @Test func duplicatedUnknownAndMissingRowsAreRefused() throws {
+        let twice = try corruptedCopy("vek_cytoarchitecture.csv") { $0.insert($0[2], at: 3) }
+        #expect(message(loading: twice)?.hasSuffix("vek_cytoarchitecture.csv:4: field 'vek_layer': a second row for FA III(II) (the first is on line 3); expected each (area, layer) once, or a repeat with density and thickness 0") == true)
+        let misspelt = try corruptedCopy("vek_cytoarchitecture.csv") { $0[2] = $0[2].replacingOccurrences(of: "FA,", with: "FX,") }
+        #expect(message(loading: misspelt)?.contains("vek_cytoarchitecture.csv:3: field 'vek_area': 'FX' is mapped to no DK area in dk_to_vek_mapping.csv") == true)
+        let lost = try corruptedCopy("dk_to_vek_mapping.csv") { $0.removeAll { $0 == "entorhinal,HB" } }
+        #expect(message(loading: lost)?.contains("vek_cytoarchitecture.csv:342: field 'vek_area': 'HB' is mapped to no DK area in dk_to_vek_mapping.csv; expected an area the mapping names (a misspelt code, or a row missing from the mapping?) or one of the vEK areas it leaves out (FJ, FK, FM, FN, HE, HF, LE1, LE2, PD, TB)") == true)
+        let column = try corruptedCopy("dk_area_volumes_mm3.csv") { $0 = $0.map { $0.isEmpty ? $0 : $0 + ",1" } ; $0[0] = "dk_area,volume_mm3,volume_mm3" }
+        #expect(message(loading: column)?.hasSuffix("dk_area_volumes_mm3.csv:1: has the column 'volume_mm3' twice (columns 2 and 3); expected each column once") == true)
+        #expect(try ModelData.load(from: Fixtures.dataDirectory).cytoarchitecture.count == 420)
+    }
+
     /// Rows of per-layer and per-population tables must be known labels, each exactly once.
     @Test func populationTablesNeedEveryPopulationOnce() throws {
         let unknown = try corruptedCopy("pd_external_indegrees.csv") { $0.insert("II/III,X,5.0", at: 2) }

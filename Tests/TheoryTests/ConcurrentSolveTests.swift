@@ -7,7 +7,7 @@ import TestSupport
 /// Solves that overlap in one process (tests, in-process commands) give the same bits as one
 /// solve alone: OpenBLAS's thread count is process-wide, and a solve that restored it while
 /// another was running changed that one's summation order (seen as a flaky DC drive in
-/// `NESTExportTests`).
+/// `NESTExportTests`); now every BLAS user keeps it at one (`humam_blas_use_one_thread`).
 @Suite struct ConcurrentSolveTests {
     @Test func overlappingSolvesAreBitIdentical() throws {
         let network = try Network.build(data: ModelData.load(from: Fixtures.dataDirectory), parameters: NetworkParameters())

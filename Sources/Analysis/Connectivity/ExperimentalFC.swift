@@ -6,7 +6,8 @@ import Model
 ///
 /// Matrix files: square CSV with area labels in the header row and/or the first column (a corner
 /// field such as `area` or `region` when both). 34 areas, or 68 of both hemispheres from which
-/// `hemisphere` is taken. Time-series files (`timeseries: true`): time × areas, labels in the
+/// `hemisphere` is taken (default left; a hemisphere asked of a file whose labels carry none is
+/// an error: it would choose nothing). Time-series files (`timeseries: true`): time × areas, labels in the
 /// header, optionally a leading `time`/`t`/`frame`/`index` column; FC is their Pearson matrix.
 /// A missing, duplicated or unknown area, a non-square or non-numeric matrix is an `InputError`.
 public enum ExperimentalFC {
@@ -17,7 +18,7 @@ public enum ExperimentalFC {
         public var hemisphere: Hemisphere?
     }
 
-    public static func read(_ url: URL, areas: [String], hemisphere: Hemisphere = .left,
+    public static func read(_ url: URL, areas: [String], hemisphere: Hemisphere? = nil,
                             timeseries: Bool = false) throws(InputError) -> Result {
         let table = try CSVTable(contentsOf: url)
         return timeseries ? try readTimeseries(table, areas: areas, hemisphere: hemisphere)
@@ -26,7 +27,7 @@ public enum ExperimentalFC {
 
     // MARK: matrix
 
-    static func readMatrix(_ table: CSVTable, areas: [String], hemisphere: Hemisphere) throws(InputError) -> Result {
+    static func readMatrix(_ table: CSVTable, areas: [String], hemisphere: Hemisphere?) throws(InputError) -> Result {
         let source = table.source
         let headerIsLabels = table.header.dropFirst().contains { Double($0.trimmingCharacters(in: .whitespaces)) == nil }
             || (table.header.count == 1 && Double(table.header[0]) == nil)
@@ -94,7 +95,7 @@ public enum ExperimentalFC {
 
     static let timeColumnNames: Set<String> = ["", "time", "t", "time_s", "time_ms", "frame", "volume", "index", "tr"]
 
-    static func readTimeseries(_ table: CSVTable, areas: [String], hemisphere: Hemisphere) throws(InputError) -> Result {
+    static func readTimeseries(_ table: CSVTable, areas: [String], hemisphere: Hemisphere?) throws(InputError) -> Result {
         let source = table.source
         let skipFirst = timeColumnNames.contains(table.header[0].trimmingCharacters(in: .whitespaces).lowercased())
         let columns = Array((skipFirst ? 1 : 0)..<table.header.count)
@@ -120,7 +121,7 @@ public enum ExperimentalFC {
     // MARK: label matching
 
     /// Positions of `areas` among `labels`, after choosing `hemisphere` where labels carry one.
-    static func select(_ labels: [AreaLabel], areas: [String], hemisphere: Hemisphere, source: String,
+    static func select(_ labels: [AreaLabel], areas: [String], hemisphere: Hemisphere?, source: String,
                        line: Int?) throws(InputError) -> (positions: [Int], hemisphere: Hemisphere?) {
         let known = Set(areas)
         for label in labels where !known.contains(label.name) {
@@ -131,7 +132,11 @@ public enum ExperimentalFC {
         if labels.contains(where: { $0.hemisphere == nil }) && !hemispheres.isEmpty {
             throw InputError(file: source, line: line, "mixes labels with and without a hemisphere prefix")
         }
-        let used: Hemisphere? = hemispheres.isEmpty ? nil : hemisphere
+        if let hemisphere, hemispheres.isEmpty {
+            throw InputError(file: source, line: line,
+                             "has no hemisphere labels (L_/R_, lh_/rh_, ctx-lh-/ctx-rh-), so the \(hemisphere.rawValue) hemisphere cannot be chosen; leave out --hemisphere for a file of one hemisphere")
+        }
+        let used: Hemisphere? = hemispheres.isEmpty ? nil : hemisphere ?? .left
         if let used, !hemispheres.contains(used) {
             throw InputError(file: source, line: line,
                              "has no \(used.rawValue)-hemisphere areas (only \(hemispheres.map(\.rawValue).sorted().joined(separator: ", "))); choose --hemisphere accordingly")

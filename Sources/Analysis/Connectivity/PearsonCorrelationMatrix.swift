@@ -17,6 +17,7 @@ extension PearsonCorrelation {
             standardizedRows.replaceSubrange(row * length..<(row + 1) * length, with: scaled)
         }
         var result = [Double](repeating: 0, count: count * count)
+        humam_blas_use_one_thread()
         cblas_dsyrk(CblasRowMajor, CblasUpper, CblasNoTrans, Int32(count), Int32(length), 1,
                     standardizedRows, Int32(length), 0, &result, Int32(count))
         for i in 0..<count {

@@ -52,6 +52,7 @@ public struct SynapticInputCurrent: Sendable {
         for types in passes {
             var projection = projections[types[0]]
             if types.count == 2 { for index in projection.indices { projection[index] += projections[1][index] } }
+            humam_blas_use_one_thread()
             cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(areaCount), Int32(bins), Int32(count), 1,
                         projection, Int32(count), histogram.populationRatesKHz, Int32(bins), 0, &projected, Int32(bins))
             let tau = timeConstants[types[0]]

@@ -25,7 +25,7 @@ public enum FigureExport {
             try process.run()
             process.waitUntilExit()
         } catch {
-            throw InputError(file: png.path, "cannot be written: rsvg-convert failed to start (\(error.localizedDescription))")
+            throw InputError(file: png.path, "cannot be written: rsvg-convert failed to start (\(InputError.reason(error)))")
         }
         guard process.terminationStatus == 0 else {
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -36,7 +36,7 @@ public enum FigureExport {
             if FileManager.default.fileExists(atPath: png.path) { try FileManager.default.removeItem(at: png) }
             try FileManager.default.moveItem(at: temporary, to: png)
         } catch {
-            throw InputError(file: png.path, "cannot be written (\(error.localizedDescription))")
+            throw InputError(file: png.path, "cannot be written (\(InputError.reason(error)))")
         }
     }
 

@@ -16,7 +16,7 @@ extension RunFolder {
             recorded = try JSONDecoder().decode(NetworkParameters.self, from: JSONSerialization.data(withJSONObject: parameters))
         } catch {
             throw InputError(file: file.path, keyPath: "net_params", decodingError: error)
-                ?? InputError(file: file.path, field: "net_params", "cannot be read as network parameters (\(error.localizedDescription))")
+                ?? InputError(file: file.path, field: "net_params", "cannot be read as network parameters (\(InputError.reason(error)))")
         }
         try recorded.validate(source: file.path)
         return recorded

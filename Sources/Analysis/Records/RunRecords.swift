@@ -15,7 +15,7 @@ extension RunFolder {
         do {
             object = try JSONSerialization.jsonObject(with: Data(contentsOf: file))
         } catch {
-            throw InputError(file: file.path, "is corrupt: not readable as JSON (\(error.localizedDescription)); it is the run's record (parameters, simulated time): restore it, or remove it and give --t-sim and the network options")
+            throw InputError(file: file.path, "is corrupt: not readable as JSON (\(InputError.reason(error))); it is the run's record (parameters, simulated time): restore it, or remove it and give --t-sim and the network options")
         }
         guard let record = object as? [String: Any] else {
             throw InputError(file: file.path, "is corrupt: expected a JSON object with the run's record")

@@ -82,6 +82,7 @@ public enum SpikeCountCorrelation {
             }
             guard rows > 1 else { continue }
             product = [Double](repeating: 0, count: rows * rows)
+            humam_blas_use_one_thread()
             cblas_dsyrk(CblasRowMajor, CblasUpper, CblasNoTrans, Int32(rows), Int32(binCount), 1,
                         matrix, Int32(binCount), 0, &product, Int32(rows))
             var sum = 0.0
