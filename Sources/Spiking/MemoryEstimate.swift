@@ -46,7 +46,8 @@ public struct MemoryEstimate: Sendable {
         // Stored: 8-byte events, pools growing by doubling. Procedural: 12-byte row segments of
         // about a dozen synapses each (local rows), counted as 2 bytes per event.
         let bytesPerEvent = mode == .procedural ? 2.0 : 2.0 * Double(MemoryLayout<SynapticEvent>.stride)
-        activityBytes = Int(eventsInFlight * bytesPerEvent + recordedSpikes * 8 * 2) + chunkSlack
+        // Capped where it would not fit an Int (long delays or runs): far beyond any memory then.
+        activityBytes = Int(min(eventsInFlight * bytesPerEvent + recordedSpikes * 8 * 2, 0x1p60)) + chunkSlack
     }
 
     public var totalBytes: Int { Self.baseBytes + neuronBytes + synapseBytes + activityBytes }

@@ -62,9 +62,6 @@ public final class Simulation: @unchecked Sendable {
          resuming resumed: SimulationState? = nil) throws(InputError) {
         let start = Date()
         try Self.check(parameters, network: network)
-        guard parameters.steps < Int(Int32.max) else {
-            throw InputError("simulation parameters: \(parameters.steps) steps exceed the engine's 32-bit time stamps")
-        }
         guard network.parameters.connection.transmissionProbability == 1 else {
             throw InputError("p_transmit = \(network.parameters.connection.transmissionProbability): the engine has static synapses only (NEST static_synapse); the original's bernoulli_synapse for p_transmit < 1 is not implemented")
         }
@@ -179,8 +176,9 @@ public final class Simulation: @unchecked Sendable {
 
     /// Rejects parameters the engine cannot run faithfully, naming the valid range: the
     /// resolution must be a whole number of NEST tics (1 µs) and not exceed the shortest mean
-    /// delay of the network; the duration positive and finite; 1 … `maximumThreads` threads.
+    /// delay of the network; 1 … `maximumThreads` threads; the rest as `SimulationParameters.validate`.
     static func check(_ parameters: SimulationParameters, network: Network) throws(InputError) {
+        try parameters.validate()
         let resolution = parameters.resolution
         let tics = resolution * NESTTime.ticsPerMs
         guard resolution.isFinite, tics >= 1, abs(tics - tics.rounded()) < 1e-9 * tics else {
@@ -188,9 +186,6 @@ public final class Simulation: @unchecked Sendable {
         }
         if let shortest = zip(network.delayMeans, network.synapseCounts).filter({ $0.1 > 0 }).map(\.0).min(), resolution > shortest {
             throw InputError("sim_resolution \(resolution) ms exceeds the network's shortest mean delay, \(shortest) ms: expected 0.001 … \(shortest) ms")
-        }
-        guard parameters.duration > 0, parameters.duration.isFinite else {
-            throw InputError("t_sim \(parameters.duration) ms: expected a positive, finite duration")
         }
         guard (1...maximumThreads).contains(parameters.threads) else {
             throw InputError("num_threads \(parameters.threads): expected 1 … \(maximumThreads)")
@@ -255,8 +250,10 @@ public final class Simulation: @unchecked Sendable {
             guard network.neuronCounts[population] > 0 else {
                 throw InputError("\(key): \(network.layout.population(at: population).label) has no neurons")
             }
-            guard spike.time >= 0 && spike.time.isFinite else {
-                throw InputError("\(key): time \(spike.time) ms is invalid; expected a time ≥ 0 ms")
+            // A spike after the end would never arrive; beyond it, its step would not fit an Int.
+            let times = ValidRange.closed(0, parameters.duration, unit: "ms")
+            guard times.contains(spike.time) else {
+                throw InputError("\(key): time \(spike.time) ms is invalid; expected a time in the run, \(times)")
             }
             // connect_single_spike: weight w_ext · 1e3 · K_ext onto the first neuron.
             let weight = network.externalWeights[population] * 1e3 * network.externalIndegree(ofPopulation: population)
