@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 
+/// Every numeric option is declared with `parsing: .unconditional`: its value is read as given,
+/// so that a negative one (`--t-sim -5`) is parsed as a number and refused with its valid range
+/// by the command's `validate`, instead of being taken for a flag ("Missing value").
 @main
 struct Humam: ParsableCommand {
     static let configuration = CommandConfiguration(
