@@ -250,10 +250,11 @@ public final class Simulation: @unchecked Sendable {
             guard network.neuronCounts[population] > 0 else {
                 throw InputError("\(key): \(network.layout.population(at: population).label) has no neurons")
             }
-            // A spike after the end would never arrive; beyond it, its step would not fit an Int.
-            let times = ValidRange.closed(0, parameters.duration, unit: "ms")
+            // Within the engine's 32-bit stamps (a spike after the run's end never arrives), so
+            // that its step fits an Int.
+            let times = ValidRange.closed(0, (SimulationParameters.maximumSteps * parameters.resolution).rounded(.down), unit: "ms")
             guard times.contains(spike.time) else {
-                throw InputError("\(key): time \(spike.time) ms is invalid; expected a time in the run, \(times)")
+                throw InputError("\(key): time \(spike.time) ms is invalid; expected \(times)")
             }
             // connect_single_spike: weight w_ext · 1e3 · K_ext onto the first neuron.
             let weight = network.externalWeights[population] * 1e3 * network.externalIndegree(ofPopulation: population)

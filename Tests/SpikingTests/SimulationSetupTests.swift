@@ -145,9 +145,9 @@ final class ProgressLog: @unchecked Sendable {
         (SingleSpike(area: "gamma", layer: "V", population: "E", time: 10), "unknown area 'gamma'; expected one of the 2 Desikan-Killiany areas, e.g. alpha, beta"),
         (SingleSpike(area: "beta", layer: "III", population: "E", time: 10), "unknown layer 'III'; expected II/III, IV, V or VI"),
         (SingleSpike(area: "beta", layer: "V", population: "X", time: 10), "unknown population 'X'; expected E or I"),
-        (SingleSpike(area: "beta", layer: "V", population: "E", time: -1), "time -1.0 ms is invalid; expected a time in the run, 0 ≤ x ≤ 2000 ms"),
+        (SingleSpike(area: "beta", layer: "V", population: "E", time: -1), "time -1.0 ms is invalid; expected 0 ≤ x ≤ 214748364.0 ms"),
         // A time whose step would not fit an Int (it trapped).
-        (SingleSpike(area: "beta", layer: "V", population: "E", time: 1e300), "time 1e+300 ms is invalid; expected a time in the run, 0 ≤ x ≤ 2000 ms"),
+        (SingleSpike(area: "beta", layer: "V", population: "E", time: 1e300), "time 1e+300 ms is invalid; expected 0 ≤ x ≤ 214748364.0 ms"),
     ])
     func badSingleSpikeIsNamed(spike: SingleSpike, message: String) {
         var parameters = SimulationParameters()
