@@ -14,10 +14,13 @@ public enum NESTTime {
         return Int((tics + perStep - 1) / perStep)
     }
 
-    /// `Time::delay_ms_to_steps(d)`: `ld_round(d * STEPS_PER_MS)`, midpoints rounded up.
+    /// `Time::delay_ms_to_steps(d)`: `ld_round(d * STEPS_PER_MS)`, midpoints rounded up. A
+    /// delay drawn beyond `Int32.max` steps (or NaN) comes out as `Int32.max`, which the engine
+    /// refuses as it refuses every delay beyond 65,535 steps, instead of trapping.
     public static func delaySteps(ms: Double, resolution: Double) -> Int {
         let stepsPerMs = 1 / (Double(ticsPerStep(resolution: resolution)) / ticsPerMs)
-        return Int((ms * stepsPerMs + 0.5).rounded(.down))
+        let steps = (ms * stepsPerMs + 0.5).rounded(.down)
+        return steps < Double(Int32.max) ? Int(steps) : Int(Int32.max)
     }
 
     /// `Time::step(n).get_ms()`: the time stamp of step `n`, tics × ms-per-tic, so that it prints

@@ -229,8 +229,10 @@ extension NetworkParameters {
         try require(connection.externalPSP > 0, "connection_params.PSP_ext", connection.externalPSP, "a PSP > 0 mV")
         try require(connection.transmissionProbability > 0 && connection.transmissionProbability <= 1,
                     "connection_params.p_transmit", connection.transmissionProbability, "0 < p_transmit ≤ 1")
-        try require(delays.excitatory > 0, "delay_params.delay_e", delays.excitatory, "a delay > 0 ms")
-        try require(delays.inhibitory > 0, "delay_params.delay_i", delays.inhibitory, "a delay > 0 ms")
+        try require(delays.excitatory > 0 && delays.excitatory <= SimulationParameters.longestStepTime, "delay_params.delay_e", delays.excitatory,
+                    "0 < delay_e ≤ \(Int(SimulationParameters.longestStepTime)) ms")
+        try require(delays.inhibitory > 0 && delays.inhibitory <= SimulationParameters.longestStepTime, "delay_params.delay_i", delays.inhibitory,
+                    "0 < delay_i ≤ \(Int(SimulationParameters.longestStepTime)) ms")
         try require(delays.relativeSD >= 0, "delay_params.delay_rel", delays.relativeSD, "a relative SD ≥ 0")
         try require(delays.interAreaSpeed > 0, "delay_params.interarea_speed", delays.interAreaSpeed, "a speed > 0 mm/ms")
         try require(externalDrive > 0, "eta_ext", externalDrive, "a drive > 0 relative to threshold")
@@ -244,7 +246,8 @@ extension NetworkParameters {
             try require(neuron.inhibitorySynapticTimeConstant > 0 && neuron.inhibitorySynapticTimeConstant != neuron.membraneTimeConstant,
                         "\(key).tau_syn_in", neuron.inhibitorySynapticTimeConstant, "a time constant > 0 ms, different from tau_m")
             try require(neuron.threshold > neuron.resetPotential, "\(key).V_th", neuron.threshold, "V_th > V_reset")
-            try require(neuron.refractoryPeriod >= 0, "\(key).t_ref", neuron.refractoryPeriod, "a period ≥ 0 ms")
+            try require(neuron.refractoryPeriod >= 0 && neuron.refractoryPeriod <= SimulationParameters.longestStepTime,
+                        "\(key).t_ref", neuron.refractoryPeriod, "0 ≤ t_ref ≤ \(Int(SimulationParameters.longestStepTime)) ms")
         }
         for (key, spread) in [("neuron_param_dist_E", excitatorySpread), ("neuron_param_dist_I", inhibitorySpread)] {
             for (name, value) in [("V_th", spread.thresholdRelativeSD), ("C_m", spread.capacitanceRelativeSD), ("tau_m", spread.membraneTimeConstantRelativeSD)] {

@@ -33,6 +33,9 @@ public struct SimulationOverrides: Sendable, Equatable {
         if let minimumInterAreaDelay { parameters.minimumInterAreaDelay = minimumInterAreaDelay }
         if let connectivity { parameters.connectivity = connectivity }
         parameters.singleSpikes += singleSpikes
+        // The flags, and their combination with the file's values (the steps of t_sim at the
+        // resolution), checked again.
+        try parameters.validate()
         return parameters
     }
 }

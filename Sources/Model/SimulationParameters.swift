@@ -1,4 +1,4 @@
-import Model
+import Foundation
 
 /// How synapses of a pathway are drawn (the original's `sim_dict['connection_rule']`).
 public enum ConnectionRule: String, Sendable, Codable, CaseIterable, Hashable {
@@ -48,8 +48,15 @@ public struct SimulationParameters: Sendable, Codable, Hashable {
         case connectivity
     }
 
-    /// Number of steps simulated.
+    /// Number of steps simulated (the duration and resolution checked by `validate`).
     public var steps: Int { Int((duration / resolution).rounded()) }
+
+    /// Most steps a run may have: the engine's time stamps are 32-bit.
+    public static let maximumSteps = Double(Int32.max) - 1
+
+    /// Longest time, ms, that a parameter of a run may span in steps (a delay, a refractory
+    /// period): 32-bit step counts at the finest resolution, NEST's tic of 0.001 ms, hold it.
+    public static let longestStepTime = 1e6
 }
 
 /// One spike from a `spike_generator` at `time` onto the first neuron of a population, with
@@ -104,12 +111,21 @@ extension SimulationParameters {
         return hash.hexDigest
     }
 
-    /// Rejects a negative initial-potential SD or inter-area delay bound, naming the key under
-    /// `sim_params` (and `source`, the experiment file, when given). Duration, resolution,
-    /// threads and single spikes are checked by `Simulation`; NaN and ±∞ cannot pass the
-    /// experiment file's JSON encoding.
+    /// Rejects a duration or resolution that is not positive, more steps than the engine's
+    /// time stamps hold, a negative initial-potential SD, an inter-area delay bound outside
+    /// 0 … `longestStepTime`, naming the key under `sim_params` (and `source`, the experiment
+    /// file, when given). That the resolution is a whole number of tics, the threads and single
+    /// spikes are checked by `Simulation`.
     public func validate(source: String? = nil) throws(InputError) {
+        try ValidRange.positive(upTo: .infinity, unit: "ms").check(duration, file: source, field: "sim_params.t_sim")
+        try ValidRange.positive(upTo: .infinity, unit: "ms").check(resolution, file: source, field: "sim_params.sim_resolution")
+        let stepCount = (duration / resolution).rounded()
+        guard stepCount <= Self.maximumSteps else {
+            let message = "t_sim \(duration) ms at sim_resolution \(resolution) ms is \(stepCount) steps; the engine's 32-bit time stamps hold at most \(Int(Self.maximumSteps)) steps: expected t_sim ≤ \(String(format: "%.0f", (Self.maximumSteps * resolution).rounded(.down))) ms"
+            if let source { throw InputError(file: source, field: "sim_params.t_sim", message) }
+            throw InputError(message)
+        }
         try ValidRange.closed(0, .infinity, unit: "mV").check(initialPotentialSD, file: source, field: "sim_params.V0_sd")
-        try ValidRange.closed(0, .infinity, unit: "ms").check(minimumInterAreaDelay, file: source, field: "sim_params.delay_cc_min")
+        try ValidRange.closed(0, Self.longestStepTime, unit: "ms").check(minimumInterAreaDelay, file: source, field: "sim_params.delay_cc_min")
     }
 }

@@ -53,8 +53,8 @@ public struct FunctionalConnectivityRun: Sendable {
     /// Takes the network of `folder` (`configuration` when the run has no tables; see
     /// `RunNetwork`), reads its spikes into 1 ms rate bins (memory independent of their
     /// number), computes the area currents, their FC and the comparison, and writes
-    /// syn_current_areas.csv, fc_synaptic.csv, fc_comparison.json, the BOLD tables and the
-    /// figures into `output`. A BOLD FC of a window shorter than `minimumBOLDWindow` is
+    /// syn_current_areas.csv, fc_synaptic.csv, fc_comparison.json, the BOLD tables, the record
+    /// of the run (`AnalysedRun`) and the figures into `output`. A BOLD FC of a window shorter than `minimumBOLDWindow` is
     /// reported as `PipelineEvent.shortBOLDWindow`.
     public func run(_ folder: RunFolder, configuration: ExperimentConfiguration, into output: OutputFolder,
                     humamVersion: String, events: (PipelineEvent) -> Void) throws -> Outcome {
@@ -83,6 +83,7 @@ public struct FunctionalConnectivityRun: Sendable {
         let computeSeconds = Date().timeIntervalSince(clock)
 
         let directory = try output.create()
+        try AnalysedRun(folder, totals: SpikeTotals(spikes)).write(into: directory, command: "fc")
         try AtomicFile.write(AnalysisTables.timeSeries(names: current.areas, values: current.values,
                                                        binCount: current.binCount, binWidth: current.binWidth),
                              to: directory.appendingPathComponent("syn_current_areas.csv"))

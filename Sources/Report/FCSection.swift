@@ -5,30 +5,19 @@ import Model
 extension RunReport {
     /// The notebook's section 3.5: the FC `humam fc` wrote, next to the experimental FC it was
     /// compared with, their scatter and correlations, and the original's published full-scale
-    /// results for the same chi as reference.
-    func appendFCSection(to page: inout HTMLPage) {
+    /// results for the same chi as reference. The FC must be of this run (`AnalysedRun`).
+    func appendFCSection(to page: inout HTMLPage) throws(InputError) {
         heading("fc", to: &page)
         let fcFile = analysisDirectory.appendingPathComponent("fc_synaptic.csv")
         guard FileManager.default.fileExists(atPath: fcFile.path) else {
             page.missing("No simulated FC yet: \(fcFile.path) does not exist. Run \(ShellCommand.line(["humam", "fc", "--run", run.url.path])) --compare notebooks-data/hcp_fmri_fc_enigma_left34.csv, then humam report again.")
             return
         }
-        let simulated: FunctionalConnectivity
-        do {
-            simulated = try ExperimentalFC.read(fcFile, areas: layout.areas).connectivity
-        } catch {
-            page.missing(Self.problem(error))
-            return
-        }
+        try analysedRun.check(analysisDirectory, command: "fc")
+        let simulated = try ExperimentalFC.read(fcFile, areas: layout.areas).connectivity
         page.paragraph("Simulated FC: Pearson correlation of the area synaptic input currents (\(fcFile.path)). Heatmaps: areas ordered by resting-state network as in the original's figures (Kabbara et al. 2017: DMN, DAN, SAN, AUD, VIS, other); colour scale symmetric about 0, each panel scaled to its largest off-diagonal |value|.")
-        let comparison = readComparison()
-        switch comparison {
-        case .none:
-            page.missing("No comparison with an experimental FC: \(analysisDirectory.appendingPathComponent("fc_comparison.json").path) does not exist (humam fc --compare FILE writes it).")
-            page.figure(HeatmapFigure(connectivity: simulated, title: "Simulated FC"), caption: "Simulated FC.")
-        case .failure(let error):
-            page.missing(Self.problem(error))
-        case .success(let comparison):
+        let comparison = try readComparison()
+        if let comparison {
             page.definitions([
                 ("experimental FC", HTMLPage.Cell(comparison.file, id: "fc-experimental-file")),
                 ("area pairs", HTMLPage.Cell(ReportNumber.text(comparison.pairs), id: "fc-pairs")),
@@ -36,30 +25,29 @@ extension RunReport {
                 ("Spearman ρ", HTMLPage.Cell(ReportNumber.text(comparison.spearmanR), id: "fc-spearman")),
             ])
             if let experimentalFile = locate(comparison.file) {
-                do {
-                    let experimental = try ExperimentalFC.read(experimentalFile, areas: simulated.areas).connectivity
-                    page.figure(AnalysisFigures.fcComparison(simulated: simulated, experimental: experimental, comparison: comparison,
-                                                             experimentalTitle: "Experimental FC"),
-                                caption: "Simulated FC (left), the experimental FC it was compared with (middle, \(experimentalFile.lastPathComponent)) and their lower-triangle pairs (right).")
-                } catch {
-                    page.missing(Self.problem(error))
-                }
+                let experimental = try ExperimentalFC.read(experimentalFile, areas: simulated.areas).connectivity
+                page.figure(AnalysisFigures.fcComparison(simulated: simulated, experimental: experimental, comparison: comparison,
+                                                         experimentalTitle: "Experimental FC"),
+                            caption: "Simulated FC (left), the experimental FC it was compared with (middle, \(experimentalFile.lastPathComponent)) and their lower-triangle pairs (right).")
             } else {
                 page.missing("The experimental FC file \(comparison.file) recorded in fc_comparison.json was not found; the correlations above are those humam fc computed.")
                 page.figure(HeatmapFigure(connectivity: simulated, title: "Simulated FC"), caption: "Simulated FC.")
             }
+        } else {
+            page.missing("No comparison with an experimental FC: \(analysisDirectory.appendingPathComponent("fc_comparison.json").path) does not exist (humam fc --compare FILE writes it).")
+            page.figure(HeatmapFigure(connectivity: simulated, title: "Simulated FC"), caption: "Simulated FC.")
         }
-        appendPublishedFC(simulated: simulated, runR: (try? comparison?.get())?.pearsonR, to: &page)
+        try appendPublishedFC(simulated: simulated, runR: comparison?.pearsonR, to: &page)
     }
 
-    /// fc_comparison.json, if present.
-    func readComparison() -> Result<FCComparison, InputError>? {
+    /// fc_comparison.json, if present; an error if it cannot be read as one.
+    func readComparison() throws(InputError) -> FCComparison? {
         let file = analysisDirectory.appendingPathComponent("fc_comparison.json")
         guard let data = try? Data(contentsOf: file) else { return nil }
         do {
-            return .success(try JSONDecoder().decode(FCComparison.self, from: data))
+            return try JSONDecoder().decode(FCComparison.self, from: data)
         } catch {
-            return .failure(InputError(file: file.path, "cannot be read as an FC comparison (\(error))"))
+            throw InputError(file: file.path, "cannot be read as an FC comparison (\(error))")
         }
     }
 
@@ -72,34 +60,35 @@ extension RunReport {
 
     /// The original's published full-scale results: FC-vs-experiment r over chi (a line, with this
     /// run's r as a reference line) and, for chi 1 and 2.5, the published simulated FC itself.
-    func appendPublishedFC(simulated: FunctionalConnectivity, runR: Double?, to page: inout HTMLPage) {
+    func appendPublishedFC(simulated: FunctionalConnectivity, runR: Double?, to page: inout HTMLPage) throws(InputError) {
         page.heading("Published full-scale results", level: 3)
         guard let dataDirectory else {
             page.missing("The data folder (notebooks-data/) was not found; give --data DIR for the published FC.")
             return
         }
         let chi = networkParameters?.recurrentScaling.corticoCorticalEOntoE
-        do {
-            let table = try CSVTable(contentsOf: dataDirectory.appendingPathComponent("published_fc_vs_experiment_by_chi.csv"))
-            let chis = try table.numbers(column: "chi"), pearson = try table.numbers(column: "pearson_lh")
-            var series = [LineFigure.Series(label: "published, full scale", x: chis, y: pearson, color: "#000000")]
-            if let runR {
-                series.append(LineFigure.Series(label: "this run", x: [chis.first ?? 0, chis.last ?? 3], y: [runR, runR], color: "#c44e52"))
-            }
-            page.figure(LineFigure(series: series, xLabel: "chi (cortico-cortical E→E factor)", yLabel: "Pearson r, FC sim. vs exp.",
-                                   title: "FC similarity by chi"),
-                        caption: "The original's published full-scale FC against the Senden 7T resting-state FC (left hemisphere, 12.5 s runs, t ≥ 2.5 s), by chi; red: this run's r against its own experimental FC (a different data set when that is the HCP/ENIGMA FC, so a reference, not a like-for-like comparison).")
-            if let chi {
-                if let row = chis.firstIndex(where: { abs($0 - chi) < 1e-9 }) {
-                    page.paragraph("Published full-scale r at chi = \(ReportNumber.text(chi)): \(ReportNumber.text(pearson[row])).")
-                } else {
-                    page.paragraph("The published results have no run at chi = \(ReportNumber.text(chi)).")
-                }
+        let byChi = dataDirectory.appendingPathComponent("published_fc_vs_experiment_by_chi.csv")
+        guard FileManager.default.fileExists(atPath: byChi.path) else {
+            page.missing("\(byChi.path) does not exist, so the published results are not shown; give --data DIR with the published FC.")
+            return
+        }
+        let table = try CSVTable(contentsOf: byChi)
+        let chis = try table.numbers(column: "chi"), pearson = try table.numbers(column: "pearson_lh")
+        var series = [LineFigure.Series(label: "published, full scale", x: chis, y: pearson, color: "#000000")]
+        if let runR {
+            series.append(LineFigure.Series(label: "this run", x: [chis.first ?? 0, chis.last ?? 3], y: [runR, runR], color: "#c44e52"))
+        }
+        page.figure(LineFigure(series: series, xLabel: "chi (cortico-cortical E→E factor)", yLabel: "Pearson r, FC sim. vs exp.",
+                               title: "FC similarity by chi"),
+                    caption: "The original's published full-scale FC against the Senden 7T resting-state FC (left hemisphere, 12.5 s runs, t ≥ 2.5 s), by chi; red: this run's r against its own experimental FC (a different data set when that is the HCP/ENIGMA FC, so a reference, not a like-for-like comparison).")
+        if let chi {
+            if let row = chis.firstIndex(where: { abs($0 - chi) < 1e-9 }) {
+                page.paragraph("Published full-scale r at chi = \(ReportNumber.text(chi)): \(ReportNumber.text(pearson[row])).")
             } else {
-                page.missing("chi is not recorded (no run.json), so no published result is singled out.")
+                page.paragraph("The published results have no run at chi = \(ReportNumber.text(chi)).")
             }
-        } catch {
-            page.missing(Self.problem(error))
+        } else {
+            page.missing("chi is not recorded (no run.json), so no published result is singled out.")
         }
         let published = [1.0: "published_simulated_fc_groundstate.csv", 2.5: "published_simulated_fc_bestfit.csv"]
         guard let chi, let name = published[chi] else {
@@ -107,19 +96,19 @@ extension RunReport {
             return
         }
         let file = dataDirectory.appendingPathComponent(name)
-        do {
-            let reference = try ExperimentalFC.read(file, areas: simulated.areas).connectivity
-            let agreement = FCComparison(simulated: simulated, experimental: reference, hemisphere: nil, file: file.path)
-            page.definitions([
-                ("published full-scale simulated FC, same chi", HTMLPage.Cell(name)),
-                ("Pearson r with this run's FC", HTMLPage.Cell(ReportNumber.text(agreement.pearsonR), id: "fc-published-pearson")),
-                ("Spearman ρ with this run's FC", HTMLPage.Cell(ReportNumber.text(agreement.spearmanR), id: "fc-published-spearman")),
-            ])
-            page.figure(FigureRow([HeatmapFigure(connectivity: simulated, title: "This run"),
-                                   HeatmapFigure(connectivity: reference, title: "Published, full scale, chi \(ReportNumber.text(chi))")]),
-                        caption: "This run's FC next to the original's published full-scale simulated FC of the same chi (\(name)).")
-        } catch {
-            page.missing(Self.problem(error))
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            page.missing("\(file.path) does not exist, so the published simulated FC is not shown.")
+            return
         }
+        let reference = try ExperimentalFC.read(file, areas: simulated.areas).connectivity
+        let agreement = FCComparison(simulated: simulated, experimental: reference, hemisphere: nil, file: file.path)
+        page.definitions([
+            ("published full-scale simulated FC, same chi", HTMLPage.Cell(name)),
+            ("Pearson r with this run's FC", HTMLPage.Cell(ReportNumber.text(agreement.pearsonR), id: "fc-published-pearson")),
+            ("Spearman ρ with this run's FC", HTMLPage.Cell(ReportNumber.text(agreement.spearmanR), id: "fc-published-spearman")),
+        ])
+        page.figure(FigureRow([HeatmapFigure(connectivity: simulated, title: "This run"),
+                               HeatmapFigure(connectivity: reference, title: "Published, full scale, chi \(ReportNumber.text(chi))")]),
+                    caption: "This run's FC next to the original's published full-scale simulated FC of the same chi (\(name)).")
     }
 }

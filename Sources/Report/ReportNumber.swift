@@ -5,7 +5,10 @@ import Foundation
 public enum ReportNumber {
     public static func text(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "undefined" : (value > 0 ? "inf" : "-inf") }
-        if value == value.rounded() && abs(value) < 1e15 { return text(Int(value)) }
+        // Integers only below 1e15, where they are exact and fit an Int (1e308 from a user's file
+        // would not); larger values with four significant digits.
+        guard abs(value) < 1e15 else { return String(format: "%.4g", value) }
+        if value == value.rounded() { return text(Int(value)) }
         return abs(value) >= 1e4 ? text(Int(value.rounded())) : String(format: "%.4g", value)
     }
 

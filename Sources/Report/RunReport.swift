@@ -5,8 +5,10 @@ import Model
 /// The notebook as one page for a run folder: its record, network, theory, simulation, spike
 /// statistics and FC, each section built from the run's files (run.json, rates.csv, spikes,
 /// `humam analyze` / `humam fc` outputs) with the library's code. A section whose input is
-/// missing says so and how to produce it. Works on humam runs and on the original's NEST output
-/// (population_GIDs.dat + spikes/*.dat), which has no run.json.
+/// missing says so and how to produce it; an input that is malformed, out of range or belongs to
+/// another run (run.json contradicting the spikes, results whose `AnalysedRun` record is not
+/// this run's) is an error naming the file. Works on humam runs and on the original's NEST
+/// output (population_GIDs.dat + spikes/*.dat), which has no run.json.
 public struct RunReport {
     public let run: RunFolder
     /// Outputs of `humam analyze` and `humam fc` (default `<run>/analysis`).
@@ -24,42 +26,57 @@ public struct RunReport {
     let record: [String: Any]?
     let networkParameters: NetworkParameters?
     /// The full-scale network with the run's parameters (for the area connectivity and the
-    /// theory); nil when the parameters or the data are missing, an error when it cannot be built.
-    let fullScaleNetwork: Result<Network, InputError>?
+    /// theory); nil when the parameters or the data are missing.
+    let fullScaleNetwork: Network?
+    /// The run as the records of `humam analyze` and `humam fc` must name it.
+    let analysedRun: AnalysedRun
 
-    /// Reads the run's spikes and record and builds the full-scale network of its parameters.
+    /// Reads the run's spikes and record, checks that they agree, and builds the full-scale
+    /// network of its parameters. A given `analysisDirectory` must exist.
     public init(run: RunFolder, analysisDirectory: URL? = nil, dataDirectory: URL?, theoryRatesFile: URL? = nil,
                 humamVersion: String) throws(InputError) {
+        if let analysisDirectory, !FileManager.default.fileExists(atPath: analysisDirectory.path) {
+            throw InputError(file: analysisDirectory.path, "does not exist (--analysis); give the folder humam analyze and humam fc wrote, or leave --analysis out for <run>/analysis")
+        }
         self.run = run
         self.analysisDirectory = analysisDirectory ?? run.url.appendingPathComponent("analysis")
         self.dataDirectory = dataDirectory
         self.theoryRatesFile = theoryRatesFile
         self.humamVersion = humamVersion
         trains = try run.spikeTrains()
-        let recordFile = run.url.appendingPathComponent("run.json")
-        if let data = try? Data(contentsOf: recordFile) {
-            guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw InputError(file: recordFile.path, "is not a JSON object")
-            }
-            record = object
-        } else {
-            record = nil
-        }
+        record = try run.record("run.json")
+        analysedRun = try AnalysedRun(run, spikes: trains.spikeCount, neurons: trains.neuronCount,
+                                      simulationTime: trains.simulationTime)
         networkParameters = try run.recordedNetworkParameters()
         if let parameters = networkParameters, let dataDirectory {
             // Full scale needs no DC compensation, hence no theory rates.
             var fullScale = parameters
             fullScale.downscaling.neuronScaling = 1
             fullScale.downscaling.indegreeScaling = 1
-            fullScaleNetwork = Result { () throws(InputError) in
-                try Network.build(data: try ModelData.load(from: dataDirectory), parameters: fullScale)
-            }
+            fullScaleNetwork = try Network.build(data: try ModelData.load(from: dataDirectory), parameters: fullScale)
         } else {
             fullScaleNetwork = nil
         }
+        try checkRecordAgainstSpikes()
     }
 
     var layout: PopulationLayout { trains.populations.layout }
+
+    /// Throws where run.json's neurons or spikes contradict population_GIDs.dat and the spikes
+    /// (its simulated time is checked against spikes.bin when the spikes are read,
+    /// `RunFolder.spikeSource`).
+    func checkRecordAgainstSpikes() throws(InputError) {
+        let file = run.url.appendingPathComponent("run.json")
+        for (key, actual, source) in [("neurons", trains.neuronCount, run.populationGIDsFile.lastPathComponent),
+                                      ("spikes", trains.spikeCount, "the spike files")] {
+            if let value = recorded(key), value != Double(actual) {
+                throw InputError(file: file.path, field: key, "is \(value), but \(source) of the run hold \(actual): run.json belongs to another run, or the run's files were changed")
+            }
+        }
+    }
+
+    /// The non-empty populations (layout indices).
+    var populated: [Int] { (0..<layout.count).filter { trains.populations.neuronCounts[$0] > 0 } }
 
     /// The start of the rate window of the run's rates, ms: from run.json, else the rule humam
     /// simulate follows (`PopulationRate.windowStart`).
@@ -68,18 +85,23 @@ public struct RunReport {
     }
 
     /// A number of run.json (top level or `sim_params`).
-    func recorded(_ key: String) -> Double? {
+    func recorded(_ key: String) -> Double? { recordedNumber(key)?.doubleValue }
+
+    /// A number of run.json as JSON wrote it (an integer stays exact).
+    func recordedNumber(_ key: String) -> NSNumber? {
         guard let record else { return nil }
         let nested = record["sim_params"] as? [String: Any] ?? [:]
-        return ((record[key] ?? nested[key]) as? NSNumber)?.doubleValue
+        return (record[key] ?? nested[key]) as? NSNumber
     }
 
     /// Simulated rate per population (layout order, NaN for empty populations): the run's
-    /// rates.csv, else computed from the spikes from `rateWindowStart`; and where they come from.
+    /// rates.csv (a rate ≥ 0 for every non-empty population), else computed from the spikes from
+    /// `rateWindowStart`; and where they come from.
     func simulatedRates() throws(InputError) -> (rates: [Double], source: String) {
         let file = run.url.appendingPathComponent("rates.csv")
         if FileManager.default.fileExists(atPath: file.path) {
-            var rates = try PopulationTable.read(file, valueColumn: "rate_hz", layout: layout, missing: .nan)
+            var rates = try PopulationTable.read(file, valueColumn: "rate_hz", layout: layout, required: populated,
+                                                 range: PopulationTable.rateRange, missing: .nan)
             for index in rates.indices where trains.populations.neuronCounts[index] == 0 { rates[index] = .nan }
             return (rates, "rates.csv")
         }
@@ -88,17 +110,17 @@ public struct RunReport {
     }
 
     /// The whole page.
-    public func html() -> String {
+    public func html() throws(InputError) -> String {
         var page = HTMLPage(title: "humam report: \(run.url.lastPathComponent)")
         page.heading("humam report", level: 1)
         page.paragraph("Run folder \(run.url.standardizedFileURL.path), written by humam report \(humamVersion). Every number on this page is read from the run's files or computed from them with humam's library.")
         page.append(raw: "<nav>" + Self.sections.map { "<a href=\"#\($0.id)\">\(HTMLPage.escape($0.title))</a>" }.joined() + "</nav>")
         appendRunSection(to: &page)
-        appendNetworkSection(to: &page)
-        appendTheorySection(to: &page)
-        appendSimulationSection(to: &page)
-        appendStatisticsSection(to: &page)
-        appendFCSection(to: &page)
+        try appendNetworkSection(to: &page)
+        try appendTheorySection(to: &page)
+        try appendSimulationSection(to: &page)
+        try appendStatisticsSection(to: &page)
+        try appendFCSection(to: &page)
         return page.text
     }
 
@@ -111,9 +133,6 @@ public struct RunReport {
     func heading(_ id: String, to page: inout HTMLPage) {
         page.heading(Self.sections.first { $0.id == id }!.title, id: id)
     }
-
-    /// Text of an error in a section's input, shown in place of the section's content.
-    static func problem(_ error: any Error) -> String { "Cannot be shown: \(error)" }
 }
 
 extension RunReport {

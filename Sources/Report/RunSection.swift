@@ -12,9 +12,9 @@ extension RunReport {
         func value(_ key: String, identifier: Bool = false) -> HTMLPage.Cell {
             let id = "run-\(key.replacingOccurrences(of: "_", with: "-"))"
             if let text = record[key] as? String { return HTMLPage.Cell(text, id: id) }
-            if let number = recorded(key) {
-                return HTMLPage.Cell(identifier ? String(Int(number)) : ReportNumber.text(number), id: id)
-            }
+            // An identifier as JSON wrote it (a seed may exceed what a Double or an Int holds exactly).
+            if identifier, let number = recordedNumber(key) { return HTMLPage.Cell(number.stringValue, id: id) }
+            if let number = recorded(key) { return HTMLPage.Cell(ReportNumber.text(number), id: id) }
             return HTMLPage.Cell("not recorded", id: id)
         }
         let duration = recorded("t_sim") ?? trains.simulationTime

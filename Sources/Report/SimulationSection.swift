@@ -5,17 +5,12 @@ import Model
 extension RunReport {
     /// The notebook's section 3: mean rates (3.1), instantaneous area rates (3.2), time-averaged
     /// rates per population (3.3) and a raster (3.4).
-    func appendSimulationSection(to page: inout HTMLPage) {
+    func appendSimulationSection(to page: inout HTMLPage) throws(InputError) {
         heading("simulation", to: &page)
         page.paragraph("\(ReportNumber.text(trains.spikeCount)) spikes of \(ReportNumber.text(trains.neuronCount)) neurons over \(ReportNumber.text(trains.simulationTime)) ms.")
-        let simulated: (rates: [Double], source: String)
-        do { simulated = try simulatedRates() } catch {
-            page.missing(Self.problem(error))
-            return
-        }
+        let simulated = try simulatedRates()
         let rates = simulated.rates
         let counts = trains.populations.neuronCounts
-        let populated = rates.indices.filter { counts[$0] > 0 }
         let mean = { (indices: [Int]) in indices.map { rates[$0] }.reduce(0, +) / Double(indices.count) }
         let weighted = populated.map { rates[$0] * Double(counts[$0]) }.reduce(0, +) / Double(populated.map { counts[$0] }.reduce(0, +))
         let excitatory = populated.filter { layout.population(at: $0).cellType == .excitatory }

@@ -5,26 +5,23 @@ import Model
 extension RunReport {
     /// The statistics `humam analyze` wrote (population_statistics.csv): rate, CV of ISIs, LvR
     /// and spike-count correlation per population; undefined values (empty cells, or nan as older
-    /// versions wrote them) shown as such.
-    func appendStatisticsSection(to page: inout HTMLPage) {
+    /// versions wrote them) shown as such. The table must be of this run (`AnalysedRun`), have a
+    /// row for every non-empty population and values in their ranges.
+    func appendStatisticsSection(to page: inout HTMLPage) throws(InputError) {
         heading("statistics", to: &page)
         let file = analysisDirectory.appendingPathComponent("population_statistics.csv")
         guard FileManager.default.fileExists(atPath: file.path) else {
             page.missing("No spike statistics yet: \(file.path) does not exist. Run \(ShellCommand.line(["humam", "analyze", "--run", run.url.path])), then humam report again.")
             return
         }
-        let columns = [("rate_hz", "Rate (spikes/s)"), ("cv_isi", "CV ISI"), ("lvr", "LvR"),
-                       ("spike_count_correlation", "Correlation coefficient")]
-        let values: [[Double]]
-        do {
-            values = try columns.map { column throws(InputError) in
-                try PopulationTable.read(file, valueColumn: column.0, layout: layout, missing: .nan, acceptingUndefined: true)
-            }
-        } catch {
-            page.missing(Self.problem(error))
-            return
+        try analysedRun.check(analysisDirectory, command: "analyze")
+        let columns = [("rate_hz", "Rate (spikes/s)", PopulationTable.rateRange), ("cv_isi", "CV ISI", ValidRange.closed(0, .infinity)),
+                       ("lvr", "LvR", ValidRange.closed(0, .infinity)), ("spike_count_correlation", "Correlation coefficient", ValidRange.closed(-1, 1))]
+        let table = try CSVTable(contentsOf: file)
+        let values = try columns.map { column throws(InputError) in
+            try PopulationTable.read(table, valueColumn: column.0, layout: layout, required: populated, range: column.2,
+                                     missing: .nan, acceptingUndefined: true)
         }
-        let populated = layout.count == 0 ? [] : (0..<layout.count).filter { trains.populations.neuronCounts[$0] > 0 }
         page.paragraph("From \(file.path). CV and LvR are undefined for a population in which no neuron fired 10 times in the window, the correlation where fewer than two neurons fired; such values are shown as \"undefined\" (files of humam analyze before this report wrote 0 there, as the original does).")
         page.table(header: ["statistic", "median over populations", "defined", "undefined"], rows: columns.indices.map { column in
             let defined = populated.map { values[column][$0] }.filter(\.isFinite).sorted()

@@ -6,41 +6,38 @@ import Theory
 extension RunReport {
     /// The notebook's section 2.3: the mean-field fixed points of the full-scale network with the
     /// run's parameters and their stability, and the theory's rates against the simulated rates.
-    func appendTheorySection(to page: inout HTMLPage) {
+    func appendTheorySection(to page: inout HTMLPage) throws(InputError) {
         heading("theory", to: &page)
         var theory: (rates: [Double], source: String)?
-        if case .success(let network) = fullScaleNetwork {
+        if let network = fullScaleNetwork {
             let result = StationaryRates.solve(network: network)
             appendFixedPoints(result, to: &page)
             if let rates = result.rates { theory = (rates, "the fixed point above (reached by the most trials)") }
         } else {
             page.missing("The network parameters or the model's input tables are missing (see section 1), so the mean-field theory is not solved here.")
         }
-        do {
-            if let theoryRatesFile {
-                theory = (try PopulationTable.read(theoryRatesFile, valueColumn: "rate_hz", layout: layout, missing: .nan),
-                          theoryRatesFile.path)
-            }
-            guard let theory else {
-                page.missing("No mean-field rates to compare with: give humam report --theory FILE (area,layer,population,rate_hz, e.g. written by humam theory --out).")
-                return
-            }
-            let (simulated, source) = try simulatedRates()
-            let populations = (0..<layout.count).filter { simulated[$0].isFinite && theory.rates[$0].isFinite && trains.populations.neuronCounts[$0] > 0 }
-            let simulatedHz = populations.map { simulated[$0] }, theoryHz = populations.map { theory.rates[$0] }
-            let mean = { (values: [Double]) in values.reduce(0, +) / Double(values.count) }
-            page.paragraph("Theory rates: \(theory.source). Simulated rates: \(source).")
-            page.definitions([
-                ("populations compared", HTMLPage.Cell(ReportNumber.text(populations.count), id: "theory-populations")),
-                ("mean theory rate over populations (spikes/s)", HTMLPage.Cell(ReportNumber.text(mean(theoryHz)), id: "theory-mean-rate")),
-                ("mean simulated rate over populations (spikes/s)", HTMLPage.Cell(ReportNumber.text(mean(simulatedHz)), id: "theory-simulated-mean-rate")),
-                ("correlation of log10 rates (both > 0)", HTMLPage.Cell(ReportNumber.text(TheoryFigures.logRateCorrelation(simulatedHz: simulatedHz, theoryHz: theoryHz)), id: "theory-log-rate-correlation")),
-            ])
-            page.figure(TheoryFigures.rateComparison(simulatedHz: simulatedHz, theoryHz: theoryHz),
-                        caption: "Mean-field (theory) against simulated rate per population, log–log, dashed: identity. The correlation is that of the log10 rates, as drawn.")
-        } catch {
-            page.missing(Self.problem(error))
+        if let theoryRatesFile {
+            theory = (try PopulationTable.read(theoryRatesFile, valueColumn: "rate_hz", layout: layout,
+                                               range: PopulationTable.rateRange, missing: .nan),
+                      theoryRatesFile.path)
         }
+        guard let theory else {
+            page.missing("No mean-field rates to compare with: give humam report --theory FILE (area,layer,population,rate_hz, e.g. written by humam theory --out).")
+            return
+        }
+        let (simulated, source) = try simulatedRates()
+        let populations = populated.filter { simulated[$0].isFinite && theory.rates[$0].isFinite }
+        let simulatedHz = populations.map { simulated[$0] }, theoryHz = populations.map { theory.rates[$0] }
+        let mean = { (values: [Double]) in values.reduce(0, +) / Double(values.count) }
+        page.paragraph("Theory rates: \(theory.source). Simulated rates: \(source).")
+        page.definitions([
+            ("populations compared", HTMLPage.Cell(ReportNumber.text(populations.count), id: "theory-populations")),
+            ("mean theory rate over populations (spikes/s)", HTMLPage.Cell(ReportNumber.text(mean(theoryHz)), id: "theory-mean-rate")),
+            ("mean simulated rate over populations (spikes/s)", HTMLPage.Cell(ReportNumber.text(mean(simulatedHz)), id: "theory-simulated-mean-rate")),
+            ("correlation of log10 rates (both > 0)", HTMLPage.Cell(ReportNumber.text(TheoryFigures.logRateCorrelation(simulatedHz: simulatedHz, theoryHz: theoryHz)), id: "theory-log-rate-correlation")),
+        ])
+        page.figure(TheoryFigures.rateComparison(simulatedHz: simulatedHz, theoryHz: theoryHz),
+                    caption: "Mean-field (theory) against simulated rate per population, log–log, dashed: identity. The correlation is that of the log10 rates, as drawn.")
     }
 
     /// The distinct fixed points the solver found, with their stability.

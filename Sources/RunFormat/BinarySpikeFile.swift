@@ -130,7 +130,9 @@ public enum BinarySpikeFile {
                                 neuronCount: Int(truncatingIfNeeded: integer(32, UInt64.self)),
                                 spikeCount: Int(truncatingIfNeeded: integer(40, UInt64.self)))
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? -1
+            // The stamps are 32-bit steps: duration / resolution must fit one.
             guard header.resolution > 0, header.resolution.isFinite, header.duration > 0, header.duration.isFinite,
+                  header.duration / header.resolution < Double(Int32.max),
                   header.neuronCount > 0, header.neuronCount <= Int(Int32.max), header.spikeCount >= 0,
                   header.spikeCount <= (Int.max - headerBytes) / 8, size == headerBytes + 8 * header.spikeCount else {
                 throw InputError(file: url.path, "has \(size) bytes and a header announcing \(header.spikeCount) spikes (\(headerBytes &+ 8 &* header.spikeCount) bytes), \(header.neuronCount) neurons, resolution \(header.resolution) ms, duration \(header.duration) ms; is it complete?")

@@ -170,11 +170,13 @@ extension NetworkTables {
                              details: details)
     }
 
-    /// A per-population count column (neurons, external synapses): non-negative integers.
+    /// A per-population count column (neurons, external synapses): integers in 0 … 1e15, as the
+    /// synapse counts (larger ones would not fit an Int, e.g. 1e300).
     static func populationCounts(_ table: CSVTable, valueColumn: String, noun: String,
                                  layout: PopulationLayout) throws(InputError) -> [Int] {
-        let values = try PopulationTable.read(table, valueColumn: valueColumn, layout: layout)
-        for (index, count) in values.enumerated() where count < 0 || count != count.rounded() {
+        let values = try PopulationTable.read(table, valueColumn: valueColumn, layout: layout,
+                                              range: .closed(0, synapseRange.upper, unit: noun))
+        for (index, count) in values.enumerated() where count != count.rounded() {
             throw InputError(file: table.source, field: valueColumn,
                              "\(layout.population(at: index).label) has \(count) \(noun); expected a non-negative integer")
         }

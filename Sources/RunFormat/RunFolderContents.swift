@@ -16,7 +16,7 @@ public enum RunFolderContents {
     static let analysisFiles: Set<String> = [
         OutputFolder.markerName, "population_statistics.csv", "rate_histogram_areas.csv",
         "rate_histogram_populations.csv", "syn_current_areas.csv", "fc_synaptic.csv", "fc_comparison.json",
-        "bold_areas.csv", "fc_bold.csv",
+        "bold_areas.csv", "fc_bold.csv", "analyze_run.json", "fc_run.json",
     ]
     /// The names (without extension) of the figures in `figures/` and `analysis/figures/`; the
     /// rasters are `raster_<area>_<window>ms`.

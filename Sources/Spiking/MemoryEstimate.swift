@@ -47,7 +47,8 @@ public struct MemoryEstimate: Sendable {
         // Stored: 8-byte events, pools growing by doubling. Procedural: 12-byte row segments of
         // about a dozen synapses each (local rows), counted as 2 bytes per event.
         let bytesPerEvent = mode == .procedural ? 2.0 : 2.0 * Double(MemoryLayout<SynapticEvent>.stride)
-        activityBytes = Int(eventsInFlight * bytesPerEvent) + chunkSlack
+        // Capped where it would not fit an Int (long delays): far beyond any memory then.
+        activityBytes = Int(min(eventsInFlight * bytesPerEvent, 0x1p60)) + chunkSlack
     }
 
     public var totalBytes: Int { Self.baseBytes + neuronBytes + synapseBytes + activityBytes }

@@ -174,8 +174,9 @@ public final class Simulation: @unchecked Sendable {
 
     /// Rejects parameters the engine cannot run faithfully, naming the valid range: the
     /// resolution must be a whole number of NEST tics (1 µs) and not exceed the shortest mean
-    /// delay of the network; the duration positive and finite; 1 … `maximumThreads` threads.
+    /// delay of the network; 1 … `maximumThreads` threads; the rest as `SimulationParameters.validate`.
     static func check(_ parameters: SimulationParameters, network: Network) throws(InputError) {
+        try parameters.validate()
         let resolution = parameters.resolution
         let tics = resolution * NESTTime.ticsPerMs
         guard resolution.isFinite, tics >= 1, abs(tics - tics.rounded()) < 1e-9 * tics else {
@@ -183,12 +184,6 @@ public final class Simulation: @unchecked Sendable {
         }
         if let shortest = zip(network.delayMeans, network.synapseCounts).filter({ $0.1 > 0 }).map(\.0).min(), resolution > shortest {
             throw InputError("sim_resolution \(resolution) ms exceeds the network's shortest mean delay, \(shortest) ms: expected 0.001 … \(shortest) ms")
-        }
-        guard parameters.duration > 0, parameters.duration.isFinite else {
-            throw InputError("t_sim \(parameters.duration) ms: expected a positive, finite duration")
-        }
-        guard parameters.duration / resolution < Double(Int32.max) else {
-            throw InputError("t_sim \(parameters.duration) ms exceeds the engine's 32-bit time stamps: expected at most \(Double(Int32.max - 1) * resolution) ms at sim_resolution \(resolution) ms")
         }
         guard parameters.steps >= 1 else {
             throw InputError("t_sim \(parameters.duration) ms is shorter than one step of sim_resolution \(resolution) ms: nothing would be simulated; expected t_sim ≥ \(resolution) ms")

@@ -30,15 +30,20 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .customLong("t-stop"), parsing: .unconditional, help: "End of the analysis window, ms (default: the simulated time).")
     var windowStop: Double?
 
-    @Option(help: "Refractory period R of the revised local variation LvR, ms.")
+    @Option(parsing: .unconditional, help: "Refractory period R of the revised local variation LvR, ms.")
     var refractoryPeriod: Double = NeuronParameters.excitatoryDefault.refractoryPeriod
 
-    @Option(help: "Neurons per population whose spike counts are correlated (the first ones that fire, as the original).")
+    @Option(parsing: .unconditional, help: "Neurons per population whose spike counts are correlated (the first ones that fire, as the original).")
     var correlationSubsample = 2000
 
     func validate() throws {
         if let windowStop, !(windowStop > windowStart) { throw ValidationError("--t-stop must be after --t-start") }
-        if correlationSubsample < 2 { throw ValidationError("--correlation-subsample must be at least 2") }
+        if correlationSubsample < 2 {
+            throw ValidationError("--correlation-subsample \(correlationSubsample) is invalid; expected at least 2")
+        }
+        if !(refractoryPeriod >= 0 && refractoryPeriod.isFinite) {
+            throw ValidationError("--refractory-period \(refractoryPeriod) is invalid; expected a period ≥ 0 ms")
+        }
     }
 
     func run() throws {

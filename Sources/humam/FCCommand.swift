@@ -30,7 +30,7 @@ struct FCCommand: ParsableCommand {
     @Option(help: "PSC kernel: tau-syn (intended decay) or original (the original's 0.1 ms kernel on 1 ms bins).")
     var pscKernel: PSCKernel = .synapticTimeConstant
 
-    @Option(help: "Simulation resolution, ms, the spacing of the original PSC kernel (default: from the run's record, else 0.1).")
+    @Option(parsing: .unconditional, help: "Simulation resolution, ms, the spacing of the original PSC kernel (default: from the run's record, else 0.1).")
     var resolution: Double?
 
     @Option(name: .customLong("t-start"), parsing: .unconditional, help: "Start of the FC window, ms (the initial transient is dropped).")
@@ -49,7 +49,9 @@ struct FCCommand: ParsableCommand {
     var bold = false
 
     func validate() throws {
-        if let resolution, !(resolution > 0) { throw ValidationError("--resolution must be positive") }
+        if let resolution, !(resolution > 0 && resolution.isFinite) {
+            throw ValidationError("--resolution \(resolution) is invalid; expected a step > 0 ms")
+        }
         if resolution != nil && pscKernel != .original {
             throw ValidationError("--resolution sets the spacing of the original PSC kernel; it does nothing with --psc-kernel \(pscKernel.rawValue)")
         }

@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import Model
 
+/// Every numeric option is declared with `parsing: .unconditional`: its value is read as given,
+/// so that a negative one (`--t-sim -5`) is parsed as a number and refused with its valid range
+/// by the command's `validate`, instead of being taken for a flag ("Missing value").
 @main
 struct Humam: ParsableCommand {
     /// humam's release version, recorded in every file it writes.

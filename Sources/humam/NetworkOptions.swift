@@ -13,10 +13,10 @@ struct NetworkOptions: ParsableArguments {
     @Option(help: "Experiment file (YAML or JSON) with net_params / sim_params overrides, keys as in the original.")
     var config: String?
 
-    @Option(help: "Down-scaling factor for neuron numbers and indegrees (N_scaling = K_scaling), 0 < s ≤ 1.")
+    @Option(parsing: .unconditional, help: "Down-scaling factor for neuron numbers and indegrees (N_scaling = K_scaling), 0 < s ≤ 1.")
     var scaling: Double?
 
-    @Option(help: "Cortico-cortical E→E weight factor chi (E→I gets 2 chi, as in the notebook).")
+    @Option(parsing: .unconditional, help: "Cortico-cortical E→E weight factor chi (E→I gets 2 chi, as in the notebook).")
     var chi: Double?
 
     @Option(help: "Down-scaling rule: original (the original's, reproduces the notebook) or balanced (mean and variance preserving).")

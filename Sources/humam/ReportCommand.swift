@@ -12,13 +12,14 @@ struct ReportCommand: ParsableCommand {
         Every number comes from the run's files (run.json, rates.csv, spikes, and the outputs of humam analyze and \
         humam fc in <run>/analysis) or is computed from them with humam's library (the full-scale network of the \
         recorded parameters and its mean-field fixed points); sections whose inputs are missing say how to produce \
-        them. The page needs no network access (figures inline as SVG). It replaces only a report.html that humam wrote.
+        them. Inputs that are malformed or belong to another run (run.json contradicting the spikes, results of \
+        humam analyze or humam fc whose record names another run) are errors. The page needs no network access (figures inline as SVG). It replaces only a report.html that humam wrote.
         """)
 
     @Option(name: .customLong("run"), help: "Run folder: humam's or the original's NEST output (population_GIDs.dat and spikes). Default: the most recent under out/.")
     var runDirectory: String?
 
-    @Option(help: "Outputs of humam analyze / humam fc (default: <run>/analysis).")
+    @Option(help: "Outputs of humam analyze / humam fc of this run (default: <run>/analysis); must exist.")
     var analysis: String?
 
     @Option(help: "Mean-field rates (area,layer,population,rate_hz) to compare the simulation with, instead of the theory the report solves for the run's network (needed for the original's NEST output, which records no parameters).")

@@ -12,7 +12,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Folder for the results (default: <run>/analysis).")
     var out: String?
 
-    @Option(name: .customLong("t-sim"), help: "Simulated time, ms (default: from the run's record, run.json or sim.yaml).")
+    @Option(name: .customLong("t-sim"), parsing: .unconditional, help: "Simulated time, ms (default: from the run's record, run.json or sim.yaml).")
     var simulationTime: Double?
 
     @Flag(help: "Write no figures.")
@@ -22,7 +22,9 @@ struct RunOptions: ParsableArguments {
     var replace = false
 
     func validate() throws {
-        if let simulationTime, !(simulationTime > 0) { throw ValidationError("--t-sim must be positive") }
+        if let simulationTime, !(simulationTime > 0 && simulationTime.isFinite) {
+            throw ValidationError("--t-sim \(simulationTime) is invalid; expected a simulated time > 0 ms")
+        }
         if replace && out == nil {
             throw ValidationError("--replace applies to --out; the default folder <run>/analysis is replaced without it")
         }

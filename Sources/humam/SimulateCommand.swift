@@ -36,7 +36,7 @@ struct SimulateCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Also write NEST's ASCII spike file (default: for networks up to 1,000,000 neurons; spikes.bin is always written).")
     var asciiSpikes: Bool?
 
-    @Option(help: ArgumentHelp("Write a checkpoint into the run's temporary folder every MS ms of simulated time; SIGINT/SIGTERM then stop after a checkpoint, and --resume continues.", valueName: "ms"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Write a checkpoint into the run's temporary folder every MS ms of simulated time; SIGINT/SIGTERM then stop after a checkpoint, and --resume continues.", valueName: "ms"))
     var checkpointEvery: Double?
 
     @Option(help: ArgumentHelp("Continue the interrupted run whose temporary folder (.NAME.partial-ID, with a checkpoint) is DIR; give the options of that run (--threads may differ).", valueName: "dir"))

@@ -11,22 +11,22 @@ extension ConnectivityMode: ExpressibleByArgument {}
 /// (the notebook's: 2000 ms, seed 2903, 0.1 ms; all cores) < the experiment file's `sim_params`
 /// < flags.
 struct SimulationOptions: ParsableArguments {
-    @Option(name: .customLong("t-sim"), help: "Simulated time, ms (default 2000).")
+    @Option(name: .customLong("t-sim"), parsing: .unconditional, help: "Simulated time, ms (default 2000).")
     var duration: Double?
 
-    @Option(help: "Master seed of all random streams (default 2903).")
+    @Option(parsing: .unconditional, help: "Master seed of all random streams (default 2903).")
     var seed: UInt64?
 
-    @Option(help: "Worker threads (default: all cores); humam's spikes do not depend on it.")
+    @Option(parsing: .unconditional, help: "Worker threads (default: all cores); humam's spikes do not depend on it.")
     var threads: Int?
 
-    @Option(help: "Time step, ms (default 0.1).")
+    @Option(parsing: .unconditional, help: "Time step, ms (default 0.1).")
     var resolution: Double?
 
     @Option(help: "fixed_total_number (default) or fixed_indegree.")
     var connectionRule: ConnectionRule?
 
-    @Option(help: "Lower bound of inter-area delays, ms (default 0: the resolution).")
+    @Option(parsing: .unconditional, help: "Lower bound of inter-area delays, ms (default 0: the resolution).")
     var delayCcMin: Double?
 
     func validate() throws {

@@ -20,16 +20,16 @@ struct TheoryCommand: ParsableCommand {
 
     @OptionGroup var network: NetworkOptions
 
-    @Option(help: "Number of random initial conditions.")
+    @Option(parsing: .unconditional, help: "Number of random initial conditions.")
     var trials = 1
 
-    @Option(help: "Seed of the random initial rates (SplitMix64; default 123).")
+    @Option(parsing: .unconditional, help: "Seed of the random initial rates (SplitMix64; default 123).")
     var seed: UInt64?
 
     @Flag(help: "Leave out the DC drive I_e from the mean input, as the original's theory does.")
     var noDC = false
 
-    @Option(help: "Integrate the pseudo-time dynamics dν/ds = −ν + Φ(ν) to this s instead of solving for fixed points.")
+    @Option(parsing: .unconditional, help: "Integrate the pseudo-time dynamics dν/ds = −ν + Φ(ν) to this s instead of solving for fixed points.")
     var pseudoTime: Double?
 
     @Option(help: "With --pseudo-time: write the path as a heat map (log10 rate per population, sampled every 0.1 as the original) to this SVG file.")

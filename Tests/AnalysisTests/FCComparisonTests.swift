@@ -51,6 +51,17 @@ import TestSupport
         #expect(abs(comparison.pearsonR - 0.6707211814778571) < 1e-14)
     }
 
+    /// A silent area has undefined (NaN) correlations in the simulated FC: Spearman's ρ is
+    /// undefined then, as Pearson's r, in the JSON (null), on the terminal and in the figure.
+    @Test func silentAreaMakesBothCorrelationsUndefined() throws {
+        let silent = FCComparison(simulated: matrix([0.1, .nan, .nan, 0.4, 0.5, .nan]),
+                                  experimental: matrix([0.2, 0.1, 0.4, 0.3, 0.6, 0.5]), hemisphere: nil, file: "x")
+        #expect(silent.pearsonR.isNaN && silent.spearmanR.isNaN)
+        #expect(silent.summary.hasPrefix("pearson_r = undefined, spearman_r = undefined"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(silent.jsonText().utf8)) as? [String: Any])
+        #expect(json["pearson_r"] is NSNull && json["spearman_r"] is NSNull)
+    }
+
     @Test func matchesAreasByNameNotPosition() throws {
         let fc = matrix([0.1, 0.2, 0.3, 0.4, 0.5, 0.6])
         let shuffled = fc.reordered(["insula", "bankssts", "fusiform", "cuneus"])

@@ -138,7 +138,13 @@ import Testing
         ([UInt8](repeating: 0, count: 48), "not a humam spike file"),
         (magic + [2, 0, 0, 0] + zeros, "format version 2"),
         (magic + [1, 0, 0, 0] + zeros + [1, 2, 3], "header announcing"),
+        // Resolution 1e-300 ms, duration 1e300 ms: more steps than a stamp holds (it trapped).
+        (magic + [1, 0, 0, 0] + [UInt8](repeating: 0, count: 4) + bytes(1e-300) + bytes(1e300) + bytes(UInt64(1)) + bytes(UInt64(0)),
+         "header announcing"),
     ]
+
+    static func bytes<T: FixedWidthInteger>(_ value: T) -> [UInt8] { withUnsafeBytes(of: value.littleEndian, Array.init) }
+    static func bytes(_ value: Double) -> [UInt8] { bytes(value.bitPattern) }
 
     @Test(arguments: badBinaryFiles)
     func malformedBinaryFilesAreErrors(bytes: [UInt8], message: String) throws {

@@ -171,4 +171,95 @@ import Theory
         #expect(try String(contentsOf: file, encoding: .utf8) == first)
         #expect(try FileManager.default.contentsOfDirectory(atPath: run.path).filter { $0.contains("partial") }.isEmpty)
     }
+
+    /// A copy of the tiny run's own files and analysis in a new temporary folder, changed by
+    /// `change`; the report of it must fail with an error containing every one of `expected`
+    /// and write nothing.
+    func expectRefused(_ expected: [String], analysis: ((URL) -> URL)? = nil, _ change: (URL) throws -> Void) throws {
+        let parent = try Fixtures.temporaryDirectory("humam-report-refused")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let run = parent.appendingPathComponent("run")
+        try FileManager.default.createDirectory(at: run, withIntermediateDirectories: true)
+        for name in ["population_GIDs.dat", "spikes.bin", "spikes", "run.json", "rates.csv", "analysis"] {
+            try FileManager.default.copyItem(at: try Self.tinyRun.get().appendingPathComponent(name), to: run.appendingPathComponent(name))
+        }
+        try change(run)
+        let error = #expect(throws: InputError.self) { try report(run, analysis: analysis?(run)) }
+        for text in expected { #expect(error?.description.contains(text) == true, "\(text) in \(error?.description ?? "")") }
+        #expect(!FileManager.default.fileExists(atPath: run.appendingPathComponent(ReportFile.name).path))
+    }
+
+    /// Rewrites the JSON object of `file` with `change`.
+    func editJSON(_ file: URL, _ change: (inout [String: Any]) -> Void) throws {
+        var object = try TinyRuns.jsonObject(file)
+        change(&object)
+        try JSONSerialization.data(withJSONObject: object).write(to: file)
+    }
+
+    /// Replaces the text of `file` by `change` of it.
+    func editText(_ file: URL, _ change: (String) -> String) throws {
+        try change(try String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    /// The report takes no input that belongs to another run or is malformed (before, each of
+    /// these was shown, averaged in or turned into "undefined"; huge numbers trapped).
+    @Test func refusesInputsOfAnotherRunAndMalformedInputs() throws {
+        // Results of humam analyze / fc of another run (their records name its hashes), or
+        // without a record of the run they analysed.
+        try expectRefused(["analysis/analyze_run.json: field 'simulation_hash'", "belong to another run"]) { run in
+            try editJSON(run.appendingPathComponent("analysis/analyze_run.json")) { $0["simulation_hash"] = "0123456789abcdef" }
+        }
+        try expectRefused(["analysis/fc_run.json: field 'spikes'", "belong to another run"]) { run in
+            try editJSON(run.appendingPathComponent("analysis/fc_run.json")) { $0["spikes"] = 1 }
+        }
+        try expectRefused(["analysis/analyze_run.json", "does not exist"]) { run in
+            try FileManager.default.removeItem(at: run.appendingPathComponent("analysis/analyze_run.json"))
+        }
+        // A missing --analysis folder, given explicitly.
+        try expectRefused(["elsewhere: does not exist (--analysis)"], analysis: { $0.appendingPathComponent("elsewhere") }) { _ in }
+        // A statistics table cut after its first rows, or inside a row.
+        try expectRefused(["population_statistics.csv: field 'rate_hz': has no row for"]) { run in
+            try editText(run.appendingPathComponent("analysis/population_statistics.csv")) { $0.split(separator: "\n").prefix(5).joined(separator: "\n") + "\n" }
+        }
+        try expectRefused(["population_statistics.csv:6:"]) { run in
+            try editText(run.appendingPathComponent("analysis/population_statistics.csv")) { text in
+                let lines = text.split(separator: "\n")
+                return lines.prefix(5).joined(separator: "\n") + "\n" + lines[5].prefix(20)
+            }
+        }
+        // A negative rate, and a rate of 1e308 (it trapped when printed), in rates.csv.
+        for rate in ["-1.5", "1e308"] {
+            try expectRefused(["rates.csv:2: field 'rate_hz': \(Double(rate)!) is outside the valid range; expected 0 ≤ x ≤ 10000 Hz"]) { run in
+                try editText(run.appendingPathComponent("rates.csv")) { text in
+                    var lines = text.split(separator: "\n").map(String.init)
+                    lines[1] = lines[1].split(separator: ",").dropLast().joined(separator: ",") + "," + rate
+                    return lines.joined(separator: "\n") + "\n"
+                }
+            }
+        }
+        // run.json contradicting the spikes: another duration than spikes.bin's, 10^30 neurons.
+        try expectRefused(["spikes.bin: holds 700.0 ms of spikes", "t_sim = 900.0 ms"]) { run in
+            try editJSON(run.appendingPathComponent("run.json")) { object in
+                var parameters = object["sim_params"] as? [String: Any] ?? [:]
+                parameters["t_sim"] = 900.0
+                object["sim_params"] = parameters
+            }
+        }
+        try expectRefused(["run.json: field 'neurons': is 1e+30, but population_GIDs.dat of the run hold 3465"]) { run in
+            try editJSON(run.appendingPathComponent("run.json")) { $0["neurons"] = 1e30 }
+        }
+        // A simulated time no analysis can bin (it trapped counting the bins).
+        try expectRefused(["has a simulated time of 1e+300 ms; the analyses take at most"]) { run in
+            try FileManager.default.removeItem(at: run.appendingPathComponent("spikes.bin"))
+            try FileManager.default.removeItem(at: run.appendingPathComponent("run.json"))
+            try "t_sim: 1e300\n".write(to: run.appendingPathComponent("sim.yaml"), atomically: true, encoding: .utf8)
+        }
+    }
+
+    /// Numbers beyond an Int print with four significant digits instead of trapping.
+    @Test func hugeNumbersPrint() {
+        #expect(ReportNumber.text(1e308) == "1e+308")
+        #expect(ReportNumber.text(-1e30) == "-1e+30")
+        #expect(ReportNumber.text(123_456.7) == "123,457")
+    }
 }

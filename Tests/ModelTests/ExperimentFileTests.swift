@@ -78,6 +78,34 @@ import TestSupport
         }
     }
 
+    /// Large finite values that would overflow the engine's integer step counts (they trapped
+    /// in `humam simulate`) are range errors naming the file and key, also when a flag gives
+    /// the value; the steps of t_sim count at the resolution in effect.
+    @Test func largeFiniteTimesAreRangeErrors() throws {
+        let refractory = try write("net_params:\n  neuron_params_E: {t_ref: 1.0e9}\n")
+        #expect(throws: InputError(file: refractory.path, field: "net_params.neuron_params_E.t_ref", "1000000000.0 is invalid; expected 0 ≤ t_ref ≤ 1000000 ms")) {
+            try ExperimentFile(contentsOf: refractory).networkParameters()
+        }
+        let delay = try write("net_params:\n  delay_params: {delay_i: 1.0e300}\n")
+        #expect(throws: InputError(file: delay.path, field: "net_params.delay_params.delay_i", "1e+300 is invalid; expected 0 < delay_i ≤ 1000000 ms")) {
+            try ExperimentFile(contentsOf: delay).networkParameters()
+        }
+        let duration = try write("sim_params: {t_sim: 1.0e300}\n")
+        let error = #expect(throws: InputError.self) { try SimulationOverrides().parameters(experiment: ExperimentFile(contentsOf: duration)) }
+        #expect(error?.description.hasPrefix("\(duration.path): field 'sim_params.t_sim': t_sim 1e+300 ms at sim_resolution 0.1 ms is 1e+301 steps") == true)
+        var flags = SimulationOverrides()
+        flags.resolution = 0.001
+        flags.duration = 3e6
+        #expect(throws: InputError("t_sim 3000000.0 ms at sim_resolution 0.001 ms is 3000000000.0 steps; the engine's 32-bit time stamps hold at most 2147483646 steps: expected t_sim ≤ 2147483 ms")) {
+            try flags.parameters(experiment: nil)
+        }
+        flags.minimumInterAreaDelay = 1e30
+        flags.duration = 1000
+        #expect(throws: InputError("sim_params.delay_cc_min = 1e+30 is outside the valid range; expected 0 ≤ x ≤ 1e6 ms")) {
+            try flags.parameters(experiment: nil)
+        }
+    }
+
     /// Values that fail to decode are named by key, also when the decoder reports none.
     @Test func decodingFailuresNameTheKey() throws {
         struct Settings: Codable { var seed: UInt64 = 7; var items: [Item] = []

@@ -48,6 +48,17 @@ import TestSupport
 
     /// Synapse numbers are range-checked like the inputs, whole, and one per pathway; the error
     /// names file, line and field.
+    /// A neuron number beyond an Int (it trapped) is a range error naming file, line and field.
+    @Test func hugeNeuronNumbersAreRangeErrors() throws {
+        let directory = try Fixtures.temporaryDirectory("humam-network-tables")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("neuron_numbers.csv")
+        try "area,layer,population,neurons\nbankssts,IV,E,1e300\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(throws: InputError(file: file.path, line: 2, field: "neurons", "1e+300 is outside the valid range; expected 0 ≤ x ≤ 1e15 neurons")) {
+            try NetworkTables.read(in: directory, layout: PopulationLayout(areas: ["bankssts"]))
+        }
+    }
+
     @Test func invalidPathwayRowsAreNamed() throws {
         let layout = PopulationLayout(areas: ["bankssts"])
         let pathway = "target_area,target_layer,target_population,source_area,source_layer,source_population"

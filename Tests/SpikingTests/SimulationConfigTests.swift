@@ -22,7 +22,7 @@ import TestSupport
         ("sim_params: {master_seed: -1}", "field 'sim_params.master_seed': invalid value -1; expected a whole number ≥ 0 (default 2903)"),
         ("sim_params: {V0_sd: -5}", "field 'sim_params.V0_sd': -5.0 is outside the valid range; expected 0 ≤ x mV"),
         ("sim_params: {V0_mean: .nan}", "field 'sim_params.V0_mean': invalid value nan (default -150)"),
-        ("sim_params: {delay_cc_min: -1}", "field 'sim_params.delay_cc_min': -1.0 is outside the valid range; expected 0 ≤ x ms"),
+        ("sim_params: {delay_cc_min: -1}", "field 'sim_params.delay_cc_min': -1.0 is outside the valid range; expected 0 ≤ x ≤ 1e6 ms"),
         ("sim_params: {single_spike: [{area: lingual, layer: IV}]}", "field 'sim_params.single_spike[0]': lacks the key 'pop'"),
         ("sim_params: {single_spike: [5]}", "field 'sim_params.single_spike[0]': has the wrong kind of value; expected a mapping"),
         ("sim_params: {single_spike: [{area: lingual, layer: IV, pop: E, time_ms: soon}]}",

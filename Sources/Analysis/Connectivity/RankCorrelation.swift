@@ -17,7 +17,10 @@ public enum RankCorrelation {
         return ranks
     }
 
+    /// NaN (undefined) when either sample holds an undefined value, as Pearson's r of the same
+    /// samples: ranks would order NaN arbitrarily and give a number.
     public static func spearman(_ x: [Double], _ y: [Double]) -> Double {
-        PearsonCorrelation.coefficient(averageRanks(x), averageRanks(y))
+        guard !x.contains(where: \.isNaN), !y.contains(where: \.isNaN) else { return .nan }
+        return PearsonCorrelation.coefficient(averageRanks(x), averageRanks(y))
     }
 }

@@ -39,8 +39,8 @@ public struct SpikeStatisticsRun: Sendable {
     }
 
     /// Reads the spikes of `folder` (streamed: memory per neuron or per bin, not per spike),
-    /// computes the statistics and writes population_statistics.csv, the rate histograms and,
-    /// if asked, the figures into `output`.
+    /// computes the statistics and writes population_statistics.csv, the rate histograms, the
+    /// record of the run (`AnalysedRun`) and, if asked, the figures into `output`.
     public func run(_ folder: RunFolder, into output: OutputFolder) throws -> Outcome {
         let spikes = try folder.spikeSource(simulationTime: simulationTime)
         let stop = try AnalysisWindow(start: windowStart, stop: windowStop, simulationTime: spikes.simulationTime,
@@ -58,6 +58,7 @@ public struct SpikeStatisticsRun: Sendable {
         let histogram = try RateHistogram(spikes)
 
         let directory = try output.create()
+        try AnalysedRun(folder, totals: SpikeTotals(spikes)).write(into: directory, command: "analyze")
         try AtomicFile.write(AnalysisTables.populationTable(
             layout: layout, neuronCounts: neuronCounts,
             columns: [("rate_hz", rates), ("cv_isi", cv), ("lvr", lvr), ("spike_count_correlation", correlations)]),

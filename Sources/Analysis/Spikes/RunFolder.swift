@@ -79,6 +79,10 @@ public struct RunFolder: Sendable {
         return try PopulationGIDs.read(populationGIDsFile, layout: layout)
     }
 
+    /// Longest simulated time, ms, that the analyses take: 1e9 ms (11.6 days) of 1 ms bins,
+    /// beyond any run and far below where a count of bins would overflow.
+    public static let longestSimulationTime = 1e9
+
     /// The folder's spikes, to be read in chunks. The simulated time is the one recorded (the
     /// binary file's header, else the folder's record); `simulationTime` (ms) may only be given
     /// where there is no record, or agree with it.
@@ -89,12 +93,19 @@ public struct RunFolder: Sendable {
         let populations = try populationGIDs(layout: layout)
         let binary = FileManager.default.fileExists(atPath: binarySpikeFile.path)
         let reader = binary ? try BinarySpikeFile.Reader(url: binarySpikeFile) : nil
-        let recorded = reader?.header.duration ?? recordedValue(["t_sim_ms", "t_sim"])
+        let recordedTime = recordedValue(["t_sim_ms", "t_sim"])
+        if let header = reader?.header, let recordedTime, recordedTime != header.duration {
+            throw InputError(file: binarySpikeFile.path, "holds \(header.duration) ms of spikes, but the run's record (run.json, sim_run_info.json or sim.yaml) says t_sim = \(recordedTime) ms: they belong to different runs, or one of them was changed")
+        }
+        let recorded = reader?.header.duration ?? recordedTime
         if let simulationTime, let recorded, simulationTime != recorded {
             throw InputError(file: url.path, "records a simulated time of \(recorded) ms; --t-sim \(simulationTime) contradicts it (leave --t-sim out)")
         }
         guard let time = recorded ?? simulationTime, time > 0, time.isFinite else {
             throw InputError(file: url.path, "has no record of the simulated time (run.json, sim.yaml); give it with --t-sim")
+        }
+        guard time <= Self.longestSimulationTime else {
+            throw InputError(file: url.path, "has a simulated time of \(time) ms; the analyses take at most \(Self.longestSimulationTime) ms (their 1 ms bins are counted in memory)")
         }
         if let reader {
             return try SpikeSource(binary: reader, populations: populations, simulationTime: time)
