@@ -29,13 +29,15 @@ class Run:
         if not os.path.isfile(self._file("population_GIDs.dat")):
             raise FileNotFoundError(f"{self._file('population_GIDs.dat')}: does not exist; "
                                     f"is {self.path} a simulation output folder?")
-        self._spike_file = self._file("spikes.bin") if os.path.exists(self._file("spikes.bin")) else None
-        self._header = files.read_spike_file(self._spike_file)[0] if self._spike_file else None
+        # spikes.bin is memory-mapped and checked now; the NEST ASCII files are read when first used.
+        self._header, self._records = None, None
+        if os.path.exists(self._file("spikes.bin")):
+            self._header, self._records = files.read_spike_file(self._file("spikes.bin"))
         recorded = self._header["t_sim_ms"] if self._header else self._recorded(("t_sim_ms", "t_sim"))
         if t_sim_ms is not None and recorded is not None and float(t_sim_ms) != recorded:
             raise ValueError(f"{self.path}: records a simulated time of {recorded} ms; t_sim_ms={t_sim_ms} contradicts it")
+        # Simulated time, ms (None where neither the folder nor the caller gives it).
         self.t_sim_ms = recorded if recorded is not None else t_sim_ms
-        """Simulated time, ms (None where neither the folder nor the caller gives it)."""
         self._cache = {}
 
     def _file(self, *names):
@@ -92,9 +94,7 @@ class Run:
     def spike_records(self):
         """The raw records of ``spikes.bin``, memory-mapped (dtype ``files.SPIKE_FILE_RECORD``:
         0-based ``neuron``, ``stamp`` in steps of ``resolution_ms``); None without spikes.bin."""
-        if not self._spike_file:
-            return None
-        return self._once("records", lambda: files.read_spike_file(self._spike_file)[1])
+        return self._records
 
     @property
     def spikes(self):
@@ -102,7 +102,7 @@ class Run:
         as a structured array of dtype ``files.SPIKES``: ``gid`` (NEST global id) and ``time_ms``
         (ms). Read from spikes.bin, else from the NEST ASCII files ``spikes/*.dat``."""
         def make():
-            if not self._spike_file:
+            if self._records is None:
                 return files.read_nest_spike_files(self._file("spikes"))
             records = self.spike_records
             spikes = np.empty(len(records), dtype=files.SPIKES)
@@ -214,5 +214,5 @@ class Run:
         return trains
 
     def __repr__(self):
-        source = "spikes.bin" if self._spike_file else "spikes/*.dat"
+        source = "spikes/*.dat" if self._records is None else "spikes.bin"
         return f"<humam run {self.path} ({source}, t_sim {self.t_sim_ms} ms)>"
