@@ -15,7 +15,9 @@ let package = Package(
     targets: [
         .systemLibrary(
             name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev", "liblapack-dev"])]),
+            // macOS: Homebrew's OpenBLAS (keg-only: PKG_CONFIG_PATH must name its pkgconfig
+            // folder), so that both platforms run the same BLAS and LAPACK code.
+            providers: [.apt(["libopenblas-dev", "liblapack-dev"]), .brew(["openblas"])]),
         // Layer 1: input data -> network description.
         .target(name: "Model", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The files of a run folder (spikes, population ids, run record) and the network tables:

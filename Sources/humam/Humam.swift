@@ -8,7 +8,7 @@ import Model
 @main
 struct Humam: ParsableCommand {
     /// humam's release version, recorded in every file it writes.
-    static let version = "0.1.0"
+    static let version = "0.2.0"
 
     static let configuration = CommandConfiguration(
         abstract: "The Human Multi-Area Model (Pronold et al. 2024): network, theory, simulation, analysis.",

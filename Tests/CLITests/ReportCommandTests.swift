@@ -62,7 +62,7 @@ import Theory
         #expect(cell("run-mean-rate-hz", in: html) == ReportNumber.text(try recordNumber("mean_rate_hz", run)))
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: run.appendingPathComponent("run.json"))) as? [String: Any]
         #expect(cell("run-network-hash", in: html) == object?["network_hash"] as? String)
-        #expect(cell("run-humam-version", in: html) == "0.1.0")
+        #expect(cell("run-humam-version", in: html) == object?["humam_version"] as? String && object?["humam_version"] as? String == Humam.version)
         #expect(cell("run-seed", in: html) == nil && cell("run-master-seed", in: html) == "2903")
         #expect(cell("run-chi", in: html) == "1; 2")
 

@@ -16,7 +16,7 @@ import TestSupport
         let run = parent.appendingPathComponent("run")
         try TinyRuns.simulate(into: run, ["--t-sim", "600"])
         try TinyRuns.humam(["analyze", "--run", run.path])
-        try TinyRuns.humam(["fc", "--run", run.path, "--compare", TinyRuns.experimentalFC] + TinyRuns.networkArguments)
+        try TinyRuns.humam(["fc", "--run", run.path, "--compare", TinyRuns.experimentalFC])
         try TinyRuns.humam(["report", "--run", run.path, "--data", TinyRuns.data])
         let files = try TinyRuns.files(in: run)
         for expected in ["spikes.bin", "run.json", "report.html", "analysis/fc_comparison.json", "network/weights.csv"] {
@@ -54,7 +54,7 @@ import TestSupport
         }
         // The commands that write into a run add their files and keep the user's.
         try TinyRuns.humam(["analyze", "--run", run.path, "--no-figures"])
-        try TinyRuns.humam(["fc", "--run", run.path, "--no-figures"] + TinyRuns.networkArguments)
+        try TinyRuns.humam(["fc", "--run", run.path, "--no-figures"])
         try TinyRuns.humam(["report", "--run", run.path, "--data", TinyRuns.data])
         #expect(try String(contentsOf: file, encoding: .utf8) == "the user's\n")
         #expect(Set(runFiles).isSubset(of: try TinyRuns.files(in: run)))

@@ -148,7 +148,7 @@ import TestSupport
         try Data("t_sim: 300\n".utf8).write(to: checkpointURL)
         #expect(refusal().hasPrefix(checkpointURL.path + ": is not a humam checkpoint"))
         try FileManager.default.removeItem(at: checkpointURL)
-        #expect(refusal().contains("has no checkpoint to resume from"))
+        #expect(refusal().contains("holds no checkpoint") && refusal().contains("without --resume"))
         #expect(throws: InputError.self) {
             try SimulationOutput.resuming(base, network: network, parameters: parameters, replace: false, humamVersion: Self.version)
         }

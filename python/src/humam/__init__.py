@@ -14,4 +14,4 @@ from .run import Run, read_run
 
 __all__ = ["Run", "read_run", "find_binary", "read_spike_file", "read_nest_spike_files", "read_population_gids",
            "read_table", "read_fc", "SPIKE_FILE_HEADER", "SPIKE_FILE_RECORD", "SPIKES"]
-__version__ = "0.1.0"
+__version__ = "0.2.0"
