@@ -6,14 +6,7 @@ import TestSupport
 /// 64 (usage) for an option out of its range, 1 for bad input found while working, each with
 /// its message on standard error.
 @Suite struct ExitStatusTests {
-    /// `.build/<triple>/<configuration>/humam`, beside the test bundle.
-    static let executable: URL = {
-        var folder = Bundle.main.bundleURL
-        while folder.pathExtension == "xctest" || folder.lastPathComponent == "Contents" || folder.lastPathComponent == "MacOS" {
-            folder.deleteLastPathComponent()
-        }
-        return folder.appendingPathComponent("humam")
-    }()
+    static let executable = Fixtures.humamExecutable
 
     /// Runs the executable with `arguments`; returns its exit status, standard output and error.
     static func humam(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {

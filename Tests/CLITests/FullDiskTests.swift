@@ -5,18 +5,26 @@ import TestSupport
 /// A write that fails (here: beyond a file size limit, as on a full disk) ends `humam simulate`
 /// with a clear error naming the file, a non-zero exit, and nothing left behind.
 @Suite struct FullDiskTests {
-    /// The `humam` executable built beside this test bundle (`swift build --build-tests`).
-    static var executable: URL {
-        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("humam")
-    }
+    static let hasGNUEnv: Bool = {
+        guard let env = Fixtures.program("env") else { return false }
+        let process = Process()
+        process.executableURL = env
+        process.arguments = ["--default-signal=XFSZ", "true"]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
 
-    @Test func aFailingWriteIsReportedAndLeavesNothing() throws {
-        let humam = Self.executable
+    /// Linux only: GNU env's `--default-signal` gives SIGXFSZ its default action back.
+    @Test(.enabled(if: Self.hasGNUEnv, "needs GNU env (--default-signal)"))
+    func aFailingWriteIsReportedAndLeavesNothing() throws {
+        let humam = Fixtures.humamExecutable
         try #require(FileManager.default.isExecutableFile(atPath: humam.path), "build the executable first: swift build --build-tests")
         let base = try Fixtures.temporaryDirectory("humam-full-disk")
         defer { try? FileManager.default.removeItem(at: base) }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.executableURL = try #require(Fixtures.program("env"))
         // ulimit -f 11: no file may grow beyond 11 KiB. population_GIDs.dat (10.2 KB) fits;
         // spikes.bin (12.2 KB) does not, when its last MiB buffer is written at the end of the
         // run. SIGXFSZ gets its default action back (a test runner may ignore it), so humam's

@@ -271,8 +271,9 @@ enum PythonNEST {
     /// Runs `python3 arguments`; throws with the log's tail when it fails.
     static func run(_ arguments: [String], log: URL?, environment: [String: String] = [:]) throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
+        guard let python = Fixtures.program("python3") else { throw InputError("python3 is not on the PATH") }
+        process.executableURL = python
+        process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let logURL = log ?? FileManager.default.temporaryDirectory.appendingPathComponent("humam-python-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)

@@ -9,9 +9,7 @@ import TestSupport
 /// checkpoint; the run resumed (with another thread count) writes the spike files of the
 /// uninterrupted run, byte for byte.
 @Suite struct SimulateResumeTests {
-    /// The humam executable next to this test program (both built by `swift build --build-tests`).
-    static let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        .deletingLastPathComponent().appendingPathComponent("humam")
+    static let executable = Fixtures.humamExecutable
 
     /// 0.2 % of full scale (6,935 neurons), 400 ms.
     static let arguments = ["simulate", "--data", Fixtures.dataDirectory.path, "--scaling", "0.002", "--t-sim", "400",

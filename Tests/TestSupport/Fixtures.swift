@@ -22,6 +22,23 @@ public enum Fixtures {
     public static var dataDirectory: URL {
         repositoryRoot.appendingPathComponent("notebooks-data")
     }
+
+    /// The `humam` executable, built beside the test bundle by `swift build --build-tests`
+    /// (`.build/<configuration>/humam`; on macOS the bundle is `<name>.xctest/Contents/MacOS`).
+    public static let humamExecutable: URL = {
+        var folder = Bundle.main.bundleURL
+        while ["xctest", "app"].contains(folder.pathExtension) || ["Contents", "MacOS"].contains(folder.lastPathComponent) {
+            folder.deleteLastPathComponent()
+        }
+        return folder.appendingPathComponent("humam")
+    }()
+
+    /// The program `name` on the PATH (as a shell finds it), or nil.
+    public static func program(_ name: String) -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
 }
 
 extension Fixtures {
