@@ -11,6 +11,9 @@ Reads from the clone (paths relative to its root):
   src/data_loader/mapping_DK_vEK.py, microcircuit.py, synapse_cellbody_probability.py
   src/data_preprocessing/cytoarchitecture.py      (the vEK layer mapping)
   simulated_data/base_theory_rates.pkl
+  simulated_data/scaling_experiment_lichtman_chii2_different_seed/
+      exp_rates.npy, exp_cv.npy, exp_lvr.npy        (human single units, Minxha et al. 2020)
+      ks_rates_arr.json, ks_cv_arr.json, ks_lvr_arr.json   (published 1 - KS by chi)
 
 and writes the tables humam reads (Sources/Model/ModelData.swift `requiredFiles`), the
 left-hemisphere/Euclidean HCP matrices of the same .mat file, and base_theory_rates.csv, in the
@@ -26,6 +29,7 @@ Literal tables in the original's .py files are read with `ast` (the files are no
 """
 
 import ast
+import json
 import os
 import shutil
 import sys
@@ -256,6 +260,33 @@ def convert_theory_rates(modules, clone, out_dir):
                for (area, layer, population), rate in series.items()])
 
 
+SCALING_EXPERIMENT = "simulated_data/scaling_experiment_lichtman_chii2_different_seed"
+
+
+def convert_human_spiking(modules, clone, out_dir):
+    """The human medial-frontal-cortex single units the paper compares with (Minxha et al. 2020),
+    as the original derived them in src/compute_scaling_experiments.py: one value per recording
+    (rates, spikes/s, kept where >= 0.5) or per recording with >= 10 spikes and positive ISIs (CV,
+    LvR with R = 2 ms), in the file's order; and the published 1 - KS statistic by chi."""
+    numpy = modules["numpy"]
+    for measure, column in [("rates", "rate_hz"), ("cv", "cv"), ("lvr", "lvr")]:
+        path = source_file(clone, f"{SCALING_EXPERIMENT}/exp_{measure}.npy")
+        values = numpy.load(path, allow_pickle=True)
+        if values.ndim != 1 or values.dtype.kind != "f" or not numpy.all(numpy.isfinite(values)):
+            fail(f"{path}: expected a one-dimensional array of finite floats")
+        write_csv(out_dir, f"human_mfc_{measure}.csv", [column], [[number(value)] for value in values])
+    curves = {}
+    for measure in ["rates", "cv", "lvr"]:
+        path = source_file(clone, f"{SCALING_EXPERIMENT}/ks_{measure}_arr.json")
+        with open(path, encoding="utf-8") as file:
+            curves[measure] = {float(chi): float(value) for chi, value in json.load(file).items()}
+    chis = sorted(curves["rates"])
+    if any(sorted(curves[measure]) != chis for measure in curves):
+        fail(f"{SCALING_EXPERIMENT}: the ks_*_arr.json files name different chi values")
+    write_csv(out_dir, "published_one_minus_ks_by_chi.csv", ["chi", "rates", "cv", "lvr"],
+              [[number(chi)] + [number(curves[measure][chi]) for measure in ["rates", "cv", "lvr"]] for chi in chis])
+
+
 def main(arguments):
     if arguments[:1] in (["-h"], ["--help"]):
         print(__doc__)
@@ -275,6 +306,7 @@ def main(arguments):
     convert_microcircuit(clone, out_dir)
     convert_cell_body_probabilities(clone, out_dir)
     convert_theory_rates(modules, clone, out_dir)
+    convert_human_spiking(modules, clone, out_dir)
 
 
 if __name__ == "__main__":

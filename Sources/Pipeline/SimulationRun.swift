@@ -106,7 +106,8 @@ public struct SimulationRun: Sendable {
                       connectivity: simulation.connectivityMode, threads: simulation.threadCount,
                       seconds: simulation.setupSeconds))
         // A resumed run is a run with checkpoints: an interruption checkpoints it again.
-        let checkpointSteps = checkpointInterval.map { max(1, Int(($0 / parameters.resolution).rounded())) }
+        // An interval beyond the run means no checkpoint before its end (and fits an Int).
+        let checkpointSteps = checkpointInterval.map { max(1, Int(min(($0 / parameters.resolution).rounded(), Double(parameters.steps)))) }
         var warnedOfCheckpoints = false
         let checkpoint: ((SimulationState) throws(InputError) -> Void)? = checkpointInterval != nil || resumeFolder != nil
             ? { (state: SimulationState) throws(InputError) in

@@ -37,7 +37,7 @@ extension RunReport {
             page.missing("No comparison with an experimental FC: \(analysisDirectory.appendingPathComponent("fc_comparison.json").path) does not exist (humam fc --compare FILE writes it).")
             page.figure(HeatmapFigure(connectivity: simulated, title: "Simulated FC"), caption: "Simulated FC.")
         }
-        try appendPublishedFC(simulated: simulated, runR: comparison?.pearsonR, to: &page)
+        try appendPublishedFC(simulated: simulated, runR: comparison?.pearsonR, experimentalFile: comparison?.file, to: &page)
     }
 
     /// fc_comparison.json, if present; an error if it cannot be read as one.
@@ -59,8 +59,8 @@ extension RunReport {
     }
 
     /// The original's published full-scale results: FC-vs-experiment r over chi (a line, with this
-    /// run's r as a reference line) and, for chi 1 and 2.5, the published simulated FC itself.
-    func appendPublishedFC(simulated: FunctionalConnectivity, runR: Double?, to page: inout HTMLPage) throws(InputError) {
+    /// run's r as a reference line) and the published simulated FC of the nearest of chi 1 and 2.5.
+    func appendPublishedFC(simulated: FunctionalConnectivity, runR: Double?, experimentalFile: String?, to page: inout HTMLPage) throws(InputError) {
         page.heading("Published full-scale results", level: 3)
         guard let dataDirectory else {
             page.missing("The data folder (notebooks-data/) was not found; give --data DIR for the published FC.")
@@ -90,11 +90,11 @@ extension RunReport {
         } else {
             page.missing("chi is not recorded (no run.json), so no published result is singled out.")
         }
-        let published = [1.0: "published_simulated_fc_groundstate.csv", 2.5: "published_simulated_fc_bestfit.csv"]
-        guard let chi, let name = published[chi] else {
-            page.paragraph("The published simulated FC matrices exist for chi = 1 (ground state) and chi = 2.5 (best fit) only.")
-            return
-        }
+        // The published simulated FC exists for chi 1 (ground state) and 2.5 (best fit): the
+        // nearer one is shown.
+        guard let chi else { return }
+        let (publishedChi, name) = abs(chi - 1) <= abs(chi - 2.5) ? (1.0, "published_simulated_fc_groundstate.csv")
+                                                                   : (2.5, "published_simulated_fc_bestfit.csv")
         let file = dataDirectory.appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: file.path) else {
             page.missing("\(file.path) does not exist, so the published simulated FC is not shown.")
@@ -103,12 +103,12 @@ extension RunReport {
         let reference = try ExperimentalFC.read(file, areas: simulated.areas).connectivity
         let agreement = FCComparison(simulated: simulated, experimental: reference, hemisphere: nil, file: file.path)
         page.definitions([
-            ("published full-scale simulated FC, same chi", HTMLPage.Cell(name)),
+            ("published full-scale simulated FC, nearest chi", HTMLPage.Cell("\(name) (chi \(ReportNumber.text(publishedChi)))")),
             ("Pearson r with this run's FC", HTMLPage.Cell(ReportNumber.text(agreement.pearsonR), id: "fc-published-pearson")),
             ("Spearman ρ with this run's FC", HTMLPage.Cell(ReportNumber.text(agreement.spearmanR), id: "fc-published-spearman")),
         ])
         page.figure(FigureRow([HeatmapFigure(connectivity: simulated, title: "This run"),
-                               HeatmapFigure(connectivity: reference, title: "Published, full scale, chi \(ReportNumber.text(chi))")]),
-                    caption: "This run's FC next to the original's published full-scale simulated FC of the same chi (\(name)).")
+                               HeatmapFigure(connectivity: reference, title: "Published, full scale, chi \(ReportNumber.text(publishedChi))")]),
+                    caption: "This run's FC next to the original's published full-scale simulated FC of the nearest published chi (\(name)); their r compares two simulations and needs no experimental FC. The published curve above was computed against the Senden 7T FC, which is not public; this run's r is against the FC of \(experimentalFile.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "no experimental file") — not the same scale.")
     }
 }

@@ -16,13 +16,13 @@ public enum RunFolderContents {
     static let analysisFiles: Set<String> = [
         OutputFolder.markerName, "population_statistics.csv", "rate_histogram_areas.csv",
         "rate_histogram_populations.csv", "syn_current_areas.csv", "fc_synaptic.csv", "fc_comparison.json",
-        "bold_areas.csv", "fc_bold.csv", "analyze_run.json", "fc_run.json",
+        "bold_areas.csv", "fc_bold.csv", "analyze_run.json", "fc_run.json", "human_comparison.json",
     ]
     /// The names (without extension) of the figures in `figures/` and `analysis/figures/`; the
     /// rasters are `raster_<area>_<window>ms`.
     static let figureNames: Set<String> = [
         "instantaneous_rate", "population_statistics", "average_rate_per_population", "area_rates",
-        "fc_synaptic", "syn_current_areas", "fc_comparison",
+        "fc_synaptic", "syn_current_areas", "fc_comparison", "human_comparison",
     ]
     static let figureExtensions: Set<String> = ["svg", "png"]
 

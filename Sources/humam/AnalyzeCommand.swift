@@ -19,7 +19,9 @@ struct AnalyzeCommand: ParsableCommand {
         correlation of one with fewer than 2 neurons whose counts vary; the original writes 0 there), rate_histogram_areas.csv and \
         rate_histogram_populations.csv (time_ms × spikes/s, 1 ms bins from 0) and, unless --no-figures, \
         figures/population_statistics, instantaneous_rate (last 500 ms), average_rate_per_population (X: no neurons), \
-        area_rates and raster_<area>_<start>-<stop>ms (.svg, and .png when rsvg-convert is installed).
+        area_rates and raster_<area>_<start>-<stop>ms (.svg, and .png when rsvg-convert is installed). \
+        --compare-human adds human_comparison.json and figures/human_comparison (Pronold et al. 2024's comparison \
+        with human medial-frontal-cortex units, Minxha et al. 2020).
         """)
 
     @OptionGroup var runOptions: RunOptions
@@ -36,6 +38,15 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Neurons per population whose spike counts are correlated (the first ones that fire, as the original).")
     var correlationSubsample = 2000
 
+    @Flag(help: "Also compare --area with human single units as the paper does: rate, CV and LvR per neuron in 2-s snippets from 2.5 s on, 1 − KS against the recordings (analysis/human_comparison.json; needs t_sim ≥ 4500 ms).")
+    var compareHuman = false
+
+    @Option(help: "With --compare-human: the area compared (default: \(HumanComparison.defaultArea), as the paper).")
+    var area: String?
+
+    @Option(help: "With --compare-human: a folder with other recordings (human_mfc_rates.csv, human_mfc_cv.csv, human_mfc_lvr.csv; default: the data folder's human medial frontal cortex units).")
+    var human: String?
+
     func validate() throws {
         if let windowStop, !(windowStop > windowStart) { throw ValidationError("--t-stop must be after --t-start") }
         if correlationSubsample < 2 {
@@ -44,6 +55,9 @@ struct AnalyzeCommand: ParsableCommand {
         if !(refractoryPeriod >= 0 && refractoryPeriod.isFinite) {
             throw ValidationError("--refractory-period \(refractoryPeriod) is invalid; expected a period ≥ 0 ms")
         }
+        if !compareHuman, let option = [area == nil ? nil : "--area", human == nil ? nil : "--human"].compactMap({ $0 }).first {
+            throw ValidationError("\(option) belongs to the comparison with human recordings; add --compare-human or leave it out")
+        }
     }
 
     func run() throws {
@@ -51,6 +65,10 @@ struct AnalyzeCommand: ParsableCommand {
         let folder = try runOptions.runFolder()
         let output = try runOptions.outputFolder(for: folder)
         var request = SpikeStatisticsRun()
+        if compareHuman {
+            let recordings = try HumanRecordings(folder: human.map { URL(fileURLWithPath: $0) } ?? DataFolder.resolve(explicit: nil))
+            request.humanComparison = (area ?? HumanComparison.defaultArea, recordings)
+        }
         request.windowStart = windowStart
         request.windowStop = windowStop
         request.simulationTime = runOptions.simulationTime
@@ -63,6 +81,10 @@ struct AnalyzeCommand: ParsableCommand {
                      windowStart, outcome.windowStop, outcome.meanRateHz, outcome.neuronWeightedRateHz,
                      outcome.minimumRateHz, outcome.maximumRateHz))
         outcome.undefinedStatistics.forEach { print($0) }
+        if let comparison = outcome.humanComparison {
+            print("compared with human recordings (\(comparison.human.path)): \(comparison.area), \(comparison.snippets.count) snippet(s) of 2 s from 2.5 s on")
+            comparison.summaryLines.forEach { print("  " + $0) }
+        }
         print(String(format: "time %.2f s; results in %@/", Date().timeIntervalSince(clock), outcome.directory.path))
     }
 }

@@ -24,7 +24,7 @@ import TestSupport
         let base = try Fixtures.temporaryDirectory("humam-full-disk")
         defer { try? FileManager.default.removeItem(at: base) }
         let process = Process()
-        process.executableURL = try #require(Fixtures.program("env"))
+        process.executableURL = Fixtures.program("env")
         // ulimit -f 11: no file may grow beyond 11 KiB. population_GIDs.dat (10.2 KB) fits;
         // spikes.bin (12.2 KB) does not, when its last MiB buffer is written at the end of the
         // run. SIGXFSZ gets its default action back (a test runner may ignore it), so humam's

@@ -59,6 +59,16 @@ import TestSupport
         #expect(hashes[3] != hashes[0])
     }
 
+    /// A checkpoint interval longer than the run (even 1e300 ms) runs, with no checkpoint before
+    /// the end (it trapped converting to steps).
+    @Test func aCheckpointIntervalBeyondTheRunRuns() throws {
+        let parent = try Fixtures.temporaryDirectory("humam-long-interval")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let run = parent.appendingPathComponent("run")
+        try TinyRuns.simulate(into: run, ["--t-sim", "50", "--no-figures", "--checkpoint-every", "1e300"])
+        #expect((try TinyRuns.jsonObject(run.appendingPathComponent("run.json"))["spikes"] as? Int) != nil)
+    }
+
     /// A checkpoint interval under 100 ms gets a warning with the measured cost of a checkpoint.
     @Test func frequentCheckpointsAreWarnedOfWithTheirCost() throws {
         let parent = try Fixtures.temporaryDirectory("humam-frequent-checkpoints")

@@ -39,7 +39,7 @@ enum TinyRuns {
         return (enumerator.allObjects as? [String] ?? []).filter { name in
             guard !URL(fileURLWithPath: name).lastPathComponent.hasPrefix(".") else { return false }
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder)
             return !isFolder.boolValue
         }.sorted()
     }

@@ -135,6 +135,14 @@ import TestSupport
         #expect(refusal(parameters: longer).contains("belongs to simulation"))
         #expect(refusal(network: TestNetworks.small()).hasPrefix(checkpointURL.path + ": belongs to network"))
         #expect(refusal(version: "0.0.1").hasPrefix(checkpointURL.path + ": was written by humam test"))
+        // A checkpoint of another engine (same humam version string) is refused: its spikes would
+        // mix two engines.
+        let saved = try Data(contentsOf: checkpointURL)
+        var otherEngine = try CheckpointFile.read(checkpointURL)
+        otherEngine.engineVersion = EngineVersion.current + 1
+        try CheckpointFile.write(otherEngine, to: checkpointURL)
+        #expect(refusal().hasPrefix(checkpointURL.path + ": was written by engine version \(EngineVersion.current + 1)"))
+        try saved.write(to: checkpointURL)
         // Nothing was cut: the spike files are as the interrupted run left them.
         #expect(try Data(contentsOf: folder.appendingPathComponent(RunFiles.binarySpikes)) == spikesBefore)
 

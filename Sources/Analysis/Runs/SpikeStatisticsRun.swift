@@ -17,6 +17,8 @@ public struct SpikeStatisticsRun: Sendable {
     public var correlationSubsample = 2000
     /// Write the figures into `figures/` of the results folder.
     public var writesFigures = true
+    /// Also compare this area with these human recordings (`HumanComparison`).
+    public var humanComparison: (area: String, recordings: HumanRecordings)?
 
     public init() {}
 
@@ -36,6 +38,8 @@ public struct SpikeStatisticsRun: Sendable {
         public var maximumRateHz: Double
         /// One sentence per statistic that is undefined for some populations.
         public var undefinedStatistics: [String]
+        /// The comparison with human recordings, if asked for.
+        public var humanComparison: HumanComparison?
     }
 
     /// Reads the spikes of `folder` (streamed: memory per neuron or per bin, not per spike),
@@ -56,6 +60,9 @@ public struct SpikeStatisticsRun: Sendable {
         let correlations = try SpikeCountCorrelation.populationMeans(spikes, start: windowStart, stop: stop,
                                                                      subsample: correlationSubsample)
         let histogram = try RateHistogram(spikes)
+        let comparison = try humanComparison.map { (request) throws(InputError) in
+            try HumanComparison(spikes, area: request.area, recordings: request.recordings)
+        }
 
         let directory = try output.create()
         try AnalysedRun(folder, totals: SpikeTotals(spikes)).write(into: directory, command: "analyze")
@@ -72,9 +79,16 @@ public struct SpikeStatisticsRun: Sendable {
             values: nonEmpty.flatMap { histogram.populationRatesKHz[$0 * histogram.binCount..<($0 + 1) * histogram.binCount] },
             binCount: histogram.binCount, binWidth: histogram.binWidth, scale: 1000),
             to: directory.appendingPathComponent("rate_histogram_populations.csv"))
+        if let comparison {
+            try AtomicFile.write(comparison.jsonText(), to: directory.appendingPathComponent(HumanComparison.fileName))
+        }
         if writesFigures {
             try writeFigures(spikes, rates: rates, cv: cv, correlations: correlations, histogram: histogram,
                              into: directory.appendingPathComponent("figures"))
+            if let comparison {
+                try FigureExport.write([(comparison.figure(), directory.appendingPathComponent("figures")
+                    .appendingPathComponent(HumanComparison.figureName))])
+            }
         }
 
         let nonEmptyRates = nonEmpty.map { rates[$0] }
@@ -93,7 +107,7 @@ public struct SpikeStatisticsRun: Sendable {
             meanRateHz: nonEmptyRates.reduce(0, +) / Double(nonEmptyRates.count),
             neuronWeightedRateHz: nonEmpty.map { rates[$0] * Double(neuronCounts[$0]) }.reduce(0, +) / totalNeurons,
             minimumRateHz: nonEmptyRates.min() ?? .nan, maximumRateHz: nonEmptyRates.max() ?? .nan,
-            undefinedStatistics: undefined)
+            undefinedStatistics: undefined, humanComparison: comparison)
     }
 
     /// population_statistics, instantaneous_rate, average_rate_per_population, area_rates and a
