@@ -1,7 +1,8 @@
 """Population rates of a humam run against a reference (the full-scale mean-field theory).
 
-Shared by scripts/compare-downscaling and scripts/bench-fullscale. Rates files are
-`area,layer,population,rate_hz`; neuron numbers come from a run folder's population_GIDs.dat.
+Shared by the scripts that compare rates (compare-downscaling, bench-fullscale, scan-scaling,
+fullscale-protocol, validate-procedural, chi-transition). Rates files are `area,layer,population,rate_hz`; neuron numbers come from
+a run folder's population_GIDs.dat.
 """
 import csv
 import math
