@@ -61,11 +61,6 @@ public struct CSVTable: Sendable {
         return index
     }
 
-    /// Checks that the header starts with exactly `names`.
-    public func requireColumns(_ names: [String]) throws(InputError) {
-        for name in names { _ = try column(name) }
-    }
-
     /// The finite number in row `row`, column `column`, which must lie in `range`.
     public func number(row: Int, column: Int, in range: ValidRange = ValidRange()) throws(InputError) -> Double {
         let text = rows[row][column].trimmingCharacters(in: .whitespaces)

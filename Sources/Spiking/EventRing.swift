@@ -75,8 +75,6 @@ final class EventRing<Element>: @unchecked Sendable {
         tailElements.deallocate()
     }
 
-    var slotCount: Int { mask + 1 }
-
     /// Where element `index` of chunk `chunk` is.
     @inline(__always)
     private func element(chunk: Int32, index: Int) -> UnsafeMutablePointer<Element> {
@@ -154,7 +152,4 @@ final class EventRing<Element>: @unchecked Sendable {
         tail[slot] = -1
         tailCount[slot] = Self.chunkSize
     }
-
-    /// Bytes held by the chunk pool.
-    var allocatedBytes: Int { blockCount * Self.chunksPerBlock * (Self.chunkSize * MemoryLayout<Element>.stride + 4) }
 }

@@ -10,7 +10,7 @@ import TestSupport
 
     @Test func valuesReadBackToTheBit() throws {
         // Values whose shortest decimal form is long, tiny or subnormal.
-        let values = (0..<Self.layout.count).map { [0.1 + 0.2, 1e-300, 5e-324, 1234567.891, 0, 2.0 / 3][$0 % 6] * Double($0 + 1) }
+        let values = (0..<Self.layout.count).map { [0.1 + 0.2, 1e-300, Double.leastNonzeroMagnitude, 1234567.891, 0, 2.0 / 3][$0 % 6] * Double($0 + 1) }
         let url = try Fixtures.temporaryFile(PopulationTable.text(values, valueColumn: "dc_pA", layout: Self.layout), name: "dc_drive.csv")
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         #expect(try PopulationTable.read(url, valueColumn: "dc_pA", layout: Self.layout) == values)

@@ -19,9 +19,6 @@ public struct ColorScale: Sendable, Equatable {
     /// ColorBrewer YlOrBr (rates; the notebook's heatmaps).
     public static let yellowOrangeBrown = ColorScale(hexStops: [
         "#ffffe5", "#fff7bc", "#fee391", "#fec44f", "#fe9929", "#ec7014", "#cc4c02", "#993404", "#662506"])
-    /// ColorBrewer RdYlBu reversed: blue (low) to red (high), for correlations (the original's FC plots).
-    public static let redYellowBlueReversed = ColorScale(hexStops: [
-        "#313695", "#4575b4", "#74add1", "#abd9e9", "#e0f3f8", "#ffffbf", "#fee090", "#fdae61", "#f46d43", "#d73027", "#a50026"])
     /// ColorBrewer RdBu reversed: blue (negative) through white (0) to red (positive); diverging,
     /// for correlations on a range symmetric about 0.
     public static let redBlueReversed = ColorScale(hexStops: [
