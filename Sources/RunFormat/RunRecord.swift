@@ -26,12 +26,21 @@ public struct RunRecord: Codable, Sendable {
     /// Mean rate over all neurons in the rate window, spikes/s (nil: the window is empty).
     public var meanRateHz: Double?
     public var rateWindowStartMs: Double
+    /// What the engine did (`EngineWork`, counted by the process that ran; a resumed run from
+    /// its checkpoint on): synaptic events delivered, rows regenerated and row segments queued
+    /// (procedural connectivity; 0 with stored), and core-nanoseconds per event. Nil in runs of
+    /// humam before they were counted and in NEST's runs.
+    public var synapticEvents: Int?
+    public var rowsRegenerated: Int?
+    public var rowSegments: Int?
+    public var coreNanosecondsPerEvent: Double?
 
     public init(humamVersion: String, engineVersion: Int? = EngineVersion.current, networkHash: String, simulationHash: String,
                 simulationParameters: SimulationParameters, networkParameters: NetworkParameters, threads: Int,
                 exchangeSteps: Int, neurons: Int, synapses: Int, connectivity: ConnectivityMode?, spikes: Int,
                 setupSeconds: Double, simulateSeconds: Double, peakMemoryBytes: Int?, meanRateHz: Double?,
-                rateWindowStartMs: Double) {
+                rateWindowStartMs: Double, synapticEvents: Int? = nil, rowsRegenerated: Int? = nil,
+                rowSegments: Int? = nil, coreNanosecondsPerEvent: Double? = nil) {
         self.humamVersion = humamVersion
         self.engineVersion = engineVersion
         self.networkHash = networkHash
@@ -49,6 +58,10 @@ public struct RunRecord: Codable, Sendable {
         self.peakMemoryBytes = peakMemoryBytes
         self.meanRateHz = meanRateHz
         self.rateWindowStartMs = rateWindowStartMs
+        self.synapticEvents = synapticEvents
+        self.rowsRegenerated = rowsRegenerated
+        self.rowSegments = rowSegments
+        self.coreNanosecondsPerEvent = coreNanosecondsPerEvent
     }
 
     enum CodingKeys: String, CodingKey {
@@ -65,6 +78,10 @@ public struct RunRecord: Codable, Sendable {
         case peakMemoryBytes = "peak_memory_bytes"
         case meanRateHz = "mean_rate_hz"
         case rateWindowStartMs = "rate_window_start_ms"
+        case synapticEvents = "synaptic_events"
+        case rowsRegenerated = "rows_regenerated"
+        case rowSegments = "row_segments"
+        case coreNanosecondsPerEvent = "core_ns_per_event"
     }
 }
 

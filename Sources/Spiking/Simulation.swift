@@ -362,6 +362,7 @@ public final class Simulation: @unchecked Sendable {
                     }
                 }
                 let end = first + length
+                worker.publishWork()
                 // Thread 0 records every batch it ran, also the one a stop ends with (an
                 // interrupted run's checkpoint counts its spikes).
                 if thread == 0 {
@@ -385,7 +386,9 @@ public final class Simulation: @unchecked Sendable {
                                                     totalMs: Double(steps) * self.parameters.resolution,
                                                     startMs: Double(startStep) * self.parameters.resolution,
                                                     wallSeconds: Date().timeIntervalSince(start),
-                                                    spikes: output.tally.total))
+                                                    spikes: output.tally.total,
+                                                    synapticEvents: workers.reduce(0) { $0 + $1.publishedEvents.load(ordering: .relaxed) },
+                                                    threads: threads))
                     }
                 }
                 // Every thread agrees on `stop` and `nextCheckpoint`; the others wait while
@@ -414,7 +417,8 @@ public final class Simulation: @unchecked Sendable {
                                 threads: threads, exchangeSteps: batch, synapseCount: connectivity.synapseCount,
                                 connectivity: connectivity.mode,
                                 setupSeconds: setupSeconds, simulateSeconds: elapsed(),
-                                spikeCount: output.tally.total, populationSpikeCounts: output.tally.populationCounts)
+                                spikeCount: output.tally.total, populationSpikeCounts: output.tally.populationCounts,
+                                work: workers.map(\.work).reduce(EngineWork(), +), workSeconds: Date().timeIntervalSince(start))
     }
 
     /// The state after `step` steps, between batches: neuron state, external trains, recent
@@ -518,6 +522,19 @@ public struct SimulationProgress: Sendable {
     public var wallSeconds: Double
     /// Spikes so far, including those before a checkpoint the run resumed from.
     public var spikes: Int
+    /// Synaptic events delivered since this run started or resumed, as of each thread's last
+    /// finished batch (`EngineWork`).
+    public var synapticEvents: Int
+    public var threads: Int
+
+    /// Events per wall second, and core-nanoseconds per event (wall time × threads / events);
+    /// nil before the first event.
+    public var eventsPerSecond: Double? {
+        synapticEvents > 0 && wallSeconds > 0 ? Double(synapticEvents) / wallSeconds : nil
+    }
+    public var coreNanosecondsPerEvent: Double? {
+        synapticEvents > 0 ? wallSeconds * Double(threads) * 1e9 / Double(synapticEvents) : nil
+    }
 
     /// Wall time per simulated time.
     public var realTimeFactor: Double { simulatedMs > startMs ? wallSeconds / ((simulatedMs - startMs) / 1000) : 0 }

@@ -257,7 +257,9 @@ public final class SimulationOutput: SpikeSink {
             neurons: result.neuronCount, synapses: result.synapseCount, connectivity: result.connectivity,
             spikes: result.spikeCount, setupSeconds: result.setupSeconds, simulateSeconds: result.simulateSeconds,
             peakMemoryBytes: ProcessMemory.peakResidentBytes, meanRateHz: meanRate.isFinite ? meanRate : nil,
-            rateWindowStartMs: result.rateWindowStart)
+            rateWindowStartMs: result.rateWindowStart, synapticEvents: result.work.synapticEvents,
+            rowsRegenerated: result.work.rowsRegenerated, rowSegments: result.work.rowSegments,
+            coreNanosecondsPerEvent: result.coreNanosecondsPerEvent)
     }
 
     /// Closes the spike files, writes the network's tables, the rates and `run.json` and renames the folder into place

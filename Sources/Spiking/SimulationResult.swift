@@ -18,6 +18,16 @@ public struct SimulationResult: Sendable {
     public var spikeCount: Int
     /// Spikes per population in layout order with `rateWindowStart` ≤ t < t_sim.
     public var populationSpikeCounts: [Int]
+    /// What the engine did in this process (`EngineWork`; a resumed run from its checkpoint on)
+    /// and the wall seconds it took (`simulateSeconds` less those before the checkpoint).
+    public var work = EngineWork()
+    public var workSeconds = 0.0
+
+    /// Core-nanoseconds per delivered synaptic event: wall seconds × threads / events (nil
+    /// without events); the unit in which the engine's speed is compared.
+    public var coreNanosecondsPerEvent: Double? {
+        work.synapticEvents > 0 ? workSeconds * Double(threads) * 1e9 / Double(work.synapticEvents) : nil
+    }
 
     public var neuronCount: Int { indexing.neuronCount }
 

@@ -1,4 +1,5 @@
 import RunFormat
+import Synchronization
 
 /// One thread's share of a running simulation: its neurons, the events on their way to them,
 /// and the spikes they emitted.
@@ -32,6 +33,11 @@ final class Worker: @unchecked Sendable {
     /// Single-spike inputs to this thread's neurons, by step, and the next one to apply.
     let stimuli: [(step: Int, code: Int, units: Int64)]
     var nextStimulus = 0
+    /// What this thread did (`EngineWork`), written by this thread only; read by others only
+    /// through `publishedEvents` (progress) or after the run.
+    private(set) var work = EngineWork()
+    /// `work.synapticEvents` as of this thread's last finished batch, for the progress line.
+    let publishedEvents = Atomic<Int>(0)
 
     /// A worker for a run that starts at `simulation.startStep`.
     init(thread: Int, simulation: Simulation, horizon: Int) {
@@ -95,9 +101,12 @@ final class Worker: @unchecked Sendable {
         }
         switch connectivity {
         case .stored:
+            var delivered = 0
             events.forEach(step: step) { event in
                 input[Int(event.targetCode)] &+= NeuronState.inputUnits(weight: event.weight)
+                delivered &+= 1
             }
+            work.synapticEvents &+= delivered
             events.clear(step: step)
         case .procedural(let rows):
             // Grouped by target population, the adds of a group stay within that population's
@@ -159,14 +168,17 @@ final class Worker: @unchecked Sendable {
         // The closure captures the scratch pointer, not `self`: where the compiler does not
         // inline `forEachSynapse`, a captured `self` costs a retain and a release per segment.
         let input = populationInput
+        var delivered = 0
         groupedSegments.withUnsafeBufferPointer { grouped in
             for segment in grouped[start ..< end] {
+                delivered &+= Int(segment.count)
                 rows.forEachSynapse(pathway: Int(segment.pathway), local: Int(segment.local),
                                     first: Int(segment.first), count: Int(segment.count)) { code, weight in
                     input[Int(code) &- offset] &+= NeuronState.inputUnits(weight: weight)
                 }
             }
         }
+        work.synapticEvents &+= delivered
         while nextPendingInput < pendingInputs.count && pendingInputs[nextPendingInput].code < 2 &* neurons.upperBound {
             populationInput[pendingInputs[nextPendingInput].code &- offset] &+= pendingInputs[nextPendingInput].units
             nextPendingInput &+= 1
@@ -240,14 +252,17 @@ final class Worker: @unchecked Sendable {
             }
         case .procedural(let rows):
             let owned = rows.ownedRows[thread]
+            var regenerated = 0, queued = 0
             for source in spikes {
                 let neuron = Int(source)
                 let population = indexing.population(ofNeuron: neuron)
                 let local = neuron &- indexing.firstNeuron[population]
                 for row in owned[population] {
                     let length = rows.rowLength(source: population, local: local, column: row.column)
+                    if length > 0 { regenerated &+= 1 }
                     rows.forEachDelay(pathway: row.pathway, local: local, length: length,
                                       histogram: delayHistogram) { delay, first, count in
+                        queued &+= 1
                         segments.append(RowSegment(pathway: UInt32(truncatingIfNeeded: row.pathway),
                                                    local: UInt32(truncatingIfNeeded: local),
                                                    first: UInt16(truncatingIfNeeded: first),
@@ -256,6 +271,34 @@ final class Worker: @unchecked Sendable {
                     }
                 }
             }
+            work.rowsRegenerated &+= regenerated
+            work.rowSegments &+= queued
         }
+    }
+
+    /// Makes `work.synapticEvents` visible to the progress line (once per batch).
+    func publishWork() {
+        publishedEvents.store(work.synapticEvents, ordering: .relaxed)
+    }
+}
+
+/// What the engine did, counted exactly: the synaptic events delivered to a neuron's input (one
+/// per synapse of a spike, at its arrival; events still on their way at the end are not
+/// counted), and with procedural connectivity the rows regenerated at spikes (non-empty ones)
+/// and the row segments queued (one per row and delay). Counted by the process that ran: a
+/// resumed run counts from its checkpoint on.
+public struct EngineWork: Sendable, Equatable {
+    public var synapticEvents = 0
+    public var rowsRegenerated = 0
+    public var rowSegments = 0
+
+    public init() {}
+
+    static func + (a: EngineWork, b: EngineWork) -> EngineWork {
+        var sum = a
+        sum.synapticEvents += b.synapticEvents
+        sum.rowsRegenerated += b.rowsRegenerated
+        sum.rowSegments += b.rowSegments
+        return sum
     }
 }

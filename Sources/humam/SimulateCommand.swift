@@ -102,6 +102,7 @@ struct SimulateCommand: ParsableCommand {
               setup      \(String(format: "%.3f", record.setupSeconds)) s
               simulate   \(String(format: "%.3f", record.simulateSeconds)) s (real-time factor \(String(format: "%.3f", duration > 0 ? record.simulateSeconds / (duration / 1000) : 0)), \(record.threads) thread(s))
               spikes     \(record.spikes) (mean rate \(record.meanRateHz.map { String(format: "%.2f spikes/s per neuron", $0) } ?? "undefined: empty window") from \(String(format: "%.0f", record.rateWindowStartMs)) ms)
+              events     \(Self.workLine(outcome.result))
               E / I      \(String(format: "%.2f", rates.excitatoryHz)) / \(String(format: "%.2f", rates.inhibitoryHz)) spikes/s per neuron
               busiest    \(list(rates.busiest))
               quietest   \(list(rates.quietest))
@@ -113,10 +114,25 @@ struct SimulateCommand: ParsableCommand {
 
     /// The progress line on a terminal, rewritten in place.
     @Sendable static func writeProgress(_ progress: SimulationProgress) {
-        let line = String(format: "\r  %.0f / %.0f ms  wall %.1f s  real-time factor %.2f  %ld spikes  ETA %.1f s   ",
-                          progress.simulatedMs, progress.totalMs, progress.wallSeconds, progress.realTimeFactor,
-                          progress.spikes, progress.remainingSeconds)
+        let events = progress.eventsPerSecond.map { String(format: "  %.3g events/s, %.1f ns·core per event", $0, progress.coreNanosecondsPerEvent ?? 0) } ?? ""
+        let line = String(format: "\r  %.0f / %.0f ms  wall %.1f s  real-time factor %.2f  %ld spikes",
+                          progress.simulatedMs, progress.totalMs, progress.wallSeconds, progress.realTimeFactor, progress.spikes)
+            + events + String(format: "  ETA %.1f s   ", progress.remainingSeconds)
         FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// The summary's line of what the engine did (`EngineWork`): synaptic events delivered, per
+    /// second and per core-nanosecond, and the rows and segments of procedural connectivity.
+    static func workLine(_ result: SimulationResult) -> String {
+        let work = result.work
+        var line = "\(work.synapticEvents) synaptic events delivered"
+        if let perEvent = result.coreNanosecondsPerEvent, result.workSeconds > 0 {
+            line += String(format: " (%.3g per second, %.1f ns·core per event)", Double(work.synapticEvents) / result.workSeconds, perEvent)
+        }
+        if result.connectivity == .procedural {
+            line += "; \(work.rowsRegenerated) rows regenerated in \(work.rowSegments) segments"
+        }
+        return line
     }
 
     /// This command line with `--resume folder` instead of any `--resume` it has, quoted for a
