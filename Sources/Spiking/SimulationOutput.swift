@@ -336,8 +336,9 @@ public final class SimulationOutput: SpikeSink {
     /// (`RunFolderContents`) and `replace` be true, and the folder it goes into must be writable. Throws otherwise, naming the path; touches nothing that exists.
     public static func checkDestination(_ directory: URL, replace: Bool) throws(InputError) {
         try OutputPlace.check(directory, as: .runFolder(isRun: isRun), replace: replace)
+        guard isRun(directory) else { return }
         let foreign = RunFolderContents.foreignEntries(in: directory)
-        if isRun(directory), !foreign.isEmpty {
+        if !foreign.isEmpty {
             let shown = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? " and \(foreign.count - 5) more" : "")
             throw InputError(file: directory.path, "holds a humam run and files humam did not write (\(shown)); humam replaces a run only when everything in it is its own: move those files out of the folder, or choose another --out")
         }

@@ -109,11 +109,10 @@ public struct HumanComparison: Sendable {
         return FigureRow(measures.map { measure in
             let (xLabel, title) = labels[measure.name] ?? (measure.name, measure.name)
             let similarity = measure.oneMinusKS.map { String(format: "1 − KS = %.3f", $0) } ?? "1 − KS undefined"
+            let simulated = Self.cumulative(measure.simulated), human = Self.cumulative(measure.human)
             return LineFigure(series: [
-                .init(label: "simulated (\(measure.simulated.count))", x: Self.cumulative(measure.simulated).x,
-                      y: Self.cumulative(measure.simulated).y, color: "#d62728"),
-                .init(label: "human (\(measure.human.count))", x: Self.cumulative(measure.human).x,
-                      y: Self.cumulative(measure.human).y, color: "#1f77b4"),
+                .init(label: "simulated (\(measure.simulated.count))", x: simulated.x, y: simulated.y, color: "#d62728"),
+                .init(label: "human (\(measure.human.count))", x: human.x, y: human.y, color: "#1f77b4"),
             ], xLabel: xLabel, yLabel: "Cumulative fraction", title: "\(title): \(similarity)", yRange: 0...1,
                plotWidth: 260, plotHeight: 200)
         })
