@@ -111,8 +111,8 @@ extension SimulationParameters {
         return hash.hexDigest
     }
 
-    /// Rejects a duration or resolution that is not positive, more steps than the engine's
-    /// time stamps hold, a negative initial-potential SD, an inter-area delay bound outside
+    /// Rejects a duration or resolution that is not positive, a duration under one step, more
+    /// steps than the engine's time stamps hold, a negative initial-potential SD, an inter-area delay bound outside
     /// 0 … `longestStepTime`, naming the key under `sim_params` (and `source`, the experiment
     /// file, when given). That the resolution is a whole number of tics, the threads and single
     /// spikes are checked by `Simulation`.
@@ -120,10 +120,14 @@ extension SimulationParameters {
         try ValidRange.positive(upTo: .infinity, unit: "ms").check(duration, file: source, field: "sim_params.t_sim")
         try ValidRange.positive(upTo: .infinity, unit: "ms").check(resolution, file: source, field: "sim_params.sim_resolution")
         let stepCount = (duration / resolution).rounded()
+        func stepError(_ message: String) -> InputError {
+            source.map { InputError(file: $0, field: "sim_params.t_sim", message) } ?? InputError(message)
+        }
+        guard stepCount >= 1 else {
+            throw stepError("t_sim \(duration) ms is shorter than one step of sim_resolution \(resolution) ms: nothing would be simulated; expected t_sim ≥ \(resolution) ms")
+        }
         guard stepCount <= Self.maximumSteps else {
-            let message = "t_sim \(duration) ms at sim_resolution \(resolution) ms is \(stepCount) steps; the engine's 32-bit time stamps hold at most \(Int(Self.maximumSteps)) steps: expected t_sim ≤ \(String(format: "%.0f", (Self.maximumSteps * resolution).rounded(.down))) ms"
-            if let source { throw InputError(file: source, field: "sim_params.t_sim", message) }
-            throw InputError(message)
+            throw stepError("t_sim \(duration) ms at sim_resolution \(resolution) ms is \(stepCount) steps; the engine's 32-bit time stamps hold at most \(Int(Self.maximumSteps)) steps: expected t_sim ≤ \(String(format: "%.0f", (Self.maximumSteps * resolution).rounded(.down))) ms")
         }
         try ValidRange.closed(0, .infinity, unit: "mV").check(initialPotentialSD, file: source, field: "sim_params.V0_sd")
         try ValidRange.closed(0, Self.longestStepTime, unit: "ms").check(minimumInterAreaDelay, file: source, field: "sim_params.delay_cc_min")

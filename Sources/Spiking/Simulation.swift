@@ -185,9 +185,6 @@ public final class Simulation: @unchecked Sendable {
         if let shortest = zip(network.delayMeans, network.synapseCounts).filter({ $0.1 > 0 }).map(\.0).min(), resolution > shortest {
             throw InputError("sim_resolution \(resolution) ms exceeds the network's shortest mean delay, \(shortest) ms: expected 0.001 … \(shortest) ms")
         }
-        guard parameters.steps >= 1 else {
-            throw InputError("t_sim \(parameters.duration) ms is shorter than one step of sim_resolution \(resolution) ms: nothing would be simulated; expected t_sim ≥ \(resolution) ms")
-        }
         guard network.totalNeurons > 0 else {
             throw InputError("the network has no neurons: N_scaling \(network.parameters.downscaling.neuronScaling) rounds every population's neuron number to 0; raise --scaling (the notebook's is 0.006)")
         }
@@ -533,7 +530,7 @@ public struct SimulationProgress: Sendable {
         synapticEvents > 0 && wallSeconds > 0 ? Double(synapticEvents) / wallSeconds : nil
     }
     public var coreNanosecondsPerEvent: Double? {
-        synapticEvents > 0 ? wallSeconds * Double(threads) * 1e9 / Double(synapticEvents) : nil
+        EngineWork.coreNanosecondsPerEvent(events: synapticEvents, seconds: wallSeconds, threads: threads)
     }
 
     /// Wall time per simulated time.

@@ -23,10 +23,9 @@ public struct SimulationResult: Sendable {
     public var work = EngineWork()
     public var workSeconds = 0.0
 
-    /// Core-nanoseconds per delivered synaptic event: wall seconds × threads / events (nil
-    /// without events); the unit in which the engine's speed is compared.
+    /// Core-nanoseconds per delivered synaptic event (`EngineWork.coreNanosecondsPerEvent`).
     public var coreNanosecondsPerEvent: Double? {
-        work.synapticEvents > 0 ? workSeconds * Double(threads) * 1e9 / Double(work.synapticEvents) : nil
+        EngineWork.coreNanosecondsPerEvent(events: work.synapticEvents, seconds: workSeconds, threads: threads)
     }
 
     public var neuronCount: Int { indexing.neuronCount }

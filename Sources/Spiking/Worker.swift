@@ -294,6 +294,12 @@ public struct EngineWork: Sendable, Equatable {
 
     public init() {}
 
+    /// Core-nanoseconds per event: `seconds` of wall time × `threads` / `events`; nil without
+    /// events. The unit in which the engine's speed is compared.
+    public static func coreNanosecondsPerEvent(events: Int, seconds: Double, threads: Int) -> Double? {
+        events > 0 ? seconds * Double(threads) * 1e9 / Double(events) : nil
+    }
+
     static func + (a: EngineWork, b: EngineWork) -> EngineWork {
         var sum = a
         sum.synapticEvents += b.synapticEvents
