@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "Model", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The files of a run folder (spikes, population ids, run record) and the network tables:
         // one codec per format, read and write.
-        .target(name: "RunFormat", dependencies: ["Model"]),
+        .target(name: "RunFormat", dependencies: ["Model", .product(name: "Yams", package: "Yams")]),
         // Layer 2: mean-field theory and the spiking engine, both on top of Model.
         .target(name: "Theory", dependencies: ["Model", "COpenBLAS"]),
         .target(name: "Spiking", dependencies: ["Model", "RunFormat"]),
@@ -37,7 +37,7 @@ let package = Package(
         // Layer 3b: the one pipeline: configuration -> full-scale rates (for the DC) -> network ->
         // engine -> run folder, the network of a run for its FC, and the flows of the network,
         // theory, simulate and fc commands; it never prints (events).
-        .target(name: "Pipeline", dependencies: ["Model", "RunFormat", "Theory", "Spiking", "Analysis"]),
+        .target(name: "Pipeline", dependencies: ["Model", "RunFormat", "Theory", "Spiking", "Analysis", "NESTExport"]),
         // Layer 4: the command-line tool.
         .executableTarget(
             name: "humam",
@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "TheoryTests", dependencies: ["Theory", "Model", "TestSupport"]),
         .testTarget(name: "SpikingTests", dependencies: ["Spiking", "RunFormat", "Model", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "RunFormat", "Model", "TestSupport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Analysis", "Model", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Spiking", "RunFormat", "Analysis", "Model", "TestSupport"]),
         // Runs the command-line layer (e.g. `humam export nest`) in-process.
         .testTarget(name: "CLITests", dependencies: ["humam", "NESTExport", "Pipeline", "RunFormat", "Model", "Theory", "Analysis", "Report", "TestSupport"]),
     ]

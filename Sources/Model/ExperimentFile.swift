@@ -236,11 +236,12 @@ enum JSONValue: Equatable, Sendable {
 
 extension InputError {
     /// A `DecodingError` that names where it happened, as an error at that key below `keyPath`
-    /// (`sim_params.single_spike[0]`: lacks the key 'pop'); nil for other errors and for ones
-    /// without a key.
+    /// (`sim_params.single_spike[0]`: lacks the key 'pop'; an empty `keyPath` for the top level
+    /// of a file); nil for other errors and for ones without a key.
     public init?(file: String, keyPath: String, decodingError: any Error) {
         func field(_ context: DecodingError.Context) -> String {
-            keyPath + context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            let path = keyPath + context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return keyPath.isEmpty && path.hasPrefix(".") ? String(path.dropFirst()) : path
         }
         func kind(_ type: Any.Type) -> String {
             let name = "\(type)"

@@ -81,7 +81,7 @@ public struct NESTExport {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let json = try encoder.encode(description)
         try AtomicFile.write(json + Data("\n".utf8), to: directory.appendingPathComponent("network.json"))
-        let script = directory.appendingPathComponent("run_nest.py")
+        let script = directory.appendingPathComponent(NESTScript.fileName)
         try AtomicFile.write(NESTScript.text, to: script)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
     }

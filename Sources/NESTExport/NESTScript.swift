@@ -3,5 +3,7 @@
 /// needs no resource bundle beside it. The script reads the network.json next to it and mirrors
 /// the NEST calls of the original's `src/simulation.py` (class `Simulation`).
 public enum NESTScript {
+    /// The script's name in the export folder.
+    public static let fileName = "run_nest.py"
     public static let text = String(decoding: PackageResources.run_nest_py, as: UTF8.self)
 }

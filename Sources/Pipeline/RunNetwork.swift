@@ -30,7 +30,7 @@ public enum RunNetwork {
             let network = try NetworkPipeline.build(configuration, parameters: recorded, humamVersion: humamVersion, events: events)
             // The same parameters on other data give another network: the run's hash says.
             let record = folder.url.appendingPathComponent(RunFiles.record)
-            if let hash = try folder.record(RunFiles.record)?["network_hash"] as? String, hash != network.contentHash {
+            if let hash = try folder.runRecord()?.networkHash, hash != network.contentHash {
                 throw InputError(file: record.path, field: "network_hash", "is \(hash), but the network built from \(configuration.dataDirectory.path) with the recorded net_params is \(network.contentHash): the data, or the full-scale rates of the DC compensation, differ from the run's; give the run's --data and --fullscale-rates (or --network-tables)")
             }
             return SynapticInputModel(network: network)

@@ -13,7 +13,7 @@ extension RunReport {
             ("populations with neurons", HTMLPage.Cell("\(ReportNumber.text(counts.filter { $0 > 0 }.count)) of \(ReportNumber.text(layout.count))", id: "network-populations")),
             ("neurons (population_GIDs.dat)", HTMLPage.Cell(ReportNumber.text(counts.reduce(0, +)), id: "network-neurons")),
         ]
-        if let synapses = recorded("synapses") {
+        if let synapses = record?.synapses {
             rows.append(("synapses (run.json)", HTMLPage.Cell(ReportNumber.text(synapses), id: "network-synapses")))
         }
         page.definitions(rows)

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Model
+import RunFormat
 
 /// The notebook as one page for a run folder: its record, network, theory, simulation, spike
 /// statistics and FC, each section built from the run's files (run.json, rates.csv, spikes,
@@ -22,8 +23,9 @@ public struct RunReport {
     public let humamVersion: String
 
     let trains: SpikeTrains
-    /// run.json as written by `humam simulate` (nil for the original's NEST output).
-    let record: [String: Any]?
+    /// run.json as written by `humam simulate` or the exported NEST script (nil for the original's
+    /// NEST output).
+    let record: RunRecord?
     let networkParameters: NetworkParameters?
     /// The full-scale network with the run's parameters (for the area connectivity and the
     /// theory); nil when the parameters or the data are missing.
@@ -44,7 +46,7 @@ public struct RunReport {
         self.theoryRatesFile = theoryRatesFile
         self.humamVersion = humamVersion
         trains = try run.spikeTrains()
-        record = try run.record("run.json")
+        record = try run.runRecord()
         analysedRun = try AnalysedRun(run, spikes: trains.spikeCount, neurons: trains.neuronCount,
                                       simulationTime: trains.simulationTime)
         networkParameters = try run.recordedNetworkParameters()
@@ -66,11 +68,11 @@ public struct RunReport {
     /// (its simulated time is checked against spikes.bin when the spikes are read,
     /// `RunFolder.spikeSource`).
     func checkRecordAgainstSpikes() throws(InputError) {
-        let file = run.url.appendingPathComponent("run.json")
-        for (key, actual, source) in [("neurons", trains.neuronCount, run.populationGIDsFile.lastPathComponent),
-                                      ("spikes", trains.spikeCount, "the spike files")] {
-            if let value = recorded(key), value != Double(actual) {
-                throw InputError(file: file.path, field: key, "is \(value), but \(source) of the run hold \(actual): run.json belongs to another run, or the run's files were changed")
+        let file = run.url.appendingPathComponent(RunFiles.record)
+        for (key, recorded, actual, source) in [("neurons", record?.neurons, trains.neuronCount, run.populationGIDsFile.lastPathComponent),
+                                                ("spikes", record?.spikes, trains.spikeCount, "the spike files")] {
+            if let recorded, recorded != actual {
+                throw InputError(file: file.path, field: key, "is \(recorded), but \(source) of the run hold \(actual): run.json belongs to another run, or the run's files were changed")
             }
         }
     }
@@ -81,17 +83,7 @@ public struct RunReport {
     /// The start of the rate window of the run's rates, ms: from run.json, else the rule humam
     /// simulate follows (`PopulationRate.windowStart`).
     var rateWindowStart: Double {
-        recorded("rate_window_start_ms") ?? PopulationRate.windowStart(duration: trains.simulationTime)
-    }
-
-    /// A number of run.json (top level or `sim_params`).
-    func recorded(_ key: String) -> Double? { recordedNumber(key)?.doubleValue }
-
-    /// A number of run.json as JSON wrote it (an integer stays exact).
-    func recordedNumber(_ key: String) -> NSNumber? {
-        guard let record else { return nil }
-        let nested = record["sim_params"] as? [String: Any] ?? [:]
-        return (record[key] ?? nested[key]) as? NSNumber
+        record?.rateWindowStartMs ?? PopulationRate.windowStart(duration: trains.simulationTime)
     }
 
     /// Simulated rate per population (layout order, NaN for empty populations): the run's

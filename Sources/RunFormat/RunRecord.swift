@@ -86,20 +86,28 @@ public struct RunRecord: Codable, Sendable {
 }
 
 extension RunRecord {
-    /// Reads `run.json`; errors name the file and what is wrong.
+    /// Reads `run.json`: humam's runs, older ones (without the fields that are optional here) and
+    /// the exported NEST script's. Errors name the file and the field, and say what is wrong.
     public static func read(_ url: URL) throws(InputError) -> RunRecord {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw InputError(file: url.path, "cannot be read (\(InputError.reason(error)))")
         }
-        do { return try JSONDecoder().decode(RunRecord.self, from: data) } catch let DecodingError.keyNotFound(key, _) {
+        do { return try JSONDecoder().decode(RunRecord.self, from: data) } catch let DecodingError.keyNotFound(key, context) where context.codingPath.isEmpty {
             throw InputError(file: url.path, field: key.stringValue, "is missing; is this a run record of humam?")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw InputError(file: url.path, field: context.codingPath.map(\.stringValue).joined(separator: "."),
-                             "has the wrong kind of value (\(context.debugDescription))")
         } catch {
-            throw InputError(file: url.path, "is not a valid run record (corrupt JSON: \(InputError.reason(error)))")
+            if let keyed = InputError(file: url.path, keyPath: "", decodingError: error) { throw keyed }
+            throw InputError(file: url.path, "is corrupt: not readable as a run record (\(InputError.reason(error))); it records the run's parameters, hashes and simulated time: restore it, or remove it (humam analyze and fc then take --t-sim and the network options)")
         }
+    }
+
+    /// The `run.json` of run folder `folder`; nil when it has none (e.g. the original's NEST
+    /// output). A record that cannot be read is an error: a corrupt record is never taken for an
+    /// absent one.
+    public static func readIfPresent(in folder: URL) throws(InputError) -> RunRecord? {
+        let file = folder.appendingPathComponent(RunFiles.record)
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        return try read(file)
     }
 
     /// The JSON text of `run.json` (keys sorted, indented).

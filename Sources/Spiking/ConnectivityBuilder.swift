@@ -110,7 +110,7 @@ struct ConnectivityBuilder {
         var drawError: InputError?
         for pathway in pathways where drawError == nil {
             var values = RandomStream(seed: parameters.seed, purpose: .connectionValues, index: pathway.streamIndex)
-            let channel: UInt32 = pathway.weightMean > 0 ? 0 : 1
+            let channel = IAFPSCExp.channel(weight: pathway.weightMean)
             let lognormal = network.delayDistribution == .lognormalClipped && pathway.delayMean > 0
                 ? lognormalParameters(mean: pathway.delayMean, relativeSD: pathway.delaySD / pathway.delayMean) : nil
             forEachEndpoint(of: pathway) { source, target in
@@ -137,7 +137,7 @@ struct ConnectivityBuilder {
                     return
                 }
                 let targetThread = partition.thread(ofNeuron: target)
-                store.place(source: source, thread: targetThread, targetCode: UInt32(2 * target) + channel,
+                store.place(source: source, thread: targetThread, targetCode: IAFPSCExp.inputCode(neuron: target, channel: channel),
                             weight: Float(weight), delay: steps,
                             crossesThreads: targetThread != partition.thread(ofNeuron: source))
             }

@@ -33,7 +33,8 @@ final class EventRing<Element>: @unchecked Sendable {
     /// of block `c / chunksPerBlock`.
     private var blocks: UnsafeMutablePointer<UnsafeMutablePointer<Element>>
     private var blockCapacity = 1
-    private var blockCount = 0
+    /// Blocks allocated so far (the pool only grows).
+    private(set) var blockCount = 0
     /// Next chunk of the same list, −1 at the end.
     private var nextChunk: UnsafeMutablePointer<Int32>
     private var chunksInUse = 0

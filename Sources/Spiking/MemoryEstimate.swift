@@ -29,7 +29,7 @@ public struct MemoryEstimate: Sendable {
         neurons = network.totalNeurons
         synapses = network.totalSynapses
         mode = (parameters.connectivity ?? .auto).resolved(network: network, rule: parameters.connectionRule)
-        neuronBytes = neurons * (NeuronState.bytesPerNeuron + ExternalDrive.bytesPerNeuron)
+        neuronBytes = neurons * (IAFPSCExp.bytesPerNeuron + ExternalDrive.bytesPerNeuron)
         if mode == .procedural {
             synapseBytes = ProceduralConnectivity.rowCount(network: network) * ProceduralConnectivity.bytesPerRow
         } else {

@@ -133,11 +133,11 @@ final class ProceduralConnectivity: @unchecked Sendable {
             }
             let targets = indexing.neurons(ofPopulation: drawn.target)
             let synapse = SynapseLaw(firstTarget: targets.lowerBound, targetCount: targets.count, weightMean: drawn.weightMean,
-                                     weightSD: drawn.weightSD, channel: drawn.weightMean > 0 ? 0 : 1)
+                                     weightSD: drawn.weightSD, channel: IAFPSCExp.channel(weight: drawn.weightMean))
             pathways.append(Pathway(drawn: drawn, synapse: synapse, delay: law))
         }
-        // The stream key packs (pathway, source within population) into 64 bits.
-        guard pathways.count < 1 << 32, (0..<indexing.populationCount).allSatisfy({ indexing.neurons(ofPopulation: $0).count < 1 << 32 }) else {
+        let largestPopulation = (0..<indexing.populationCount).map { indexing.neurons(ofPopulation: $0).count }.max() ?? 0
+        guard Self.fitsStreamKey(pathways: pathways.count, largestPopulation: largestPopulation) else {
             throw InputError("procedural connectivity: more than 2³² pathways or neurons in a population")
         }
         self.pathways = pathways
@@ -215,6 +215,12 @@ final class ProceduralConnectivity: @unchecked Sendable {
         }
     }
 
+    /// Whether the stream key can pack (pathway, source within population) into 64 bits: fewer
+    /// than 2³² of each.
+    static func fitsStreamKey(pathways: Int, largestPopulation: Int) -> Bool {
+        pathways < 1 << 32 && largestPopulation < 1 << 32
+    }
+
     /// The key of a stream of the row of `pathway` from the `local`-th neuron of its source:
     /// `synapseValuesKey` or `synapseDelaysKey` with (pathway, source) packed into the index.
     @inline(__always)
@@ -290,7 +296,7 @@ final class ProceduralConnectivity: @unchecked Sendable {
             let target = pathway.firstTarget &+ Int(truncatingIfNeeded: product >> 32)
             let drawn = pathway.weightMean + pathway.weightSD * normal.deviate(UInt32(truncatingIfNeeded: bits))
             let weight = sign * max(sign * drawn, 0)
-            body(UInt32(truncatingIfNeeded: 2 &* target) | pathway.channel, Float(weight))
+            body(IAFPSCExp.inputCode(neuron: target, channel: pathway.channel), Float(weight))
         }
     }
 

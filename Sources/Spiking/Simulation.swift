@@ -18,6 +18,27 @@ import Synchronization
 /// A run can hand out its state at batch boundaries (`run(…checkpoint:)`), and a simulation can
 /// start from such a state (`init(network:parameters:resuming:)`) with any number of threads;
 /// it then emits the very spikes the uninterrupted run would have.
+///
+/// Who writes what, when (a run is `BatchLoop.run(thread:)` on every thread, batch by batch;
+/// the types below are `@unchecked Sendable` because of this protocol, not locks):
+/// - Set-up (`init`, one thread): everything. From then on the network, the parameter runs,
+///   the partition, the stimuli and the connectivity's rows and laws are read-only.
+/// - During a batch, thread t writes only what it owns: its neurons' range of `NeuronState`
+///   (and of the dense input, `NeuronState.input`, where only its own targets' events land),
+///   its `Worker` (event ring, segment queue, scratch input, counters), its neurons' Poisson
+///   trains in `ExternalDrive`, and its exchange buffer of the batch's parity
+///   (`SpikeExchange.buffers[t][batch & 1]`). `ProceduralConnectivity` and `SynapseStore` are
+///   only read.
+/// - At the barrier after the batch every thread has finished writing its buffer; each then
+///   reads the others' buffers of that parity and delivers their spikes into its own worker.
+///   A buffer is written again two batches later, after the next barrier, when nobody reads it.
+/// - Thread 0 alone, after the barrier: the `SpikeOutput` (the tally, the sink, the recent
+///   spikes for checkpoints, the stop protocol), the progress callback and `interrupted`. It
+///   decides a stop for the batch after the one it records (`SpikeOutput.stopBatch`, atomic), so
+///   every thread reads the same decision after that batch's barrier.
+/// - At a checkpoint step thread 0 reads every thread's state while the others wait at a
+///   second barrier. A worker publishes its event count once per batch (`publishedEvents`,
+///   atomic), which thread 0 sums for the progress line.
 public final class Simulation: @unchecked Sendable {
     public let network: Network
     public let parameters: SimulationParameters
@@ -37,10 +58,10 @@ public final class Simulation: @unchecked Sendable {
     public let startStep: Int
     /// Resuming: the state's recent spikes (their events are sent again), its spike counts and
     /// the wall seconds simulated before.
-    private let resumedSpikes: [BinarySpikeFile.Spike]
-    private let startTally: SpikeTally
-    private let resumedSeconds: Double
-    private var hasRun = false
+    let resumedSpikes: [BinarySpikeFile.Spike]
+    let startTally: SpikeTally
+    let resumedSeconds: Double
+    var hasRun = false
 
     /// Instantiates the network: neurons, initial state, external drive and synapses. Throws if
     /// the parameters are invalid or the network does not fit in memory.
@@ -85,7 +106,7 @@ public final class Simulation: @unchecked Sendable {
         for population in 0..<indexing.populationCount where network.neuronCounts[population] > 0 {
             let externalCounts = ExternalDrive.perStepTable(network: network, population: population,
                                                             resolution: parameters.resolution)
-            allRuns += Self.neuronRuns(network: network, population: population, indexing: indexing,
+            allRuns += IAFPSCExp.neuronRuns(network: network, population: population, indexing: indexing,
                                        parameters: parameters).map { run in
                 var run = run
                 run.externalCounts = externalCounts
@@ -106,16 +127,8 @@ public final class Simulation: @unchecked Sendable {
         } else {
             state = NeuronState(count: indexing.neuronCount, denseInput: false)
         }
-        for neuron in 0..<indexing.neuronCount {
-            let population = indexing.population(ofNeuron: neuron)
-            var stream = RandomStream(seed: parameters.seed, purpose: .initialPotential, index: UInt64(neuron))
-            state.potential[neuron] = stream.normal(mean: parameters.initialPotentialMean,
-                                                    standardDeviation: parameters.initialPotentialSD)
-                - network.neuronParameters(ofPopulation: population).restingPotential
-        }
-        for run in allRuns where run.integration.reset >= run.integration.threshold {
-            throw InputError("neuron parameters of \(network.layout.population(at: indexing.population(ofNeuron: run.range.lowerBound)).label): V_reset must be below V_th (as NEST requires)")
-        }
+        IAFPSCExp.setInitialPotentials(state, network: network, indexing: indexing, parameters: parameters)
+        try IAFPSCExp.check(allRuns, network: network, indexing: indexing)
         runs = (0..<threads).map { [partition] thread in
             let owned = partition.neurons(ofThread: thread)
             return allRuns.compactMap { run in
@@ -131,10 +144,7 @@ public final class Simulation: @unchecked Sendable {
             try Self.check(resumed, neuronCount: indexing.neuronCount, populationCount: indexing.populationCount,
                            trainCount: external.trainNeuronCount, steps: parameters.steps,
                            horizon: max(connectivity.maximumDelay, 1))
-            state.potential.update(from: resumed.potentials, count: indexing.neuronCount)
-            state.excitatoryCurrent.update(from: resumed.excitatoryCurrents, count: indexing.neuronCount)
-            state.inhibitoryCurrent.update(from: resumed.inhibitoryCurrents, count: indexing.neuronCount)
-            state.refractoryCountdown.update(from: resumed.refractoryCountdowns, count: indexing.neuronCount)
+            IAFPSCExp.restore(state, from: resumed)
             external.restoreTrains(spikeTimes: resumed.externalSpikeTimes, streamStates: resumed.externalStreamStates)
             tally.restore(total: resumed.spikeCount, populationCounts: resumed.populationSpikeCounts)
         }
@@ -193,44 +203,6 @@ public final class Simulation: @unchecked Sendable {
         }
     }
 
-    /// The parameter runs of one population: one run with the population's parameters, or one
-    /// per neuron when V_th, C_m or τ_m are spread lognormally (the original's
-    /// `neuron_param_dist_*`: V_th − E_L, C_m and τ_m lognormal with the parameter as mean).
-    static func neuronRuns(network: Network, population: Int, indexing: NeuronIndexing,
-                           parameters: SimulationParameters) -> [NeuronRun] {
-        let base = network.neuronParameters(ofPopulation: population)
-        let spread = network.layout.population(at: population).cellType == .excitatory
-            ? network.excitatorySpread : network.inhibitorySpread
-        let current = network.dcDrive[population]
-        let neurons = indexing.neurons(ofPopulation: population)
-        guard spread.thresholdRelativeSD > 0 || spread.capacitanceRelativeSD > 0
-                || spread.membraneTimeConstantRelativeSD > 0 else {
-            return [NeuronRun(range: neurons, integration: ExactIntegration(
-                parameters: base, constantCurrent: current, resolution: parameters.resolution))]
-        }
-        return neurons.map { neuron in
-            var stream = RandomStream(seed: parameters.seed, purpose: .neuronParameters, index: UInt64(neuron))
-            var neuronParameters = base
-            func draw(mean: Double, relativeSD: Double) -> Double {
-                let (mu, sigma) = lognormalParameters(mean: mean, relativeSD: relativeSD)
-                return stream.lognormal(mu: mu, sigma: sigma)
-            }
-            if spread.thresholdRelativeSD > 0 {
-                neuronParameters.threshold = base.restingPotential
-                    + draw(mean: base.threshold - base.restingPotential, relativeSD: spread.thresholdRelativeSD)
-            }
-            if spread.capacitanceRelativeSD > 0 {
-                neuronParameters.capacitance = draw(mean: base.capacitance, relativeSD: spread.capacitanceRelativeSD)
-            }
-            if spread.membraneTimeConstantRelativeSD > 0 {
-                neuronParameters.membraneTimeConstant = draw(mean: base.membraneTimeConstant,
-                                                             relativeSD: spread.membraneTimeConstantRelativeSD)
-            }
-            return NeuronRun(range: neuron ..< neuron + 1, integration: ExactIntegration(
-                parameters: neuronParameters, constantCurrent: current, resolution: parameters.resolution))
-        }
-    }
-
     /// The single spikes as inputs: emitted at stamp t/h with delay d steps, a spike is read in
     /// the update t/h + d − 1 (NEST's "arriving at T+1" slot), by the population's first neuron.
     static func stimuli(network: Network, indexing: NeuronIndexing,
@@ -259,7 +231,8 @@ public final class Simulation: @unchecked Sendable {
             let stamp = Int((spike.time / parameters.resolution).rounded())
             let step = stamp + NESTTime.delaySteps(ms: SingleSpike.delay, resolution: parameters.resolution) - 1
             let neuron = indexing.neurons(ofPopulation: population).lowerBound
-            result.append((step, 2 * neuron + (weight > 0 ? 0 : 1), NeuronState.inputUnits(weight)))
+            result.append((step, Int(IAFPSCExp.inputCode(neuron: neuron, channel: IAFPSCExp.channel(weight: weight))),
+                           NeuronState.inputUnits(weight)))
         }
         return result.sorted { $0.step < $1.step }
     }
@@ -282,153 +255,15 @@ public final class Simulation: @unchecked Sendable {
     /// Steps between spike exchanges: the shortest delay between threads, at most 64.
     var batchLength: Int { max(1, min(connectivity.minimumCrossThreadDelay, Self.maximumBatch)) }
 
-    /// Simulates `parameters.duration` ms (from `startStep`), handing every step's spikes to
-    /// `sink` (in time order, neurons ascending) as the run goes, so that memory does not grow
-    /// with the simulated time. `progress`, if given, is called on the calling thread about every
-    /// 100 ms of simulated time. `interrupted`, if given, is asked once per exchange of the
-    /// threads whether to stop (e.g. after SIGINT). A simulation runs once. An error of the sink,
-    /// or an interruption, stops the run at the next exchange of the threads and is thrown.
-    ///
-    /// `checkpoint`, if given, receives the state of the simulation (on the calling thread, after
-    /// the sink got every spike up to it) at every multiple of `checkpointSteps` steps before the
-    /// end, and, after an interruption, at the step where the run stopped; an error it throws
-    /// stops the run and is thrown. Without it, the run does no checkpoint work at all.
-    public func run(sink: (any SpikeSink)? = nil,
-                    progress: (@Sendable (SimulationProgress) -> Void)? = nil,
-                    interrupted: (@Sendable () -> Bool)? = nil,
-                    checkpointSteps: Int? = nil,
-                    checkpoint: ((SimulationState) throws(InputError) -> Void)? = nil) throws(InputError) -> SimulationResult {
-        precondition(!hasRun, "a Simulation runs once")
-        precondition(checkpointSteps.map { $0 > 0 } ?? true, "checkpoints are at least a step apart")
-        hasRun = true
-        let start = Date()
-        let steps = parameters.steps
-        let threads = partition.threadCount
-        let horizon = max(connectivity.maximumDelay, 1)
-        let workers = (0..<threads).map { thread in
-            Worker(thread: thread, simulation: self, horizon: horizon)
-        }
-        let batch = batchLength
-        // Periodic checkpoints cut the batches at their steps; without them nothing changes.
-        let interval = checkpoint == nil ? nil : checkpointSteps
-        // A neuron fires at most once per refractory period + 1 steps (V_m stays at V_reset <
-        // V_th while refractory), which bounds the spikes a thread emits in a batch.
-        let shortestCycle = Int(runs.joined().map(\.integration.refractorySteps).min() ?? 0) + 1
-        let exchange = SpikeExchange(partition: partition, batchLength: batch,
-                                     spikesPerNeuron: (batch + shortestCycle - 1) / shortestCycle)
-        let barrier = SpinBarrier(parties: threads)
-        let output = SpikeOutput(sink: sink, tally: startTally, checkpoint: checkpoint,
-                                 recent: checkpoint == nil ? nil : RecentSpikes(horizon: horizon, spikes: resumedSpikes))
-        let progressInterval = max(1, Int((100 / parameters.resolution).rounded()))
-        let startStep = self.startStep, resumedSpikes = self.resumedSpikes
-        let elapsed: @Sendable () -> Double = { [resumedSeconds] in resumedSeconds + Date().timeIntervalSince(start) }
-        runOnThreads(threads) { thread in
-            let worker = workers[thread]
-            worker.replay(resumedSpikes, resumingAt: startStep)
-            var first = startStep, batchIndex = 0
-            while first < steps {
-                let nextCheckpoint = interval.map { (first / $0 + 1) * $0 } ?? Int.max
-                let length = min(batch, steps - first, nextCheckpoint - first)
-                let parity = batchIndex & 1
-                let buffer = exchange.buffers[thread][parity]
-                let offsets = exchange.offsets[thread][parity]
-                var count = 0
-                for step in first ..< first + length {
-                    worker.receive(step: step)
-                    let newCount = worker.update(into: buffer, count: count, step: step)
-                    worker.deliver(UnsafeBufferPointer(start: buffer + count, count: newCount - count), emittedIn: step)
-                    count = newCount
-                    offsets[step - first + 1] = count
-                }
-                // A stop is decided by thread 0 for the batch after the one it is recording, so
-                // every thread sees the same decision after that batch's barrier.
-                var stop = false
-                if threads > 1 {
-                    barrier.wait()
-                    stop = batchIndex >= output.stopBatch.load(ordering: .relaxed)
-                    // Spikes of the other threads, emitted in this batch, arrive at the earliest in
-                    // the next one (their delays are at least the batch length).
-                    for source in 0..<threads where source != thread {
-                        let sourceBuffer = exchange.buffers[source][parity]
-                        let sourceOffsets = exchange.offsets[source][parity]
-                        for offset in 0..<length {
-                            worker.deliver(UnsafeBufferPointer(start: sourceBuffer + sourceOffsets[offset],
-                                                               count: sourceOffsets[offset + 1] - sourceOffsets[offset]),
-                                           emittedIn: first + offset)
-                        }
-                    }
-                }
-                let end = first + length
-                worker.publishWork()
-                // Thread 0 records every batch it ran, also the one a stop ends with (an
-                // interrupted run's checkpoint counts its spikes).
-                if thread == 0 {
-                    output.batch = batchIndex
-                    // The batch's spikes, step by step; threads own ascending neuron ranges. NEST
-                    // stamps a spike of the update from step to step + 1 with step + 1.
-                    for offset in 0..<length {
-                        for source in 0..<threads {
-                            let sourceOffsets = exchange.offsets[source][parity]
-                            output.record(UnsafeBufferPointer(start: exchange.buffers[source][parity] + sourceOffsets[offset],
-                                                              count: sourceOffsets[offset + 1] - sourceOffsets[offset]),
-                                          stamp: Int32(first + offset + 1))
-                        }
-                    }
-                    output.recordedStep = end
-                    output.recent?.forget(after: end)
-                    if let interrupted, interrupted() { output.interrupt() }
-                    if threads == 1 { stop = output.error != nil }
-                    if let progress, end / progressInterval > first / progressInterval || end == steps {
-                        progress(SimulationProgress(simulatedMs: Double(end) * self.parameters.resolution,
-                                                    totalMs: Double(steps) * self.parameters.resolution,
-                                                    startMs: Double(startStep) * self.parameters.resolution,
-                                                    wallSeconds: Date().timeIntervalSince(start),
-                                                    spikes: output.tally.total,
-                                                    synapticEvents: workers.reduce(0) { $0 + $1.publishedEvents.load(ordering: .relaxed) },
-                                                    threads: threads))
-                    }
-                }
-                // Every thread agrees on `stop` and `nextCheckpoint`; the others wait while
-                // thread 0 reads the state, which no thread changes before the next batch.
-                if end == nextCheckpoint && end < steps && !stop {
-                    if thread == 0 { output.writeCheckpoint(self.state(atStep: end, output: output, simulateSeconds: elapsed())) }
-                    if threads > 1 { barrier.wait() }
-                }
-                if stop { break }
-                first = end
-                batchIndex += 1
-            }
-        }
-        if let failure = output.error {
-            guard output.wasInterrupted else { throw failure }
-            // Every thread stopped after the batch thread 0 recorded last.
-            let interruption = InputError("interrupted at \(NESTTime.text(step: output.recordedStep, resolution: parameters.resolution)) ms of \(parameters.duration) ms")
-            if let checkpoint {
-                do { try checkpoint(state(atStep: output.recordedStep, output: output, simulateSeconds: elapsed())) } catch {
-                    throw InputError("\(interruption.description); its checkpoint could not be written: \(error.description)")
-                }
-            }
-            throw interruption
-        }
-        return SimulationResult(indexing: indexing, parameters: parameters,
-                                threads: threads, exchangeSteps: batch, synapseCount: connectivity.synapseCount,
-                                connectivity: connectivity.mode,
-                                setupSeconds: setupSeconds, simulateSeconds: elapsed(),
-                                spikeCount: output.tally.total, populationSpikeCounts: output.tally.populationCounts,
-                                work: workers.map(\.work).reduce(EngineWork(), +), workSeconds: Date().timeIntervalSince(start))
-    }
-
     /// The state after `step` steps, between batches: neuron state, external trains, recent
     /// spikes and spike counts.
     func state(atStep step: Int, output: SpikeOutput, simulateSeconds: Double) -> SimulationState {
-        let count = indexing.neuronCount
         let trains = external.savedTrains()
+        let neurons = IAFPSCExp.saved(state)
         return SimulationState(
             step: step,
-            potentials: Array(UnsafeBufferPointer(start: state.potential, count: count)),
-            excitatoryCurrents: Array(UnsafeBufferPointer(start: state.excitatoryCurrent, count: count)),
-            inhibitoryCurrents: Array(UnsafeBufferPointer(start: state.inhibitoryCurrent, count: count)),
-            refractoryCountdowns: Array(UnsafeBufferPointer(start: state.refractoryCountdown, count: count)),
+            potentials: neurons.potentials, excitatoryCurrents: neurons.excitatoryCurrents,
+            inhibitoryCurrents: neurons.inhibitoryCurrents, refractoryCountdowns: neurons.refractoryCountdowns,
             externalSpikeTimes: trains.spikeTimes, externalStreamStates: trains.streamStates,
             recentSpikes: output.recent?.spikes(after: step) ?? [],
             spikeCount: output.tally.total, populationSpikeCounts: output.tally.populationCounts,
@@ -440,131 +275,5 @@ public final class Simulation: @unchecked Sendable {
         let recorder = SpikeRecorder()
         let result = try run(sink: recorder)
         return (result, recorder.spikes)
-    }
-}
-
-/// Where thread 0 puts the spikes of each step: the tally of the result and the sink, and, in
-/// a run with checkpoints, the recent spikes and the checkpoints. The first error of the sink or
-/// of a checkpoint, or an interruption, is kept and asks every thread to stop.
-final class SpikeOutput: @unchecked Sendable {
-    let sink: (any SpikeSink)?
-    private(set) var tally: SpikeTally
-    private(set) var error: InputError?
-    /// Whether the stop was asked by `interrupt` (not by an error).
-    private(set) var wasInterrupted = false
-    let checkpoint: ((SimulationState) throws(InputError) -> Void)?
-    /// The spikes a checkpoint needs (nil without checkpoints).
-    let recent: RecentSpikes?
-    /// The batch thread 0 is recording.
-    var batch = 0
-    /// The step up to which thread 0 recorded the spikes.
-    var recordedStep = 0
-    /// The batch after whose barrier every thread stops (Int.max: none).
-    let stopBatch = Atomic<Int>(.max)
-
-    init(sink: (any SpikeSink)?, tally: SpikeTally, checkpoint: ((SimulationState) throws(InputError) -> Void)?,
-         recent: RecentSpikes?) {
-        self.sink = sink
-        self.tally = tally
-        self.checkpoint = checkpoint
-        self.recent = recent
-    }
-
-    /// Counts the spikes of one step and hands them on; after an interruption too, as the run
-    /// ends with the batch it is in (and a checkpoint counts them).
-    func record(_ neurons: UnsafeBufferPointer<Int32>, stamp: Int32) {
-        guard error == nil || wasInterrupted, !neurons.isEmpty else { return }
-        tally.count(neurons, stamp: stamp)
-        recent?.append(neurons, stamp: stamp)
-        do throws(InputError) {
-            try sink?.record(neurons: neurons, stamp: stamp)
-        } catch {
-            fail(error)
-        }
-    }
-
-    /// Hands `state` to the checkpoint; its error stops the run.
-    func writeCheckpoint(_ state: SimulationState) {
-        guard error == nil, let checkpoint else { return }
-        do throws(InputError) { try checkpoint(state) } catch { fail(error) }
-    }
-
-    /// Asks every thread to stop at the next exchange for an error of the sink or of a
-    /// checkpoint; the run then throws the first one. It replaces an interruption, whose
-    /// checkpoint is then not written.
-    func fail(_ failure: InputError) {
-        guard error == nil || wasInterrupted else { return }
-        if error == nil { stopBatch.store(batch + 1, ordering: .relaxed) }
-        error = failure
-        wasInterrupted = false
-    }
-
-    /// Asks every thread to stop at the next exchange for an interruption; the run then throws
-    /// an error naming the step where it stopped, after a checkpoint there if it writes them.
-    func interrupt() {
-        guard error == nil else { return }
-        error = InputError("interrupted")
-        wasInterrupted = true
-        stopBatch.store(batch + 1, ordering: .relaxed)
-    }
-}
-
-/// How far a running simulation has got.
-public struct SimulationProgress: Sendable {
-    public var simulatedMs: Double
-    public var totalMs: Double
-    /// Where this run started: 0, or the checkpoint it resumed from, ms.
-    public var startMs: Double
-    /// Wall seconds of this run (since it started or resumed).
-    public var wallSeconds: Double
-    /// Spikes so far, including those before a checkpoint the run resumed from.
-    public var spikes: Int
-    /// Synaptic events delivered since this run started or resumed, as of each thread's last
-    /// finished batch (`EngineWork`).
-    public var synapticEvents: Int
-    public var threads: Int
-
-    /// Events per wall second, and core-nanoseconds per event (wall time × threads / events);
-    /// nil before the first event.
-    public var eventsPerSecond: Double? {
-        synapticEvents > 0 && wallSeconds > 0 ? Double(synapticEvents) / wallSeconds : nil
-    }
-    public var coreNanosecondsPerEvent: Double? {
-        EngineWork.coreNanosecondsPerEvent(events: synapticEvents, seconds: wallSeconds, threads: threads)
-    }
-
-    /// Wall time per simulated time.
-    public var realTimeFactor: Double { simulatedMs > startMs ? wallSeconds / ((simulatedMs - startMs) / 1000) : 0 }
-    /// Estimated wall seconds still needed.
-    public var remainingSeconds: Double {
-        simulatedMs > startMs ? wallSeconds * (totalMs - simulatedMs) / (simulatedMs - startMs) : 0
-    }
-}
-
-/// The spikes each thread emitted in the last two batches (double-buffered by batch parity, so
-/// a thread may write the next batch's spikes while another still reads this batch's).
-final class SpikeExchange: @unchecked Sendable {
-    /// Neuron indices, ordered by step, per thread and parity.
-    let buffers: [[UnsafeMutablePointer<Int32>]]
-    /// Spikes of step `first + j` are `buffers[t][p][offsets[t][p][j] ..< offsets[t][p][j + 1]]`.
-    let offsets: [[UnsafeMutablePointer<Int>]]
-
-    init(partition: ThreadPartition, batchLength: Int, spikesPerNeuron: Int) {
-        buffers = (0..<partition.threadCount).map { thread in
-            let capacity = max(partition.neurons(ofThread: thread).count * spikesPerNeuron, 1)
-            return [.allocate(capacity: capacity), .allocate(capacity: capacity)]
-        }
-        offsets = (0..<partition.threadCount).map { _ in
-            (0..<2).map { _ in
-                let offsets = UnsafeMutablePointer<Int>.allocate(capacity: batchLength + 1)
-                offsets.initialize(repeating: 0, count: batchLength + 1)
-                return offsets
-            }
-        }
-    }
-
-    deinit {
-        for pair in buffers { for buffer in pair { buffer.deallocate() } }
-        for pair in offsets { for offsets in pair { offsets.deallocate() } }
     }
 }

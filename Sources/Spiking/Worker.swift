@@ -55,7 +55,7 @@ final class Worker: @unchecked Sendable {
         groupStarts = [Int](repeating: 0, count: simulation.indexing.populationCount + 1)
         runPopulations = runs.map { simulation.indexing.population(ofNeuron: $0.range.lowerBound) }
         let largestPopulation = Set(runPopulations).map { simulation.indexing.neurons(ofPopulation: $0).count }.max() ?? 0
-        let populationInputCount = if case .procedural = connectivity { 2 * largestPopulation } else { 0 }
+        let populationInputCount = if case .procedural = connectivity { IAFPSCExp.channelsPerNeuron * largestPopulation } else { 0 }
         populationInput = .allocate(capacity: populationInputCount)
         populationInput.initialize(repeating: 0, count: populationInputCount)
         externalChecks = EventRing(horizon: horizon)

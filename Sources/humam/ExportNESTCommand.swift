@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Model
-import NESTExport
 import Pipeline
 
 /// `humam export nest --out DIR`: the network and simulation parameters as network.json plus a
@@ -31,24 +30,12 @@ struct ExportNESTCommand: ParsableCommand {
         let output = try OutputFolder(URL(fileURLWithPath: out), replace: replace)
         let configuration = try network.configuration(defaultScaling: SimulateCommand.notebookScaling,
                                                       simulation: simulation.overrides())
-        let parameters = try configuration.simulationParameters()
-        // NEST's rng_seed is a 32-bit value ≥ 1; the export has no single-spike stimulation (an
-        // experiment file's single_spike).
-        guard parameters.seed >= 1, parameters.seed < 1 << 32 else {
-            throw ValidationError("--seed \(parameters.seed) is invalid for NEST; its rng_seed must be in 1 ..< 2^32")
-        }
-        guard parameters.singleSpikes.isEmpty else {
-            throw ValidationError("the single spikes of \(network.config ?? "the experiment file") (sim_params.single_spike) are not exported to NEST; simulate them with humam simulate")
-        }
-        let built = try NetworkPipeline.build(configuration, humamVersion: Humam.version,
-                                              events: PipelineMessages.write)
-        let directory = try output.create()
-        try NESTExport(network: built, simulation: parameters, options: recordedOptions,
-                       humamVersion: Humam.version).write(to: directory)
+        let outcome = try NESTExportRun.run(configuration, into: output, options: recordedOptions, humamVersion: Humam.version,
+                                            events: PipelineMessages.write)
         print("""
-            exported \(built.totalNeurons) neurons, \(built.totalSynapses) synapses, \
-            \(built.nonEmptyPopulations.count) populations to \(directory.path)/
-            run: \(ShellCommand.line(["python3", directory.appendingPathComponent("run_nest.py").path])) --out RUN_DIR
+            exported \(outcome.network.totalNeurons) neurons, \(outcome.network.totalSynapses) synapses, \
+            \(outcome.network.nonEmptyPopulations.count) populations to \(outcome.directory.path)/
+            run: \(ShellCommand.line(["python3", outcome.script.path])) --out RUN_DIR
             """)
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Model
 import RunFormat
 import Testing
+import TestSupport
 @testable import Analysis
 
 /// The SVG figure toolkit.
@@ -48,7 +49,7 @@ import Testing
         let comparison = FCComparison(simulated: fc, experimental: fc, hemisphere: nil, file: "x")
         let row = AnalysisFigures.fcComparison(simulated: fc, experimental: fc, comparison: comparison)
         #expect(row.width > 3 * 150)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("humam-figures-\(UUID().uuidString)")
+        let directory = Fixtures.temporaryRoot.appendingPathComponent("humam-figures-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let files = try row.write(to: directory.appendingPathComponent("fc"))
         #expect(files.first?.lastPathComponent == "fc.svg")
@@ -142,7 +143,7 @@ import Testing
 
     /// `--figure x.png` writes x.png (and nothing else), `x.svg` writes x.svg; others are refused.
     @Test func figureFileIsExactlyTheNamedFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("humam-figure-file-\(UUID().uuidString)")
+        let directory = Fixtures.temporaryRoot.appendingPathComponent("humam-figure-file-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let figure = ScatterFigure(x: [0, 1], y: [0, 1], xLabel: "x", yLabel: "y", title: "t")

@@ -3,15 +3,17 @@ import Foundation
 import Model
 import RunFormat
 import Testing
+import TestSupport
 @testable import Analysis
 
 /// NEST ASCII and humam binary spike files.
 @Suite struct SpikeFileTests {
     func folder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("humam-spikes-\(UUID().uuidString)")
+        let url = Fixtures.temporaryRoot.appendingPathComponent("humam-spikes-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url.appendingPathComponent("spikes"), withIntermediateDirectories: true)
         try! "('a', 'II/III', 'E');1;2\n('a', 'II/III', 'I');3;3\n".write(to: url.appendingPathComponent("population_GIDs.dat"), atomically: true, encoding: .utf8)
-        try! "{\"t_sim_ms\": 100.0}".write(to: url.appendingPathComponent("run.json"), atomically: true, encoding: .utf8)
+        // The simulated time as the reference runs of the original record it (`OriginalRunRecord`).
+        try! "{\"t_sim_ms\": 100.0}".write(to: url.appendingPathComponent("sim_run_info.json"), atomically: true, encoding: .utf8)
         return url
     }
 
@@ -69,7 +71,7 @@ import Testing
     @Test func missingRecordsAreErrors() throws {
         let run = folder()
         defer { try? FileManager.default.removeItem(at: run) }
-        try FileManager.default.removeItem(at: run.appendingPathComponent("run.json"))
+        try FileManager.default.removeItem(at: run.appendingPathComponent("sim_run_info.json"))
         #expect { _ = try RunFolder(run).spikeTrains(simulationTime: 10) } throws: { "\($0)".contains("no NEST spike files") }
         try "1\t5.0\n".write(to: run.appendingPathComponent("spikes/a.dat"), atomically: true, encoding: .utf8)
         #expect { _ = try RunFolder(run).spikeTrains() } throws: { "\($0)".contains("--t-sim") }
@@ -92,7 +94,7 @@ import Testing
         let run = folder()
         defer { try? FileManager.default.removeItem(at: run) }
         try FileManager.default.removeItem(at: run.appendingPathComponent("population_GIDs.dat"))
-        try FileManager.default.removeItem(at: run.appendingPathComponent("run.json"))
+        try FileManager.default.removeItem(at: run.appendingPathComponent("sim_run_info.json"))
         try FileManager.default.copyItem(at: DownscaledReference.directory.appendingPathComponent("population_GIDs.dat"),
                                          to: run.appendingPathComponent("population_GIDs.dat"))
         let writer = try BinarySpikeFile.Writer(url: run.appendingPathComponent("spikes.bin"), resolution: 0.1,
@@ -157,7 +159,7 @@ import Testing
 
 @Suite struct RunFolderTests {
     @Test func mostRecentRunFolderIsFound() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("humam-out-\(UUID().uuidString)")
+        let root = Fixtures.temporaryRoot.appendingPathComponent("humam-out-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let older = root.appendingPathComponent("net1/sim1"), newer = root.appendingPathComponent("net2/sim2")
         for folder in [older, newer] {

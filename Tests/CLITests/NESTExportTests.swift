@@ -275,7 +275,7 @@ enum PythonNEST {
         process.executableURL = python
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let logURL = log ?? FileManager.default.temporaryDirectory.appendingPathComponent("humam-python-\(UUID().uuidString).log")
+        let logURL = log ?? Fixtures.temporaryRoot.appendingPathComponent("humam-python-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         let handle = try FileHandle(forWritingTo: logURL)
         defer { try? handle.close(); if log == nil { try? FileManager.default.removeItem(at: logURL) } }

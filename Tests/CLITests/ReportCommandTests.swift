@@ -237,7 +237,7 @@ import Theory
                 }
             }
         }
-        // run.json contradicting the spikes: another duration than spikes.bin's, 10^30 neurons.
+        // run.json contradicting the spikes: another duration than spikes.bin's, 10^9 neurons.
         try expectRefused(["spikes.bin: holds 700.0 ms of spikes", "t_sim = 900.0 ms"]) { run in
             try editJSON(run.appendingPathComponent("run.json")) { object in
                 var parameters = object["sim_params"] as? [String: Any] ?? [:]
@@ -245,7 +245,11 @@ import Theory
                 object["sim_params"] = parameters
             }
         }
-        try expectRefused(["run.json: field 'neurons': is 1e+30, but population_GIDs.dat of the run hold 3465"]) { run in
+        try expectRefused(["run.json: field 'neurons': is 1000000000, but population_GIDs.dat of the run hold 3465"]) { run in
+            try editJSON(run.appendingPathComponent("run.json")) { $0["neurons"] = 1_000_000_000 }
+        }
+        // 10^30 neurons: no count of a run record, which is refused as such.
+        try expectRefused(["run.json: is corrupt: not readable as a run record"]) { run in
             try editJSON(run.appendingPathComponent("run.json")) { $0["neurons"] = 1e30 }
         }
         // A simulated time no analysis can bin (it trapped counting the bins).

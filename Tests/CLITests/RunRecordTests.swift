@@ -2,6 +2,7 @@ import Foundation
 import Analysis
 import Model
 import Pipeline
+import RunFormat
 import Testing
 import TestSupport
 @testable import humam
@@ -36,16 +37,32 @@ import TestSupport
                                                   humamVersion: Humam.version, events: { _ in })
             }?.description
         }
-        // What humam simulate records, with PSP_rel changed.
+        // A complete run record, as humam simulate writes it, with net_params changed.
+        func record(netParams change: (inout [String: Any]) -> Void) throws -> Any {
+            let complete = RunRecord(humamVersion: Humam.version, networkHash: "n", simulationHash: "s",
+                                     simulationParameters: SimulationParameters(), networkParameters: NetworkParameters(),
+                                     threads: 1, exchangeSteps: 1, neurons: 1, synapses: 0, connectivity: .stored, spikes: 0,
+                                     setupSeconds: 0, simulateSeconds: 0, peakMemoryBytes: nil, meanRateHz: nil, rateWindowStartMs: 500)
+            var object = try JSONSerialization.jsonObject(with: complete.jsonData()) as! [String: Any]
+            var parameters = object["net_params"] as! [String: Any]
+            change(&parameters)
+            object["net_params"] = parameters
+            return object
+        }
         func record(psp: Any) throws -> Any {
-            var parameters = try JSONSerialization.jsonObject(with: JSONEncoder().encode(NetworkParameters())) as! [String: Any]
-            var connection = parameters["connection_params"] as! [String: Any]
-            connection["PSP_rel"] = psp
-            parameters["connection_params"] = connection
-            return ["net_params": parameters]
+            try record { parameters in
+                var connection = parameters["connection_params"] as! [String: Any]
+                connection["PSP_rel"] = psp
+                parameters["connection_params"] = connection
+            }
         }
         #expect(try message(record(psp: -0.1)) == "\(file.path): field 'net_params.connection_params.PSP_rel': -0.1 is invalid; expected a relative SD ≥ 0")
         #expect(try message(record(psp: "x")) == "\(file.path): field 'net_params.connection_params.PSP_rel': has the wrong kind of value; expected a number")
-        #expect(try message(["net_params": 5]) == "\(file.path): field 'net_params': is corrupt: expected a mapping of network parameters")
+        var notAMapping = try record { _ in } as! [String: Any]
+        notAMapping["net_params"] = 5
+        #expect(try message(notAMapping) == "\(file.path): field 'net_params': has the wrong kind of value; expected a mapping")
+        var incomplete = try record { _ in } as! [String: Any]
+        incomplete["simulation_hash"] = nil
+        #expect(try message(incomplete) == "\(file.path): field 'simulation_hash': is missing; is this a run record of humam?")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Testing
+import TestSupport
 @testable import RunFormat
 
 /// The checkpoint file reads back as written, and any damage is refused, naming the file.
@@ -16,7 +17,7 @@ import Testing
             spikeCount: 5, populationSpikeCounts: [3, 0, 2], simulateSeconds: 12.5))
 
     @Test func checkpointsReadBackAsWritten() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("humam-checkpoint-\(UUID().uuidString)")
+        let folder = Fixtures.temporaryRoot.appendingPathComponent("humam-checkpoint-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("checkpoint.bin")
         try CheckpointFile.write(Self.checkpoint, to: url)
@@ -32,7 +33,7 @@ import Testing
 
     /// A checkpoint that cannot be written is an error naming the file, and leaves nothing behind.
     @Test func unwritableCheckpointsAreAClearError() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("humam-unwritable-\(UUID().uuidString)")
+        let folder = Fixtures.temporaryRoot.appendingPathComponent("humam-unwritable-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         // A file where the checkpoint's folder should be.
@@ -67,7 +68,7 @@ import Testing
 
     /// A spike file continued from a checkpoint loses what followed it and goes on from there.
     @Test func spikeFilesContinueFromACheckpoint() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("humam-continue-\(UUID().uuidString)")
+        let folder = Fixtures.temporaryRoot.appendingPathComponent("humam-continue-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("spikes.bin")

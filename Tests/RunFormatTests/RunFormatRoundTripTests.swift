@@ -1,12 +1,13 @@
 import Foundation
 import Model
 import Testing
+import TestSupport
 @testable import RunFormat
 
 /// Every run file read back as written.
 @Suite struct RunFormatRoundTripTests {
     func scratch() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("humam-runformat-\(UUID().uuidString)")
+        let url = Fixtures.temporaryRoot.appendingPathComponent("humam-runformat-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -107,7 +108,7 @@ import Testing
         #expect(try read.jsonData() == record.jsonData())
         #expect(read.meanRateHz == nil && read.connectivity == .procedural)
         try Data("{\"humam_version\": \"1.0\", ".utf8).write(to: url)
-        #expect { _ = try RunRecord.read(url) } throws: { "\($0)".contains(url.path) && "\($0)".contains("corrupt JSON") }
+        #expect { _ = try RunRecord.read(url) } throws: { "\($0)".contains(url.path) && "\($0)".contains("is corrupt: not readable as a run record") }
         try Data("{\"humam_version\": \"1.0\"}".utf8).write(to: url)
         #expect { _ = try RunRecord.read(url) } throws: { "\($0)".contains("field 'network_hash'") }
     }

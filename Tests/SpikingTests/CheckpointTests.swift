@@ -2,30 +2,12 @@ import Foundation
 import Model
 import RunFormat
 import Testing
+import TestSupport
 @testable import Spiking
 
 /// A simulation resumed from a checkpoint emits the very spikes of the uninterrupted run, for
 /// both connectivities and any thread count before and after.
 @Suite struct CheckpointTests {
-    /// The small network with half of its populations driven by Poisson trains (0.09 external
-    /// spikes per step, below `ExternalDrive.perStepThreshold`) and the others per step, so
-    /// that both kinds of drive cross the checkpoint.
-    static func network() -> Network {
-        var network = TestNetworks.small()
-        for population in stride(from: 0, to: network.populationCount, by: 2) { network.externalRates[population] = 9 }
-        return network
-    }
-
-    /// 300 ms and a single spike at 250 ms, after every checkpoint.
-    static func parameters(_ connectivity: ConnectivityMode, threads: Int) -> SimulationParameters {
-        var parameters = SimulationParameters()
-        parameters.duration = 300
-        parameters.threads = threads
-        parameters.connectivity = connectivity
-        parameters.singleSpikes = [SingleSpike(area: "alpha", layer: "IV", population: "E", time: 250)]
-        return parameters
-    }
-
     /// Runs with a checkpoint every `steps` steps (or at an interruption after `batches` asks);
     /// returns the spikes, the states handed out and the result or the error.
     static func run(_ simulation: Simulation, checkpointSteps: Int?, interruptAfter batches: Int? = nil)
@@ -57,20 +39,20 @@ import Testing
     @Test(arguments: [(ConnectivityMode.stored, 1, 1), (.stored, 2, 2), (.stored, 1, 2), (.stored, 2, 3),
                       (.procedural, 1, 1), (.procedural, 2, 2), (.procedural, 1, 2), (.procedural, 2, 3)])
     func resumedRunsEmitTheUninterruptedSpikes(connectivity: ConnectivityMode, threadsBefore: Int, threadsAfter: Int) throws {
-        let network = Self.network()
-        let (uninterrupted, expected) = try Simulation(network: network, parameters: Self.parameters(connectivity, threads: 1))
+        let network = TestNetworks.checkpointNetwork()
+        let (uninterrupted, expected) = try Simulation(network: network, parameters: TestNetworks.checkpointParameters(connectivity, threads: 1))
             .runKeepingSpikes()
         #expect(uninterrupted.connectivity == connectivity)
         #expect(expected.count > 1000)
         // Checkpoints every 100 ms change nothing of the run itself.
-        let checkpointed = Self.run(try Simulation(network: network, parameters: Self.parameters(connectivity, threads: threadsBefore)),
+        let checkpointed = Self.run(try Simulation(network: network, parameters: TestNetworks.checkpointParameters(connectivity, threads: threadsBefore)),
                                     checkpointSteps: 1000)
         #expect(checkpointed.spikes == expected)
         #expect(checkpointed.states.map(\.step) == [1000, 2000])
         for state in checkpointed.states {
             // The spike counts of the state are those up to its step.
             #expect(state.spikeCount == expected.stamps.filter { Int($0) <= state.step }.count)
-            let resumed = try Simulation(network: network, parameters: Self.parameters(connectivity, threads: threadsAfter),
+            let resumed = try Simulation(network: network, parameters: TestNetworks.checkpointParameters(connectivity, threads: threadsAfter),
                                          resuming: state)
             let (result, continuation) = try resumed.runKeepingSpikes()
             #expect(Self.joined(expected, upTo: state.step, continuation) == Self.spikes(expected))
@@ -83,10 +65,10 @@ import Testing
     /// exchanges nothing, 3 threads every step).
     @Test(arguments: [ConnectivityMode.stored, .procedural])
     func stateDoesNotDependOnTheThreadCount(connectivity: ConnectivityMode) throws {
-        let network = Self.network()
+        let network = TestNetworks.checkpointNetwork()
         var states: [[SimulationState]] = []
         for threads in [1, 3] {
-            let run = Self.run(try Simulation(network: network, parameters: Self.parameters(connectivity, threads: threads)),
+            let run = Self.run(try Simulation(network: network, parameters: TestNetworks.checkpointParameters(connectivity, threads: threads)),
                                checkpointSteps: 1500)
             states.append(run.states.map { state in
                 var state = state
@@ -103,10 +85,10 @@ import Testing
     /// resumed from it (with another thread count) completes the uninterrupted spikes.
     @Test(arguments: [(ConnectivityMode.stored, 1), (.stored, 2), (.procedural, 2)])
     func interruptedRunsCheckpointWhereTheyStop(connectivity: ConnectivityMode, threads: Int) throws {
-        let network = Self.network()
-        let expected = try Simulation(network: network, parameters: Self.parameters(connectivity, threads: 1))
+        let network = TestNetworks.checkpointNetwork()
+        let expected = try Simulation(network: network, parameters: TestNetworks.checkpointParameters(connectivity, threads: 1))
             .runKeepingSpikes().spikes
-        let interrupted = Self.run(try Simulation(network: network, parameters: Self.parameters(connectivity, threads: threads)),
+        let interrupted = Self.run(try Simulation(network: network, parameters: TestNetworks.checkpointParameters(connectivity, threads: threads)),
                                    checkpointSteps: nil, interruptAfter: 20)
         guard case .failure(let error) = interrupted.result, let state = interrupted.states.last else {
             Issue.record("an interrupted run must throw after a checkpoint")
@@ -117,20 +99,20 @@ import Testing
         #expect(error.description == "interrupted at \(NESTTime.milliseconds(step: state.step, resolution: 0.1)) ms of 300.0 ms")
         // The sink got exactly the spikes up to the checkpoint.
         #expect(Self.spikes(interrupted.spikes) == Self.spikes(expected).filter { Int($0.stamp) <= state.step })
-        let resumed = try Simulation(network: network, parameters: Self.parameters(connectivity, threads: 3 - threads),
+        let resumed = try Simulation(network: network, parameters: TestNetworks.checkpointParameters(connectivity, threads: 3 - threads),
                                      resuming: state).runKeepingSpikes().spikes
         #expect(Self.joined(expected, upTo: state.step, resumed) == Self.spikes(expected))
     }
 
     @Test func stateOfAnotherNetworkIsRefused() throws {
-        let state = Self.run(try Simulation(network: Self.network(), parameters: Self.parameters(.stored, threads: 1)),
+        let state = Self.run(try Simulation(network: TestNetworks.checkpointNetwork(), parameters: TestNetworks.checkpointParameters(.stored, threads: 1)),
                              checkpointSteps: 1000).states[0]
-        #expect { try Simulation(network: TestNetworks.small(neuronsPerPopulation: 30), parameters: Self.parameters(.stored, threads: 1),
+        #expect { try Simulation(network: TestNetworks.small(neuronsPerPopulation: 30), parameters: TestNetworks.checkpointParameters(.stored, threads: 1),
                                  resuming: state) } throws: { "\($0)".contains("another network") }
-        var shorter = Self.parameters(.stored, threads: 1)
+        var shorter = TestNetworks.checkpointParameters(.stored, threads: 1)
         shorter.duration = 50
         shorter.singleSpikes = []
-        #expect { try Simulation(network: Self.network(), parameters: shorter, resuming: state) } throws: {
+        #expect { try Simulation(network: TestNetworks.checkpointNetwork(), parameters: shorter, resuming: state) } throws: {
             "\($0)".contains("beyond this simulation's 500 steps")
         }
     }

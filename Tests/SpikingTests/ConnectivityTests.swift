@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Testing
+import TestSupport
 @testable import Spiking
 
 /// The synapses the engine draws, against the network description they come from.

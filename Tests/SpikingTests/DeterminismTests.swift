@@ -1,5 +1,6 @@
 import Model
 import Testing
+import TestSupport
 @testable import Spiking
 
 /// Same seed → same spikes; the thread count must not change a single spike.

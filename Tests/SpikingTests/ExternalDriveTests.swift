@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Testing
+import TestSupport
 @testable import Spiking
 
 /// The Poisson background: counts per step are Poisson with mean K_ext · rate_ext · h, and the

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Testing
+import TestSupport
 @testable import Spiking
 
 /// Writes a network instance (initial potentials, DC, every synapse) and humam's spikes for

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Testing
+import TestSupport
 @testable import Spiking
 
 /// Procedural connectivity against the law it implements (NEST's fixed_total_number with

@@ -95,7 +95,7 @@ import TestSupport
         network.excitatorySpread = NeuronParameterSpread(thresholdRelativeSD: 0.1, capacitanceRelativeSD: 0.2,
                                                          membraneTimeConstantRelativeSD: 0.3)
         let indexing = NeuronIndexing(neuronCounts: network.neuronCounts)
-        let runs = Simulation.neuronRuns(network: network, population: 0, indexing: indexing, parameters: SimulationParameters())
+        let runs = IAFPSCExp.neuronRuns(network: network, population: 0, indexing: indexing, parameters: SimulationParameters())
         #expect(runs.count == 2000)
         let thresholds = runs.map { $0.integration.threshold }      // relative to E_L: mean 25 mV
         let decays = runs.map { $0.integration.p22 }                // exp(−h/τ_m)
@@ -113,7 +113,7 @@ import TestSupport
         #expect(abs(tauMean - 10) < 5 * 3 / 2000.0.squareRoot())
         #expect(abs(tauSD - 3) < 5 * 3 * 0.0224)
         // The inhibitory populations keep one parameter set.
-        #expect(Simulation.neuronRuns(network: network, population: 1, indexing: indexing,
+        #expect(IAFPSCExp.neuronRuns(network: network, population: 1, indexing: indexing,
                                       parameters: SimulationParameters()).count == 1)
     }
 

@@ -56,9 +56,19 @@ extension Fixtures {
 }
 
 extension Fixtures {
-    /// A new, empty folder under the system's temporary directory, named `<prefix>-<UUID>`.
+    /// The folder of this test process's temporary folders, `humam-tests-<pid>` in the system's
+    /// temporary directory; removed when the process exits, so that a test run leaves nothing
+    /// behind even where a test keeps its folder (to be looked at while it runs) or fails.
+    public static let temporaryRoot: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("humam-tests-\(getpid())")
+        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: Fixtures.temporaryRoot) }
+        return root
+    }()
+
+    /// A new, empty folder under `temporaryRoot`, named `<prefix>-<UUID>`.
     public static func temporaryDirectory(_ prefix: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        let url = temporaryRoot.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

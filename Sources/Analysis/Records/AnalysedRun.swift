@@ -20,9 +20,9 @@ public struct AnalysedRun: Codable, Equatable, Sendable {
 
     /// The record of `folder`, whose spikes come to `spikes`, `neurons` and `simulationTime`.
     public init(_ folder: RunFolder, spikes: Int, neurons: Int, simulationTime: Double) throws(InputError) {
-        let record = try folder.record("run.json")
-        networkHash = record?["network_hash"] as? String
-        simulationHash = record?["simulation_hash"] as? String
+        let record = try folder.runRecord()
+        networkHash = record?.networkHash
+        simulationHash = record?.simulationHash
         self.spikes = spikes
         self.neurons = neurons
         self.simulationTime = simulationTime

@@ -5,8 +5,7 @@ import RunFormat
 /// A simulation output folder: `population_GIDs.dat` plus either humam's binary `spikes.bin` or
 /// NEST's ASCII `spikes/*.dat` (the original's layout). The simulated time and resolution come
 /// from the caller, else the binary file's header, else the folder's record: `run.json`
-/// (`sim_params.t_sim`, `sim_params.sim_resolution`), the original's `sim.yaml` (`t_sim`,
-/// `sim_resolution`) or `sim_run_info.json` (`t_sim_ms`).
+/// (`RunRecord`), else the original's `sim.yaml` or `sim_run_info.json` (`OriginalRunRecord`).
 public struct RunFolder: Sendable {
     public let url: URL
     public init(_ url: URL) { self.url = url }
@@ -43,32 +42,18 @@ public struct RunFolder: Sendable {
         return RunFolder(newest.0)
     }
 
-    /// A number recorded in the folder under one of `keys`: in `run.json` (top level or its
-    /// `sim_params`, as `humam simulate` writes it), the original's `sim_run_info.json`, or
-    /// `key: value` lines of the original's `sim.yaml`.
-    func recordedValue(_ keys: [String]) -> Double? {
-        for name in ["run.json", "sim_run_info.json"] {
-            if let data = try? Data(contentsOf: url.appendingPathComponent(name)),
-               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-                let nested = object["sim_params"] as? [String: Any] ?? [:]
-                for key in keys {
-                    if let value = (object[key] ?? nested[key]) as? Double { return value }
-                }
-            }
-        }
-        if let yaml = try? String(contentsOf: url.appendingPathComponent("sim.yaml"), encoding: .utf8) {
-            for line in yaml.split(separator: "\n") {
-                let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                if parts.count == 2, keys.contains(parts[0]), let value = Double(parts[1]) { return value }
-            }
-        }
-        return nil
+    /// The simulated time the folder records, ms: `run.json`'s `sim_params.t_sim`, else the
+    /// original's records (`OriginalRunRecord`); nil when none does or cannot be read
+    /// (`checkRecords` names a corrupt record).
+    func recordedSimulationTime() -> Double? {
+        (try? runRecord())??.simulationParameters.duration ?? (try? originalRecord())??.simulationTime
     }
 
     /// Simulation step, ms: `override`, else the binary file's header, else recorded, else the
     /// original's default 0.1.
     public func resolution(override: Double? = nil) -> Double {
-        override ?? (try? BinarySpikeFile.Reader(url: binarySpikeFile))?.header.resolution ?? recordedValue(["resolution_ms", "sim_resolution"]) ?? 0.1
+        override ?? (try? BinarySpikeFile.Reader(url: binarySpikeFile))?.header.resolution
+            ?? (try? runRecord())??.simulationParameters.resolution ?? (try? originalRecord())??.resolution ?? 0.1
     }
 
     /// The folder's `population_GIDs.dat`.
@@ -93,7 +78,7 @@ public struct RunFolder: Sendable {
         let populations = try populationGIDs(layout: layout)
         let binary = FileManager.default.fileExists(atPath: binarySpikeFile.path)
         let reader = binary ? try BinarySpikeFile.Reader(url: binarySpikeFile) : nil
-        let recordedTime = recordedValue(["t_sim_ms", "t_sim"])
+        let recordedTime = recordedSimulationTime()
         if let header = reader?.header, let recordedTime, recordedTime != header.duration {
             throw InputError(file: binarySpikeFile.path, "holds \(header.duration) ms of spikes, but the run's record (run.json, sim_run_info.json or sim.yaml) says t_sim = \(recordedTime) ms: they belong to different runs, or one of them was changed")
         }

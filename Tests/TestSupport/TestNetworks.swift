@@ -1,15 +1,14 @@
 import Foundation
 import Model
-import TestSupport
 
-/// Networks for the engine tests.
-enum TestNetworks {
+/// Networks for the engine and run-folder tests.
+public enum TestNetworks {
     /// The notebook's down-scaled network (N_scaling = K_scaling = 0.006, linear, chi 1) as NEST
     /// simulated it, assembled from the reference tables in `Tests/Fixtures/downscaled/`:
     /// neuron, synapse and external synapse numbers, weights, external rates and DC drive as the
     /// original computed them; weight SD 0.1·|w|; delays 1.5 ms (E) / 0.75 ms (I) within an
     /// area and `fullscale/delay_cc.csv` between areas, relative SD 0.5, lognormal clipped.
-    static func downscaled() throws -> Network {
+    public static func downscaled() throws -> Network {
         let neuronTable = try Fixtures.table("downscaled/neuron_numbers.csv")
         let areas = Array(Set(try neuronTable.strings(column: "area"))).sorted()
         let layout = PopulationLayout(areas: areas)
@@ -59,7 +58,7 @@ enum TestNetworks {
     /// E and I populations per layer, local and inter-area pathways, external Poisson drive and
     /// DC, weights large enough for sustained activity. For engine tests that must run in
     /// debug builds within seconds.
-    static func small(neuronsPerPopulation: Int = 40, delayDistribution: DelayDistribution = .lognormalClipped) -> Network {
+    public static func small(neuronsPerPopulation: Int = 40, delayDistribution: DelayDistribution = .lognormalClipped) -> Network {
         let layout = PopulationLayout(areas: ["alpha", "beta"])
         let count = layout.count
         var neuronCounts = [Int](repeating: neuronsPerPopulation, count: count)
@@ -93,5 +92,24 @@ enum TestNetworks {
             excitatoryNeuron: .excitatoryDefault, inhibitoryNeuron: .inhibitoryDefault,
             excitatorySpread: NeuronParameterSpread(), inhibitorySpread: NeuronParameterSpread(),
             parameters: NetworkParameters())
+    }
+
+    /// The small network of the checkpoint tests, with half of its populations driven by Poisson trains (0.09 external
+    /// spikes per step, below `ExternalDrive.perStepThreshold`) and the others per step, so
+    /// that both kinds of drive cross the checkpoint.
+    public static func checkpointNetwork() -> Network {
+        var network = small()
+        for population in stride(from: 0, to: network.populationCount, by: 2) { network.externalRates[population] = 9 }
+        return network
+    }
+
+    /// 300 ms and a single spike at 250 ms, after every checkpoint.
+    public static func checkpointParameters(_ connectivity: ConnectivityMode, threads: Int) -> SimulationParameters {
+        var parameters = SimulationParameters()
+        parameters.duration = 300
+        parameters.threads = threads
+        parameters.connectivity = connectivity
+        parameters.singleSpikes = [SingleSpike(area: "alpha", layer: "IV", population: "E", time: 250)]
+        return parameters
     }
 }

@@ -49,7 +49,7 @@ final class NeuronState: @unchecked Sendable {
         inhibitoryCurrent.initialize(repeating: 0, count: count)
         refractoryCountdown = .allocate(capacity: count)
         refractoryCountdown.initialize(repeating: 0, count: count)
-        let inputCount = denseInput ? 2 * count : 0
+        let inputCount = denseInput ? IAFPSCExp.channelsPerNeuron * count : 0
         input = .allocate(capacity: inputCount)
         input.initialize(repeating: 0, count: inputCount)
     }

@@ -3,7 +3,8 @@ import Model
 import Testing
 import TestSupport
 import RunFormat
-@testable import Spiking
+@testable import Pipeline
+import Spiking
 
 @Suite struct SimulationOutputTests {
     /// The population id file of the notebook network equals the one the original wrote for NEST.
@@ -74,7 +75,7 @@ import RunFormat
         var parameters = SimulationParameters()
         parameters.duration = 700
         let (expected, spikes) = try Simulation(network: network, parameters: parameters).runKeepingSpikes()
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("humam-output-test-\(UUID().uuidString)")
+        let base = Fixtures.temporaryRoot.appendingPathComponent("humam-output-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: base) }
         let directory = SimulationOutput.defaultDirectory(base: base, network: network, parameters: parameters)
         // Written twice: the second run replaces the first.

@@ -3,7 +3,8 @@ import Model
 import RunFormat
 import Testing
 import TestSupport
-@testable import Spiking
+@testable import Pipeline
+import Spiking
 
 /// A run folder written with checkpoints, stopped and resumed, is byte for byte the folder of
 /// the uninterrupted run; checkpoints that are damaged, foreign or of other parameters are
@@ -57,8 +58,8 @@ import TestSupport
     func interruptedAndResumedRunWritesTheUninterruptedFiles(connectivity: ConnectivityMode, threadsBefore: Int, threadsAfter: Int) throws {
         let base = try Fixtures.temporaryDirectory("humam-resume")
         defer { try? FileManager.default.removeItem(at: base) }
-        let network = CheckpointTests.network()
-        let parameters = CheckpointTests.parameters(connectivity, threads: threadsBefore)
+        let network = TestNetworks.checkpointNetwork()
+        let parameters = TestNetworks.checkpointParameters(connectivity, threads: threadsBefore)
         let expected = try Self.uninterrupted(network, parameters, base: base)
         let folder = try Self.interruptedRun(network, parameters, base: base, batches: 30)
         // The next run of the same destination keeps the folder: it can be resumed.
@@ -76,8 +77,8 @@ import TestSupport
     func killedRunResumesFromItsLastCompleteCheckpoint(threads: Int) throws {
         let base = try Fixtures.temporaryDirectory("humam-killed")
         defer { try? FileManager.default.removeItem(at: base) }
-        let network = CheckpointTests.network()
-        let parameters = CheckpointTests.parameters(.procedural, threads: threads)
+        let network = TestNetworks.checkpointNetwork()
+        let parameters = TestNetworks.checkpointParameters(.procedural, threads: threads)
         let expected = try Self.uninterrupted(network, parameters, base: base)
         // The run goes on after its checkpoint at 200 ms; the copy of its folder taken then is
         // what a kill leaves.
@@ -114,8 +115,8 @@ import TestSupport
     @Test func otherCorruptAndForeignCheckpointsAreRefused() throws {
         let base = try Fixtures.temporaryDirectory("humam-refused")
         defer { try? FileManager.default.removeItem(at: base) }
-        let network = CheckpointTests.network()
-        let parameters = CheckpointTests.parameters(.stored, threads: 1)
+        let network = TestNetworks.checkpointNetwork()
+        let parameters = TestNetworks.checkpointParameters(.stored, threads: 1)
         let folder = try Self.interruptedRun(network, parameters, base: base, batches: 30)
         let checkpointURL = folder.appendingPathComponent(RunFiles.checkpoint)
         let spikesBefore = try Data(contentsOf: folder.appendingPathComponent(RunFiles.binarySpikes))
@@ -167,14 +168,5 @@ extension RunRecord {
     /// The spike count in `run`'s `run.json` (nil if unreadable).
     static func spikeCount(of run: URL) -> Int? {
         try? RunRecord.read(run.appendingPathComponent(RunFiles.record)).spikes
-    }
-}
-
-/// Counts calls from the simulation's thread 0.
-final class Counter: @unchecked Sendable {
-    private var count = 0
-    func increment() -> Int {
-        count += 1
-        return count
     }
 }
