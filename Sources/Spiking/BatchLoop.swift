@@ -33,7 +33,7 @@ extension Simulation {
 /// between two exchanges of spikes. Each batch is four named steps: `simulate` (the thread's
 /// neurons, step by step), `exchange` (after the barrier: the other threads' spikes of the batch),
 /// `record` (thread 0: every thread's spikes to the `SpikeOutput`, progress, the stop protocol)
-/// and `checkpointIfDue` (thread 0 reads the state while the others wait). Who writes what,
+/// and, at a checkpoint step, `checkpoint` (thread 0 reads the state while the others wait). Who writes what,
 /// when: see `Simulation`.
 final class BatchLoop: @unchecked Sendable {
     let simulation: Simulation
