@@ -2,6 +2,15 @@
 """Convert a clone of INM-6/human-multi-area-model into humam's CSV input tables.
 
 Usage: scripts/convert-original-data.py ORIGINAL_CLONE OUT_DIR
+       scripts/convert-original-data.py --check
+
+--check converts the subset of the original's data files committed in Tests/Fixtures/original/
+(see its README; $HUMAM_ORIGINAL=CLONE: a whole clone instead) into a temporary folder and
+checks that every table written is byte-identical to the one in notebooks-data/. The subset has
+no code of the original, so without a clone the literal tables of its src/*.py are not covered.
+The human single-unit arrays exp_*.npy (2.1 MB) are not in the subset either: the check writes
+them from notebooks-data/human_mfc_*.csv, so for those three tables it checks the conversion's
+round trip, not the original's files.
 
 Reads from the clone (paths relative to its root):
   experimental_data/voneconomokoskinas/StructuralData_VonEconomoKoskinas_addedvalues.xls
@@ -29,13 +38,15 @@ Literal tables in the original's .py files are read with `ast` (the files are no
 """
 
 import ast
+import filecmp
 import json
 import os
 import shutil
 import sys
 import warnings
 
-USAGE = "usage: scripts/convert-original-data.py ORIGINAL_CLONE OUT_DIR"
+USAGE = "usage: scripts/convert-original-data.py ORIGINAL_CLONE OUT_DIR | --check"
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def fail(message):
@@ -287,26 +298,67 @@ def convert_human_spiking(modules, clone, out_dir):
               [[number(chi)] + [number(curves[measure][chi]) for measure in ["rates", "cv", "lvr"]] for chi in chis])
 
 
+def convert(modules, clone, out_dir, with_sources=True):
+    """Every table; `with_sources` False: only those from the original's data files, not the
+    literal tables of its Python sources."""
+    os.makedirs(out_dir, exist_ok=True)
+    convert_vek(modules, clone, out_dir)
+    convert_fractions(clone, out_dir)
+    convert_hcp(modules, clone, out_dir)
+    convert_theory_rates(modules, clone, out_dir)
+    convert_human_spiking(modules, clone, out_dir)
+    if with_sources:
+        convert_mappings(clone, out_dir)
+        convert_microcircuit(clone, out_dir)
+        convert_cell_body_probabilities(clone, out_dir)
+
+
+def check(modules):
+    """Converts the committed data subset (with exp_*.npy made from notebooks-data), or the clone
+    named by $HUMAM_ORIGINAL, and compares every table written with notebooks-data/."""
+    import tempfile
+    numpy = modules["numpy"]
+    tables = os.path.join(ROOT, "notebooks-data")
+    original = os.environ.get("HUMAM_ORIGINAL")
+    with tempfile.TemporaryDirectory() as work:
+        clone = os.path.join(work, "original")
+        shutil.copytree(original or os.path.join(ROOT, "Tests", "Fixtures", "original"), clone)
+        for measure, column in [("rates", "rate_hz"), ("cv", "cv"), ("lvr", "lvr")]:
+            if os.path.exists(os.path.join(clone, SCALING_EXPERIMENT, f"exp_{measure}.npy")):
+                continue
+            with open(os.path.join(tables, f"human_mfc_{measure}.csv"), encoding="utf-8") as file:
+                if next(file).strip() != column:
+                    fail(f"notebooks-data/human_mfc_{measure}.csv: the header is not '{column}'")
+                values = numpy.array([float(line) for line in file])
+            numpy.save(os.path.join(clone, SCALING_EXPERIMENT, f"exp_{measure}.npy"), values)
+        out_dir = os.path.join(work, "out")
+        convert(modules, clone, out_dir, with_sources=original is not None)
+        written = sorted(os.listdir(out_dir))
+        different = [name for name in written if not os.path.isfile(os.path.join(tables, name))
+                     or not filecmp.cmp(os.path.join(out_dir, name), os.path.join(tables, name), shallow=False)]
+        if different:
+            fail(f"these tables differ from notebooks-data/ (or are not there): {', '.join(different)}")
+        print(f"--check: the {len(written)} tables converted from {original or 'Tests/Fixtures/original'} are byte-identical to notebooks-data/")
+        if original is None:
+            print("--check: not covered without a clone of the original (its code is read, never copied into this "
+                  "repository): the literal tables of its src/*.py (area mapping, microcircuit, cell-body "
+                  "probabilities); HUMAM_ORIGINAL=CLONE scripts/convert-original-data.py --check covers them")
+
+
 def main(arguments):
     if arguments[:1] in (["-h"], ["--help"]):
         print(__doc__)
         sys.exit(0)
+    if arguments == ["--check"]:
+        check(import_dependencies())
+        return
     if len(arguments) != 2:
         print(USAGE, file=sys.stderr)
         sys.exit(2)
     clone, out_dir = arguments
     if not os.path.isdir(clone):
         fail(f"{clone} is not a directory (expected a clone of INM-6/human-multi-area-model)")
-    modules = import_dependencies()
-    os.makedirs(out_dir, exist_ok=True)
-    convert_vek(modules, clone, out_dir)
-    convert_mappings(clone, out_dir)
-    convert_fractions(clone, out_dir)
-    convert_hcp(modules, clone, out_dir)
-    convert_microcircuit(clone, out_dir)
-    convert_cell_body_probabilities(clone, out_dir)
-    convert_theory_rates(modules, clone, out_dir)
-    convert_human_spiking(modules, clone, out_dir)
+    convert(import_dependencies(), clone, out_dir)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import Model
 /// down-scaling), the random streams, the order in which numbers are drawn, the neuron update or
 /// the spike file's layout change on purpose; rounding changes in the engine change them too.
 /// Then check the change with the validations that do not pin bits (DownscaledValidationTests,
-/// `scripts/validate-simulate`), and update: run
+/// `scripts/validate-nest`), and update: run
 /// `swift test --filter GoldenSpikesTests`, take the measured values from the failure message
 /// ("spikes.bin FNV-1a 64 = 0x…"), and pin them here under a new engine version: raise
 /// `EngineVersion.current` by one and add its entry to `pinnedByEngine` (never edit an old entry),

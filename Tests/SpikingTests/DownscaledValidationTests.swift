@@ -6,7 +6,7 @@ import Spiking
 
 /// The notebook's network (0.006 scaling, chi 1, 2000 ms) against NEST 3.10's run of it
 /// (`Tests/Fixtures/downscaled/rates_sim.csv`). About 3 s (the engine is optimised even in
-/// debug builds); `scripts/validate-simulate` adds seeds and thread counts.
+/// debug builds); `scripts/validate-nest` adds `humam simulate` itself, seeds and thread counts.
 @Suite struct DownscaledValidationTests {
     @Test func ratesMatchNEST() throws {
         let network = try TestNetworks.downscaled()

@@ -5,7 +5,7 @@ import TestSupport
 @testable import Spiking
 
 /// Writes a network instance (initial potentials, DC, every synapse) and humam's spikes for
-/// `scripts/compare-nest-deterministic`, which builds the identical network in NEST 3.10 and
+/// `scripts/validate-nest` (step 1), which builds the identical network in NEST 3.10 and
 /// compares the spikes. Without Poisson input the dynamics are deterministic, so the two
 /// simulators must agree spike for spike. Runs only with `HUMAM_NEST_EXPORT=<folder>`.
 @Suite struct NESTExportTests {

@@ -1,8 +1,7 @@
 """Population rates of a humam run against a reference (the full-scale mean-field theory).
 
-Shared by the scripts that compare rates (compare-downscaling, bench-fullscale, scan-scaling,
-fullscale-protocol, validate-procedural, chi-transition). Rates files are `area,layer,population,rate_hz`; neuron numbers come from
-a run folder's population_GIDs.dat.
+Shared by the scripts that compare rates (through tables.py). Rates files are
+`area,layer,population,rate_hz`; neuron numbers come from a run folder's population_GIDs.dat.
 """
 import csv
 import math
@@ -12,16 +11,20 @@ FLOOR_HZ = 0.01  # rates below count as 0.01 Hz in log ratios (silent population
 
 
 def read_rates(path):
-    return {(r['area'], r['layer'], r['population']): float(r['rate_hz']) for r in csv.DictReader(open(path))}
+    """(area, layer, population) -> rate_hz; the population column is `population` or, in the
+    original's tables, `pop`."""
+    with open(path, encoding='utf-8') as file:
+        return {(r['area'], r['layer'], r.get('population') or r['pop']): float(r['rate_hz']) for r in csv.DictReader(file)}
 
 
 def read_neuron_numbers(run_folder):
     """Neurons per population from population_GIDs.dat: `('area', 'layer', 'pop');first;last`."""
     numbers = {}
-    for line in open(f'{run_folder}/population_GIDs.dat'):
-        label, first, last = line.strip().rsplit(';', 2)
-        key = tuple(part.strip().strip("'") for part in label.strip('()').split(','))
-        numbers[key] = int(last) - int(first) + 1
+    with open(f'{run_folder}/population_GIDs.dat', encoding='utf-8') as file:
+        for line in file:
+            label, first, last = line.strip().rsplit(';', 2)
+            key = tuple(part.strip().strip("'") for part in label.strip('()').split(','))
+            numbers[key] = int(last) - int(first) + 1
     return numbers
 
 
