@@ -44,6 +44,12 @@ public struct TheoryRun: Sendable {
         /// figure, over `comparedPopulations` (the non-empty ones where both rates are > 0).
         public var correlation: Double?
         public var comparedPopulations = 0
+        /// The rates of every fixed point found, Hz in layout order, in the order of the summary.
+        public var fixedPointRates: [[Double]] = []
+        /// Where the solve found several fixed points: the same correlation with each of them, in
+        /// the order of the summary (empty otherwise), so that a simulation can be placed among
+        /// the theory's states.
+        public var fixedPointCorrelations: [Double] = []
         public var comparisonFigure: URL?
     }
 
@@ -84,6 +90,7 @@ public struct TheoryRun: Sendable {
             let result = StationaryRates.solve(network: network, options: options)
             outcome.summary = summary.text(result)
             outcome.rates = result.rates
+            outcome.fixedPointRates = result.fixedPoints.map(\.rates)
         }
         guard let rates = outcome.rates else { return outcome }
         if let ratesFile {
@@ -95,6 +102,11 @@ public struct TheoryRun: Sendable {
             let simulatedHz = populations.map { simulated[$0] }, theoryHz = populations.map { rates[$0] }
             outcome.correlation = TheoryFigures.logRateCorrelation(simulatedHz: simulatedHz, theoryHz: theoryHz)
             outcome.comparedPopulations = populations.indices.filter { simulatedHz[$0] > 0 && theoryHz[$0] > 0 }.count
+            if outcome.fixedPointRates.count > 1 {
+                outcome.fixedPointCorrelations = outcome.fixedPointRates.map { fixedPoint in
+                    TheoryFigures.logRateCorrelation(simulatedHz: simulatedHz, theoryHz: populations.map { fixedPoint[$0] })
+                }
+            }
             if let comparisonFigure {
                 try FigureExport.write(TheoryFigures.rateComparison(simulatedHz: simulatedHz, theoryHz: theoryHz),
                                        toFile: comparisonFigure)

@@ -1,14 +1,23 @@
 import Foundation
 import Synchronization
 
-/// A reusable barrier for a fixed number of threads: spins briefly, then yields the core, so it
-/// stays cheap when every thread has a core and harmless on a loaded machine. (A
+/// A reusable barrier for a fixed number of threads: spins briefly, then yields the core, then
+/// sleeps, so it stays cheap when every thread has a core and costs nothing on a machine with
+/// more threads than cores (tests running beside each other, a build beside a run), where a
+/// waiting thread would otherwise burn the core its partner needs. (A
 /// `DispatchQueue.concurrentPerform` per step costs about 12 µs here, more than a whole step of
 /// the down-scaled network; see the toolchain notes.)
-final class SpinBarrier: Sendable {
+final class SpinBarrier: @unchecked Sendable {
     private let parties: Int
     private let arrived = Atomic<Int>(0)
     private let generation = Atomic<Int>(0)
+    /// Guards the sleepers' wake-up: the last thread to arrive advances the generation and
+    /// broadcasts under it, so that a thread going to sleep cannot miss its wake-up.
+    private let lock = NSCondition()
+
+    /// Spins before yielding, and yields before sleeping.
+    static let spins = 256
+    static let yields = 64
 
     init(parties: Int) {
         self.parties = parties
@@ -18,13 +27,22 @@ final class SpinBarrier: Sendable {
         let current = generation.load(ordering: .acquiring)
         if arrived.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue == parties {
             arrived.store(0, ordering: .relaxed)
+            lock.lock()
             generation.wrappingAdd(1, ordering: .releasing)
+            lock.broadcast()
+            lock.unlock()
             return
         }
-        var spins = 0
+        var attempts = 0
         while generation.load(ordering: .acquiring) == current {
-            spins += 1
-            if spins > 256 { sched_yield() }
+            attempts += 1
+            if attempts > Self.spins + Self.yields {
+                lock.lock()
+                while generation.load(ordering: .acquiring) == current { lock.wait() }
+                lock.unlock()
+                return
+            }
+            if attempts > Self.spins { sched_yield() }
         }
     }
 }

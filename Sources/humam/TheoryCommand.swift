@@ -97,6 +97,9 @@ struct TheoryCommand: ParsableCommand {
         if let ratesFile = outcome.ratesFile { print("rates written to \(ratesFile.path)") }
         if let compare, let correlation = outcome.correlation {
             print("  correlation with \(compare): r(log10 rates) = \(correlationText(correlation)) over the \(outcome.comparedPopulations) populations with both rates > 0")
+            for (index, correlation) in outcome.fixedPointCorrelations.enumerated() {
+                print("    with fixed point \(index + 1): r(log10 rates) = \(correlationText(correlation))")
+            }
         }
         if let comparisonFigure = outcome.comparisonFigure { print("figure written to \(comparisonFigure.path)") }
     }

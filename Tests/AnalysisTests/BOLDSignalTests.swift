@@ -33,6 +33,10 @@ import TestSupport
         #expect(signal.binCount == 3000)
     }
 
+}
+
+/// The BOLD model on the rates of the 2-s NEST reference run (validation tier).
+@Suite struct BOLDSignalValidationTests {
     @Test func matchesAccurateIntegrationOnReferenceRates() throws {
         // scripts/reference-bold.py: the same equations integrated by scipy DOP853 (rtol 1e-11,
         // steps ≤ 1 ms) on three areas' reference rate histograms. RK4 on 1 ms steps agrees to

@@ -7,7 +7,6 @@ import TestSupport
 
 /// The SVG figure toolkit.
 @Suite struct FigureTests {
-    func occurrences(of needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
 
     @Test func heatmapDrawsEveryCellAndMarksMissing() {
         let figure = HeatmapFigure(matrix: [[0, 1, .nan], [2, 3, 4]], rowLabels: ["r1", "r2"], columnLabels: ["c1", "c2", "c3"],
@@ -19,13 +18,6 @@ import TestSupport
         #expect(svg.contains("fill=\"#440154\"") && svg.contains("fill=\"#fde725\""))
         for label in ["r1", "r2", "c1", "c2", "c3", "unit", ">T<"] { #expect(svg.contains(label)) }
         #expect(figure.effectiveRange == 0...4)
-    }
-
-    @Test func averageRateFigureMarksTheEighteenEmptyPopulations() {
-        // 272 − 254 = 18 populations have no neurons (reference README); their rate is NaN.
-        let rates = FiringRates.populationRates(DownscaledReference.record)
-        let svg = AnalysisFigures.averageRates(rates, layout: DownscaledReference.layout).svg()
-        #expect(occurrences(of: ">X</text>", in: svg) == 18)
     }
 
     @Test func colorScaleInterpolates() {
@@ -65,25 +57,13 @@ import TestSupport
         #expect(batch.map(\.lastPathComponent) == (FigureExport.rsvgConvert == nil ? ["a.svg", "b.svg"] : ["a.svg", "b.svg", "a.png", "b.png"]))
         #expect(batch.allSatisfy { FileManager.default.fileExists(atPath: $0.path) })
     }
-
-    @Test func rasterAndBoxPlotDraw() {
-        let record = DownscaledReference.record
-        let raster = AnalysisFigures.raster(record, areaIndex: 0, window: 500...750)
-        #expect(raster.groups.count == 8)
-        let sizes = (0..<8).map { record.populations.neuronCounts[$0] }.filter { $0 > 0 }
-        #expect(raster.groups.map(\.trains.count) == sizes.map { min($0, 30) })
-        #expect(raster.svg().contains("bankssts"))
-        let box = AnalysisFigures.boxPlot(FiringRates.populationRates(record), layout: DownscaledReference.layout,
-                                          xLabel: "Rate", title: "Rates")
-        #expect(box.samples.count == 8 && box.samples[0].count == 34)
-        #expect(BoxPlotFigure.percentile([1, 2, 3, 4], 0.25) == 1.75)   // numpy.percentile([1,2,3,4], 25)
-    }
 }
+
+/// How often `needle` occurs in `text`.
+func occurrences(of needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
 
 /// The figure fixes of issue #12: what a reader needs to trust a figure.
 @Suite struct FigureFixTests {
-    func occurrences(of needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
-
     /// One area with one excitatory neuron spiking once at 600 ms and two inhibitory neurons.
     func smallTrains() throws -> SpikeTrains {
         let layout = PopulationLayout(areas: ["a"])
@@ -166,5 +146,28 @@ import TestSupport
         #expect(InterspikeIntervals.coefficientOfVariation(trains)[excitatory].isNaN)
         #expect(InterspikeIntervals.revisedLocalVariation(trains)[excitatory].isNaN)
         #expect(SpikeCountCorrelation.populationMeans(trains)[excitatory].isNaN)
+    }
+}
+
+/// Figures of the 2-s NEST reference run (validation tier: 1.5 million spikes).
+@Suite struct FigureValidationTests {
+    @Test func averageRateFigureMarksTheEighteenEmptyPopulations() {
+        // 272 − 254 = 18 populations have no neurons (reference README); their rate is NaN.
+        let rates = FiringRates.populationRates(DownscaledReference.record)
+        let svg = AnalysisFigures.averageRates(rates, layout: DownscaledReference.layout).svg()
+        #expect(occurrences(of: ">X</text>", in: svg) == 18)
+    }
+
+    @Test func rasterAndBoxPlotDraw() {
+        let record = DownscaledReference.record
+        let raster = AnalysisFigures.raster(record, areaIndex: 0, window: 500...750)
+        #expect(raster.groups.count == 8)
+        let sizes = (0..<8).map { record.populations.neuronCounts[$0] }.filter { $0 > 0 }
+        #expect(raster.groups.map(\.trains.count) == sizes.map { min($0, 30) })
+        #expect(raster.svg().contains("bankssts"))
+        let box = AnalysisFigures.boxPlot(FiringRates.populationRates(record), layout: DownscaledReference.layout,
+                                          xLabel: "Rate", title: "Rates")
+        #expect(box.samples.count == 8 && box.samples[0].count == 34)
+        #expect(BoxPlotFigure.percentile([1, 2, 3, 4], 0.25) == 1.75)   // numpy.percentile([1,2,3,4], 25)
     }
 }

@@ -80,60 +80,6 @@ import TestSupport
         #expect { _ = try RunFolder(run).spikeTrains(simulationTime: 10) } throws: { "\($0)".contains("population_GIDs.dat") }
     }
 
-    @Test func binaryFileGivesTheSameTrainsAsNEST() throws {
-        // The reference spikes written as (neuron index, step of 0.1 ms) pairs read back to the
-        // same spike times bit for bit: both are the correctly rounded decimal µs / 1000.
-        let reference = DownscaledReference.record
-        var neurons: [Int32] = [], stamps: [Int32] = []
-        for neuron in 0..<reference.neuronCount {
-            for time in reference.train(neuron) {
-                neurons.append(Int32(reference.firstGID + neuron - 1))
-                stamps.append(Int32((time * 10).rounded()))
-            }
-        }
-        let run = folder()
-        defer { try? FileManager.default.removeItem(at: run) }
-        try FileManager.default.removeItem(at: run.appendingPathComponent("population_GIDs.dat"))
-        try FileManager.default.removeItem(at: run.appendingPathComponent("sim_run_info.json"))
-        try FileManager.default.copyItem(at: DownscaledReference.directory.appendingPathComponent("population_GIDs.dat"),
-                                         to: run.appendingPathComponent("population_GIDs.dat"))
-        let writer = try BinarySpikeFile.Writer(url: run.appendingPathComponent("spikes.bin"), resolution: 0.1,
-                                                duration: 2000, neuronCount: reference.neuronCount)
-        // Grouped by stamp as the simulator writes them.
-        for (stamp, group) in Dictionary(grouping: zip(neurons, stamps), by: \.1).sorted(by: { $0.key < $1.key }) {
-            try group.map(\.0).sorted().withUnsafeBufferPointer { try writer.append(neurons: $0, stamp: stamp) }
-        }
-        try writer.finish()
-        let binary = try RunFolder(run).spikeTrains()
-        #expect(binary.simulationTime == 2000)
-        #expect(RunFolder(run).resolution() == 0.1)
-        #expect(binary.neuronOffsets == reference.neuronOffsets)
-        #expect(binary.times == reference.times)
-
-        // Every statistic streamed from the file (in time order, chunk by chunk) equals the one
-        // of the trains in memory, to the bit: each neuron's spikes arrive in the same order,
-        // and BLAS sums in one order (one OpenBLAS thread; see the next test).
-        let streamed = try RunFolder(run).spikeSource()
-        func same(_ a: [Double], _ b: [Double]) -> Bool { zip(a, b).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) } && a.count == b.count }
-        #expect(same(try FiringRates.populationRates(streamed), FiringRates.populationRates(reference)))
-        #expect(same(try InterspikeIntervals.coefficientOfVariation(streamed), InterspikeIntervals.coefficientOfVariation(reference)))
-        #expect(same(try InterspikeIntervals.revisedLocalVariation(streamed), InterspikeIntervals.revisedLocalVariation(reference)))
-        #expect(same(try SpikeCountCorrelation.populationMeans(streamed), SpikeCountCorrelation.populationMeans(reference)))
-        #expect(try RateHistogram(streamed).populationCounts == RateHistogram(reference).populationCounts)
-    }
-
-    /// The correlations' `dsyrk` runs on one OpenBLAS thread whatever the default: with two,
-    /// OpenBLAS splits the product differently and its last bits change (this test's spike
-    /// counts gave other correlations in one of three suite runs, when a theory solve beside it
-    /// had switched the process to one thread and back).
-    @Test func correlationsRunBLASOnOneThread() {
-        let reference = DownscaledReference.record
-        let first = SpikeCountCorrelation.populationMeans(reference)
-        #expect(openblas_get_num_threads() == 1)
-        let second = SpikeCountCorrelation.populationMeans(reference)
-        #expect(zip(first, second).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) })
-    }
-
     static let magic: [UInt8] = Array("HUMAMSPK".utf8)
     static let zeros: [UInt8] = [UInt8](repeating: 0, count: 36)
     static let badBinaryFiles: [([UInt8], String)] = [
@@ -176,5 +122,62 @@ import TestSupport
         try "('a', 'II/III', 'E');1;1\n".write(to: partial.appendingPathComponent("population_GIDs.dat"), atomically: true, encoding: .utf8)
         #expect(try RunFolder.mostRecent(under: root).url.lastPathComponent == "sim2")
         #expect { _ = try RunFolder.mostRecent(under: root.appendingPathComponent("net1/none")) } throws: { "\($0)".contains("--run") }
+    }
+}
+
+/// Spike files and correlations on the 2-s NEST reference run (validation tier: 1.5 million spikes).
+@Suite struct SpikeFileValidationTests {
+    @Test func binaryFileGivesTheSameTrainsAsNEST() throws {
+        // The reference spikes written as (neuron index, step of 0.1 ms) pairs read back to the
+        // same spike times bit for bit: both are the correctly rounded decimal µs / 1000.
+        let reference = DownscaledReference.record
+        var neurons: [Int32] = [], stamps: [Int32] = []
+        for neuron in 0..<reference.neuronCount {
+            for time in reference.train(neuron) {
+                neurons.append(Int32(reference.firstGID + neuron - 1))
+                stamps.append(Int32((time * 10).rounded()))
+            }
+        }
+        let run = SpikeFileTests().folder()
+        defer { try? FileManager.default.removeItem(at: run) }
+        try FileManager.default.removeItem(at: run.appendingPathComponent("population_GIDs.dat"))
+        try FileManager.default.removeItem(at: run.appendingPathComponent("sim_run_info.json"))
+        try FileManager.default.copyItem(at: DownscaledReference.directory.appendingPathComponent("population_GIDs.dat"),
+                                         to: run.appendingPathComponent("population_GIDs.dat"))
+        let writer = try BinarySpikeFile.Writer(url: run.appendingPathComponent("spikes.bin"), resolution: 0.1,
+                                                duration: 2000, neuronCount: reference.neuronCount)
+        // Grouped by stamp as the simulator writes them.
+        for (stamp, group) in Dictionary(grouping: zip(neurons, stamps), by: \.1).sorted(by: { $0.key < $1.key }) {
+            try group.map(\.0).sorted().withUnsafeBufferPointer { try writer.append(neurons: $0, stamp: stamp) }
+        }
+        try writer.finish()
+        let binary = try RunFolder(run).spikeTrains()
+        #expect(binary.simulationTime == 2000)
+        #expect(RunFolder(run).resolution() == 0.1)
+        #expect(binary.neuronOffsets == reference.neuronOffsets)
+        #expect(binary.times == reference.times)
+
+        // Every statistic streamed from the file (in time order, chunk by chunk) equals the one
+        // of the trains in memory, to the bit: each neuron's spikes arrive in the same order,
+        // and BLAS sums in one order (one OpenBLAS thread; see the next test).
+        let streamed = try RunFolder(run).spikeSource()
+        func same(_ a: [Double], _ b: [Double]) -> Bool { zip(a, b).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) } && a.count == b.count }
+        #expect(same(try FiringRates.populationRates(streamed), FiringRates.populationRates(reference)))
+        #expect(same(try InterspikeIntervals.coefficientOfVariation(streamed), InterspikeIntervals.coefficientOfVariation(reference)))
+        #expect(same(try InterspikeIntervals.revisedLocalVariation(streamed), InterspikeIntervals.revisedLocalVariation(reference)))
+        #expect(same(try SpikeCountCorrelation.populationMeans(streamed), SpikeCountCorrelation.populationMeans(reference)))
+        #expect(try RateHistogram(streamed).populationCounts == RateHistogram(reference).populationCounts)
+    }
+
+    /// The correlations' `dsyrk` runs on one OpenBLAS thread whatever the default: with two,
+    /// OpenBLAS splits the product differently and its last bits change (this test's spike
+    /// counts gave other correlations in one of three suite runs, when a theory solve beside it
+    /// had switched the process to one thread and back).
+    @Test func correlationsRunBLASOnOneThread() {
+        let reference = DownscaledReference.record
+        let first = SpikeCountCorrelation.populationMeans(reference)
+        #expect(openblas_get_num_threads() == 1)
+        let second = SpikeCountCorrelation.populationMeans(reference)
+        #expect(zip(first, second).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) })
     }
 }

@@ -74,6 +74,10 @@ import Testing
         #expect(current.values.contains { $0 > 0 })
     }
 
+}
+
+/// Synaptic currents of the 2-s NEST reference run (validation tier).
+@Suite struct SynapticInputCurrentValidationTests {
     @Test func kernelsGiveDifferentCurrents() {
         let histogram = RateHistogram(DownscaledReference.record)
         let original = SynapticInputCurrent(histogram: histogram, model: DownscaledReference.inputModel, kernel: .original)

@@ -11,13 +11,23 @@ import TestSupport
     /// A small network: 0.2 % of full scale (6,935 neurons, 170,844 synapses), 200 ms.
     static let exportArguments = ["--scaling", "0.002", "--t-sim", "200", "--seed", "2903", "--threads", "1"]
 
-    /// Exports into a fresh folder; returns it and the network humam built from the same options.
-    static func export(_ extra: [String] = []) throws -> (directory: URL, network: Network) {
+    /// The export, made once per test process, and the network humam built from the same options.
+    static let exported: Result<(directory: URL, network: Network), any Error> = Result {
         let directory = try Fixtures.temporaryDirectory("humam-export")
-        let arguments = ["--data", Fixtures.dataDirectory.path, "--out", directory.path] + exportArguments + extra
+        let arguments = ["--data", Fixtures.dataDirectory.path, "--out", directory.path] + exportArguments
         let command = try ExportNESTCommand.parse(arguments)
         try command.run()
         return (directory, try command.network.build())
+    }
+
+    /// A copy of the export in a fresh folder (each test may write into its own), and its network.
+    static func export() throws -> (directory: URL, network: Network) {
+        let (original, network) = try exported.get()
+        let directory = try Fixtures.temporaryDirectory("humam-export")
+        for name in try FileManager.default.contentsOfDirectory(atPath: original.path) {
+            try FileManager.default.copyItem(at: original.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+        }
+        return (directory, network)
     }
 
     static func description(in directory: URL) throws -> NESTExport.Description {
@@ -137,17 +147,48 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("run/run.json").path))
     }
 
+}
+
+/// python3 with PyNEST, if this machine has it.
+enum PythonNEST {
+    static let hasPython: Bool = (try? run(["-c", "pass"], log: nil)) != nil
+    static let isAvailable: Bool = (try? run(["-c", "import nest"], log: nil)) != nil
+
+    /// Runs `python3 arguments`; throws with the log's tail when it fails.
+    static func run(_ arguments: [String], log: URL?, environment: [String: String] = [:]) throws {
+        let process = Process()
+        guard let python = Fixtures.program("python3") else { throw InputError("python3 is not on the PATH") }
+        process.executableURL = python
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let logURL = log ?? Fixtures.temporaryRoot.appendingPathComponent("humam-python-\(UUID().uuidString).log")
+        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: logURL)
+        defer { try? handle.close(); if log == nil { try? FileManager.default.removeItem(at: logURL) } }
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let text = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
+            throw InputError("python3 \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(text.suffix(2000))")
+        }
+    }
+}
+
+/// The exported network built and simulated by NEST (validation tier).
+@Suite struct NESTExportValidationTests {
     /// Exports the small network, runs run_nest.py in NEST with --check-connections and checks
     /// what NEST built and wrote.
     @Test(.enabled(if: PythonNEST.isAvailable, "python3 cannot import nest (pip install nest-simulator); NEST run skipped"),
           .timeLimit(.minutes(2)))
     func nestRealizesTheExportedNetwork() throws {
-        let (directory, network) = try Self.export()
+        let (directory, network) = try NESTExportTests.export()
         defer { try? FileManager.default.removeItem(at: directory) }
         let run = directory.appendingPathComponent("run")
         try PythonNEST.run([directory.appendingPathComponent("run_nest.py").path, "--out", run.path, "--check-connections"],
                            log: directory.appendingPathComponent("nest.log"))
-        let exported = try Self.description(in: directory)
+        let exported = try NESTExportTests.description(in: directory)
 
         // Neurons: consecutive GIDs from 1 in layout order, as many as humam has.
         let gidLines = try String(contentsOf: run.appendingPathComponent("population_GIDs.dat"), encoding: .utf8)
@@ -260,32 +301,5 @@ import TestSupport
         let analyzed = try PopulationTable.read(analysis.appendingPathComponent("population_statistics.csv"),
                                                 valueColumn: "rate_hz", layout: network.layout)
         #expect(network.nonEmptyPopulations.allSatisfy { abs(analyzed[$0] - rates[$0]) <= 1e-12 * rates[$0] })
-    }
-}
-
-/// python3 with PyNEST, if this machine has it.
-enum PythonNEST {
-    static let hasPython: Bool = (try? run(["-c", "pass"], log: nil)) != nil
-    static let isAvailable: Bool = (try? run(["-c", "import nest"], log: nil)) != nil
-
-    /// Runs `python3 arguments`; throws with the log's tail when it fails.
-    static func run(_ arguments: [String], log: URL?, environment: [String: String] = [:]) throws {
-        let process = Process()
-        guard let python = Fixtures.program("python3") else { throw InputError("python3 is not on the PATH") }
-        process.executableURL = python
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let logURL = log ?? Fixtures.temporaryRoot.appendingPathComponent("humam-python-\(UUID().uuidString).log")
-        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: logURL)
-        defer { try? handle.close(); if log == nil { try? FileManager.default.removeItem(at: logURL) } }
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let text = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
-            throw InputError("python3 \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(text.suffix(2000))")
-        }
     }
 }

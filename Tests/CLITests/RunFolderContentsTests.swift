@@ -29,35 +29,39 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: run.appendingPathComponent("report.html").path))
     }
 
-    /// A user's file at the top of a run folder or inside one of humam's subfolders: replacing the
-    /// run is refused before any work, naming the file; the commands that write into the run keep
-    /// it; the file is never touched.
-    @Test(arguments: ["notes.txt", "analysis/my_analysis.py", "figures/my_figure.png", "network/my_table.csv"])
-    func aUsersFileInARunFolderIsNeverDeleted(path: String) throws {
+    /// A user's files at the top of a run folder and inside each of humam's subfolders: replacing
+    /// the run is refused before any work, naming every one; the commands that write into the run
+    /// keep them; they are never touched.
+    @Test func aUsersFilesInARunFolderAreNeverDeleted() throws {
         let parent = try Fixtures.temporaryDirectory("humam-run-users-file")
         defer { try? FileManager.default.removeItem(at: parent) }
         let run = parent.appendingPathComponent("run")
         try TinyRuns.simulate(into: run, ["--t-sim", "600"])
         try TinyRuns.humam(["analyze", "--run", run.path, "--no-figures"])
-        let file = run.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data("the user's\n".utf8).write(to: file)
+        let paths = ["analysis/my_analysis.py", "figures/my_figure.png", "network/my_table.csv", "notes.txt"]
+        for path in paths {
+            let file = run.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("the user's \(path)\n".utf8).write(to: file)
+        }
         let runFiles = try TinyRuns.files(in: run)
-        #expect(RunFolderContents.foreignEntries(in: run) == [path])
+        #expect(RunFolderContents.foreignEntries(in: run) == paths)
 
-        // The same parameters again, with --replace: refused, naming the file.
+        // The same parameters again, with --replace: refused, naming the files.
         #expect {
             try TinyRuns.simulate(into: run, ["--t-sim", "600", "--replace"])
         } throws: { error in
             let message = SimulateCommand.message(for: error)
-            return message.contains("files humam did not write (\(path))") && message.contains("move those files out")
+            return message.contains("files humam did not write (\(paths.joined(separator: ", ")))") && message.contains("move those files out")
         }
         // The commands that write into a run add their files and keep the user's.
         try TinyRuns.humam(["analyze", "--run", run.path, "--no-figures"])
         try TinyRuns.humam(["fc", "--run", run.path, "--no-figures"])
         try TinyRuns.humam(["report", "--run", run.path, "--data", TinyRuns.data])
-        #expect(try String(contentsOf: file, encoding: .utf8) == "the user's\n")
+        for path in paths {
+            #expect(try String(contentsOf: run.appendingPathComponent(path), encoding: .utf8) == "the user's \(path)\n")
+        }
         #expect(Set(runFiles).isSubset(of: try TinyRuns.files(in: run)))
-        #expect(RunFolderContents.foreignEntries(in: run) == [path])
+        #expect(RunFolderContents.foreignEntries(in: run) == paths)
     }
 }

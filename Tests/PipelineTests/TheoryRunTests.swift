@@ -33,6 +33,37 @@ import TestSupport
         #expect(outcome.summary.contains("fixed point 1 (trials 1): stable"))
     }
 
+    /// At chi 2.5 four trials from seed 1 reach two fixed points; a simulation is placed against
+    /// each: Pearson r of the log10 rates over the populations where both are > 0, recomputed
+    /// here (to 1e-12: the same sums in another order), and the one most trials reached is
+    /// `correlation`.
+    @Test func comparesWithEveryFixedPoint() throws {
+        let strong = try ExperimentConfiguration(dataDirectory: Fixtures.dataDirectory, experimentFile: nil,
+                                                 network: NetworkOverrides(chi: 2.5))
+        var request = TheoryRun()
+        request.trials = 4
+        request.seed = 1
+        request.simulatedRates = Fixtures.url("theory/theory_rates_chi1_converged_T100.csv")
+        let outcome = try request.run(strong, humamVersion: "test", events: { _ in })
+        #expect(outcome.summary.contains("2 distinct fixed points"))
+        #expect(outcome.fixedPointCorrelations.count == 2)
+        let layout = PopulationLayout(areas: try ModelData.load(from: Fixtures.dataDirectory).desikanKillianyAreas.sorted())
+        let simulated = try PopulationTable.read(request.simulatedRates!, valueColumn: "rate_hz", layout: layout, missing: .nan)
+        let rates = try #require(outcome.rates)
+        func logRateR(_ theory: [Double]) -> Double {
+            let both = simulated.indices.filter { simulated[$0] > 0 && theory[$0] > 0 }
+            let x = both.map { log10(simulated[$0]) }, y = both.map { log10(theory[$0]) }
+            let mx = x.reduce(0, +) / Double(x.count), my = y.reduce(0, +) / Double(y.count)
+            let sxy = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
+            return sxy / (x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) } * y.reduce(0) { $0 + ($1 - my) * ($1 - my) }).squareRoot()
+        }
+        #expect(abs(try #require(outcome.correlation) - logRateR(rates)) < 1e-12)
+        #expect(outcome.fixedPointRates.contains(rates))
+        for (fixedPoint, correlation) in zip(outcome.fixedPointRates, outcome.fixedPointCorrelations) {
+            #expect(abs(correlation - logRateR(fixedPoint)) < 1e-12)
+        }
+    }
+
     // A file that is not to be replaced stops the run before the network is built.
     @Test func refusesAnExistingFileBeforeAnyWork() throws {
         let folder = try Fixtures.temporaryDirectory("humam-theory")

@@ -50,47 +50,6 @@ import TestSupport
         return (m, (second / total - m * m).squareRoot())
     }
 
-    @Test func downscaledNetworkPathwaysHaveTheirSynapseNumbersWeightsAndDelays() throws {
-        let network = try TestNetworks.downscaled()
-        var parameters = SimulationParameters()
-        parameters.threads = 2
-        let simulation = try Simulation(network: network, parameters: parameters)
-        // The reference totals (`Tests/Fixtures/downscaled/totals.json`, README): 1,539,948
-        // internal synapses; NEST's 1,581,578 connections include the recorder and generators.
-        #expect(simulation.synapseCount == 1_539_948)
-        let pathways = Self.synapsesByPathway(simulation)
-        let count = network.populationCount
-        var checkedPathways = 0, checkedInterArea = 0
-        for element in network.synapseCounts.indices {
-            let expected = network.weights[element] == 0 ? 0 : network.synapseCounts[element]
-            // fixed_total_number: exactly N synapses per pathway.
-            #expect((pathways[element]?.weights.count ?? 0) == expected)
-            guard expected >= 2000 else { continue }
-            checkedPathways += 1
-            let (target, source) = (element / count, element % count)
-            let samples = Double(expected)
-            let weights = Self.meanAndSD(pathways[element]!.weights)
-            // Weights Normal(w, 0.1|w|): the clip at 0 is 10 SD away, so mean and SD are those of
-            // the normal. Bounds: 5 standard errors (mean: σ/√n; SD: σ/√(2n)), plus Float storage.
-            let sd = network.weightSDs[element]
-            #expect(abs(weights.mean - network.weights[element]) < 5 * sd / samples.squareRoot() + 1e-6 * abs(network.weights[element]))
-            #expect(abs(weights.sd - sd) < 5 * sd / (2 * samples).squareRoot())
-            // Clipped at the resolution: delay_cc_min is 0, so both local and inter-area clips are 0.1 ms.
-            let interArea = network.layout.areaIndex(ofPopulation: target) != network.layout.areaIndex(ofPopulation: source)
-            checkedInterArea += interArea ? 1 : 0
-            let delays = Self.meanAndSD(pathways[element]!.delays.map(Double.init))
-            let expectedDelays = Self.roundedDelayMoments(mean: network.delayMeans[element], relativeSD: 0.5,
-                                                          clip: 0.1, resolution: 0.1)
-            #expect(abs(delays.mean - expectedDelays.mean) < 5 * expectedDelays.sd / samples.squareRoot())
-            // SD of a lognormal sample: standard error about σ·√((κ − 1)/(4n)); κ (kurtosis) of
-            // this lognormal is below 10, so 5 · σ · √(9/(4n)) bounds it.
-            #expect(abs(delays.sd - expectedDelays.sd) < 5 * expectedDelays.sd * (9 / (4 * samples)).squareRoot())
-        }
-        // All 181 pathways with at least 2000 synapses (local ones and the largest inter-area ones).
-        #expect(checkedPathways == 181)
-        #expect(checkedInterArea > 0)
-    }
-
     @Test func fixedIndegreeGivesEveryTargetTheSameNumberOfSynapses() throws {
         let network = TestNetworks.small()
         var parameters = SimulationParameters()
@@ -135,5 +94,49 @@ import TestSupport
             minimumDelay = min(minimumDelay, Int(store.delays[index]))
         }
         #expect(minimumDelay == 1)
+    }
+}
+
+/// The stored connectivity of the notebook network against its pathway tables (validation tier).
+@Suite struct ConnectivityValidationTests {
+    @Test func downscaledNetworkPathwaysHaveTheirSynapseNumbersWeightsAndDelays() throws {
+        let network = try TestNetworks.downscaled()
+        var parameters = SimulationParameters()
+        parameters.threads = 2
+        let simulation = try Simulation(network: network, parameters: parameters)
+        // The reference totals (`Tests/Fixtures/downscaled/totals.json`, README): 1,539,948
+        // internal synapses; NEST's 1,581,578 connections include the recorder and generators.
+        #expect(simulation.synapseCount == 1_539_948)
+        let pathways = ConnectivityTests.synapsesByPathway(simulation)
+        let count = network.populationCount
+        var checkedPathways = 0, checkedInterArea = 0
+        for element in network.synapseCounts.indices {
+            let expected = network.weights[element] == 0 ? 0 : network.synapseCounts[element]
+            // fixed_total_number: exactly N synapses per pathway.
+            #expect((pathways[element]?.weights.count ?? 0) == expected)
+            guard expected >= 2000 else { continue }
+            checkedPathways += 1
+            let (target, source) = (element / count, element % count)
+            let samples = Double(expected)
+            let weights = ConnectivityTests.meanAndSD(pathways[element]!.weights)
+            // Weights Normal(w, 0.1|w|): the clip at 0 is 10 SD away, so mean and SD are those of
+            // the normal. Bounds: 5 standard errors (mean: σ/√n; SD: σ/√(2n)), plus Float storage.
+            let sd = network.weightSDs[element]
+            #expect(abs(weights.mean - network.weights[element]) < 5 * sd / samples.squareRoot() + 1e-6 * abs(network.weights[element]))
+            #expect(abs(weights.sd - sd) < 5 * sd / (2 * samples).squareRoot())
+            // Clipped at the resolution: delay_cc_min is 0, so both local and inter-area clips are 0.1 ms.
+            let interArea = network.layout.areaIndex(ofPopulation: target) != network.layout.areaIndex(ofPopulation: source)
+            checkedInterArea += interArea ? 1 : 0
+            let delays = ConnectivityTests.meanAndSD(pathways[element]!.delays.map(Double.init))
+            let expectedDelays = ConnectivityTests.roundedDelayMoments(mean: network.delayMeans[element], relativeSD: 0.5,
+                                                          clip: 0.1, resolution: 0.1)
+            #expect(abs(delays.mean - expectedDelays.mean) < 5 * expectedDelays.sd / samples.squareRoot())
+            // SD of a lognormal sample: standard error about σ·√((κ − 1)/(4n)); κ (kurtosis) of
+            // this lognormal is below 10, so 5 · σ · √(9/(4n)) bounds it.
+            #expect(abs(delays.sd - expectedDelays.sd) < 5 * expectedDelays.sd * (9 / (4 * samples)).squareRoot())
+        }
+        // All 181 pathways with at least 2000 synapses (local ones and the largest inter-area ones).
+        #expect(checkedPathways == 181)
+        #expect(checkedInterArea > 0)
     }
 }

@@ -8,7 +8,7 @@ import TestSupport
 
 /// `humam analyze --compare-human` on a tiny run of 4600 ms (one snippet) and the report's
 /// section 4 built from it.
-@Suite struct CompareHumanTests {
+@Suite struct CompareHumanValidationTests {
     @Test func analyzeWritesTheComparisonAndTheReportShowsIt() throws {
         let parent = try Fixtures.temporaryDirectory("humam-compare-human")
         defer { try? FileManager.default.removeItem(at: parent) }

@@ -6,7 +6,7 @@ import TestSupport
 
 /// `humam analyze`'s flow called directly on the down-scaled reference run: what it writes
 /// and returns are the original's numbers.
-@Suite struct SpikeStatisticsRunTests {
+@Suite struct SpikeStatisticsRunValidationTests {
     @Test func writesTheOriginalRates() throws {
         let run = try Fixtures.downscaledRunFolder()
         defer { try? FileManager.default.removeItem(at: run) }
@@ -19,7 +19,7 @@ import TestSupport
         let written = try PopulationTable.read(outcome.directory.appendingPathComponent("population_statistics.csv"),
                                                valueColumn: "rate_hz", layout: DownscaledReference.layout, missing: .nan)
         let reference = try DownscaledReference.populationColumn("rates_sim.csv", "rate_hz")
-        // The same counts over the same window as ReferenceStatisticsTests, through the CSV's
+        // The same counts over the same window as ReferenceStatisticsValidationTests, through the CSV's
         // shortest round-trip text: 1e-12 relative.
         for index in reference.indices where !reference[index].isNaN {
             #expect(abs(written[index] - reference[index]) <= 1e-12 * reference[index], "\(index)")

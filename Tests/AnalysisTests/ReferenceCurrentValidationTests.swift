@@ -6,7 +6,7 @@ import TestSupport
 
 /// Synaptic input currents and their FC against the original's `synapticInputCurrent` on the
 /// reference spikes, with the original's kernel (built on the 0.1 ms grid).
-@Suite struct ReferenceCurrentTests {
+@Suite struct ReferenceCurrentValidationTests {
     static let current = SynapticInputCurrent(histogram: RateHistogram(DownscaledReference.record),
                                               model: DownscaledReference.inputModel, kernel: .original,
                                               simulationResolution: 0.1)

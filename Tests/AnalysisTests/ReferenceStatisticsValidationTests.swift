@@ -6,7 +6,7 @@ import TestSupport
 
 /// Spike statistics of the down-scaled reference run against the original's results on the
 /// same spikes (Tests/Fixtures/downscaled/, computed by src/analysis.py).
-@Suite struct ReferenceStatisticsTests {
+@Suite struct ReferenceStatisticsValidationTests {
     let record = DownscaledReference.record
 
     @Test func readsEverySpike() throws {

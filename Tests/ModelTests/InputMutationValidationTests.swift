@@ -7,7 +7,7 @@ import TestSupport
 /// row; an unknown label), gives either an `InputError` naming the file and the field, or a
 /// full-scale network whose numbers are all finite and non-negative where they must be: never
 /// a crash, a hang or nonsense.
-@Suite struct InputMutationTests {
+@Suite struct InputMutationValidationTests {
     /// One change to one table.
     struct Mutation: CustomStringConvertible {
         var file: String

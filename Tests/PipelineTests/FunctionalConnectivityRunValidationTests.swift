@@ -7,7 +7,7 @@ import TestSupport
 
 /// `humam fc`'s flow called directly on the down-scaled reference run with the original's
 /// network tables and kernel: its comparison with the HCP FC is numpy's on the original's FC.
-@Suite struct FunctionalConnectivityRunTests {
+@Suite struct FunctionalConnectivityRunValidationTests {
     @Test func comparisonWithHCPMatchesNumpy() throws {
         let run = try Fixtures.downscaledRunFolder()
         defer { try? FileManager.default.removeItem(at: run) }
@@ -24,7 +24,7 @@ import TestSupport
         let outcome = try request.run(RunFolder(run), configuration: configuration,
                                       into: OutputFolder(run.appendingPathComponent("analysis"), replace: false),
                                       humamVersion: "test", events: { events.append($0) })
-        // r and ρ of the 561 left-hemisphere pairs as in ReferenceCurrentTests (numpy 2.4 / scipy 1.17).
+        // r and ρ of the 561 left-hemisphere pairs as in ReferenceCurrentValidationTests (numpy 2.4 / scipy 1.17).
         let comparison = try #require(outcome.comparison)
         #expect(comparison.pairs == 561)
         #expect(abs(comparison.pearsonR - 0.11282751299701985) < 1e-12)
