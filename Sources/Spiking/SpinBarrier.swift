@@ -1,10 +1,12 @@
 import Foundation
 import Synchronization
 
-/// A reusable barrier for a fixed number of threads: spins briefly, then yields the core, then
-/// sleeps, so it stays cheap when every thread has a core and costs nothing on a machine with
-/// more threads than cores (tests running beside each other, a build beside a run), where a
-/// waiting thread would otherwise burn the core its partner needs. (A
+/// A reusable barrier for a fixed number of threads: spins briefly, then yields the core, and
+/// after `sleepAfterNanoseconds` of waiting sleeps until the last thread arrives. With a core per
+/// thread the wait is short and never reaches the sleep (a batch's imbalance of the notebook
+/// network is a few µs; at full scale a batch takes ~0.1 s, so an occasional wake-up's ~30 µs
+/// do not count); on a machine with more threads than cores (tests beside each other, a build
+/// beside a run) a waiting thread no longer spends its partner's core on `sched_yield`. (A
 /// `DispatchQueue.concurrentPerform` per step costs about 12 µs here, more than a whole step of
 /// the down-scaled network; see the toolchain notes.)
 final class SpinBarrier: @unchecked Sendable {
@@ -15,9 +17,9 @@ final class SpinBarrier: @unchecked Sendable {
     /// broadcasts under it, so that a thread going to sleep cannot miss its wake-up.
     private let lock = NSCondition()
 
-    /// Spins before yielding, and yields before sleeping.
     static let spins = 256
-    static let yields = 64
+    /// Waiting longer than this (yielding) means the partner has no core: sleep.
+    static let sleepAfterNanoseconds: UInt64 = 200_000
 
     init(parties: Int) {
         self.parties = parties
@@ -33,16 +35,21 @@ final class SpinBarrier: @unchecked Sendable {
             lock.unlock()
             return
         }
-        var attempts = 0
+        var spins = 0
+        var yieldingSince: UInt64 = 0
         while generation.load(ordering: .acquiring) == current {
-            attempts += 1
-            if attempts > Self.spins + Self.yields {
+            spins += 1
+            guard spins > Self.spins else { continue }
+            let now = DispatchTime.now().uptimeNanoseconds
+            if yieldingSince == 0 {
+                yieldingSince = now
+            } else if now - yieldingSince > Self.sleepAfterNanoseconds {
                 lock.lock()
                 while generation.load(ordering: .acquiring) == current { lock.wait() }
                 lock.unlock()
                 return
             }
-            if attempts > Self.spins { sched_yield() }
+            sched_yield()
         }
     }
 }

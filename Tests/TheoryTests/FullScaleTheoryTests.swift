@@ -33,7 +33,7 @@ struct FullScaleTheoryTests {
     }
 }
 
-struct StrongCorticoCorticalTheoryTests {
+struct StrongCorticoCorticalTheoryValidationTests {
     // chi = 2.5, where the original's integration does not settle. What humam reports there: the
     // pseudo-time path stopped at s = 9.9 (as the original) is still moving by more than 1 Hz per
     // unit s — not a fixed point — while the solver finds several stable self-consistent states
