@@ -19,6 +19,15 @@ public struct NetworkParameters: Sendable, Equatable, Codable, Hashable {
     public var externalScaling = ExternalScaling()
     public var downscaling = Downscaling()
 
+    /// The same parameters at full scale (N_scaling = K_scaling = 1): the network a down-scaled
+    /// one stands for, whose theory rates its DC compensation takes.
+    public var atFullScale: NetworkParameters {
+        var fullScale = self
+        fullScale.downscaling.neuronScaling = 1
+        fullScale.downscaling.indegreeScaling = 1
+        return fullScale
+    }
+
     public init() {}
 
     enum CodingKeys: String, CodingKey {

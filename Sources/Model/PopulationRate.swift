@@ -11,6 +11,13 @@ public enum PopulationRate {
         duration > notebookWindowStart ? notebookWindowStart : 0
     }
 
+    /// The mean over neurons of population rates (spikes/s per neuron): Σ rate_p · N_p / Σ N_p over
+    /// `populations`, summed in their order; NaN (undefined) without neurons.
+    public static func neuronWeightedMean(_ rates: [Double], neuronCounts: [Int], populations: [Int]) -> Double {
+        let neurons = populations.reduce(0) { $0 + neuronCounts[$1] }
+        return neurons > 0 ? populations.reduce(0) { $0 + rates[$1] * Double(neuronCounts[$1]) } / Double(neurons) : .nan
+    }
+
     /// Spikes/s per neuron: `spikes` of `neurons` neurons in a window of `windowMs` ms; NaN
     /// (undefined) without neurons or for an empty window.
     public static func spikesPerSecond(spikes: Int, neurons: Int, windowMs: Double) -> Double {

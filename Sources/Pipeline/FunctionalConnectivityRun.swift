@@ -16,7 +16,7 @@ public struct FunctionalConnectivityRun: Sendable {
     /// Simulated time, ms (nil: from the run's files or records).
     public var simulationTime: Double?
     /// Start of the FC window, ms (the initial transient is dropped).
-    public var windowStart = 500.0
+    public var windowStart = PopulationRate.notebookWindowStart
     /// Experimental FC to compare with: a square CSV with area labels, or with
     /// `experimentalTimeSeries` a time × areas BOLD table.
     public var experimentalFC: URL?

@@ -19,9 +19,8 @@ public struct PopulationRateSummary: Sendable {
         let rates = result.populationRates()
         let populations = network.nonEmptyPopulations
         func neuronWeightedMean(_ cellType: CellType) -> Double {
-            let members = populations.filter { network.layout.population(at: $0).cellType == cellType }
-            let neurons = members.reduce(0) { $0 + network.neuronCounts[$1] }
-            return neurons > 0 ? members.reduce(0) { $0 + rates[$1] * Double(network.neuronCounts[$1]) } / Double(neurons) : 0
+            PopulationRate.neuronWeightedMean(rates, neuronCounts: network.neuronCounts,
+                                              populations: populations.filter { network.layout.population(at: $0).cellType == cellType })
         }
         let sorted = populations.sorted { rates[$0] > rates[$1] }
         func entries(_ indices: some Sequence<Int>) -> [(label: String, rateHz: Double)] {

@@ -13,7 +13,7 @@ public enum SimulationFigures {
         let spikes = try RunFolder(directory).spikeSource()
         let layout = spikes.populations.layout
         let histogram = try RateHistogram(spikes)
-        let windowStart = max(0, spikes.simulationTime - 500)
+        let windowStart = max(0, spikes.simulationTime - AnalysisFigures.shownDurationMs)
         let areaIndex = rasterArea.flatMap(layout.areas.firstIndex(of:)) ?? histogram.busiestArea(from: windowStart)
         let trains = try SpikeTrains(spikes) { layout.areaIndex(ofPopulation: $0) == areaIndex }
         let window = windowStart...spikes.simulationTime

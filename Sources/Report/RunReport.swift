@@ -52,10 +52,7 @@ public struct RunReport {
         networkParameters = try run.recordedNetworkParameters()
         if let parameters = networkParameters, let dataDirectory {
             // Full scale needs no DC compensation, hence no theory rates.
-            var fullScale = parameters
-            fullScale.downscaling.neuronScaling = 1
-            fullScale.downscaling.indegreeScaling = 1
-            fullScaleNetwork = try Network.build(data: try ModelData.load(from: dataDirectory), parameters: fullScale)
+            fullScaleNetwork = try Network.build(data: try ModelData.load(from: dataDirectory), parameters: parameters.atFullScale)
         } else {
             fullScaleNetwork = nil
         }

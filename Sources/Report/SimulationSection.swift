@@ -12,7 +12,7 @@ extension RunReport {
         let rates = simulated.rates
         let counts = trains.populations.neuronCounts
         let mean = { (indices: [Int]) in indices.map { rates[$0] }.reduce(0, +) / Double(indices.count) }
-        let weighted = populated.map { rates[$0] * Double(counts[$0]) }.reduce(0, +) / Double(populated.map { counts[$0] }.reduce(0, +))
+        let weighted = PopulationRate.neuronWeightedMean(rates, neuronCounts: counts, populations: populated)
         let excitatory = populated.filter { layout.population(at: $0).cellType == .excitatory }
         let inhibitory = populated.filter { layout.population(at: $0).cellType == .inhibitory }
         let busiest = populated.max { rates[$0] < rates[$1] }
@@ -45,7 +45,7 @@ extension RunReport {
                     caption: "Time-averaged rate of every population (\(simulated.source)); X: the population has no neurons.")
 
         page.heading("3.4 Raster", level: 3)
-        let windowStart = max(0, trains.simulationTime - 500)
+        let windowStart = max(0, trains.simulationTime - AnalysisFigures.shownDurationMs)
         let area = histogram.busiestArea(from: windowStart)
         page.figure(AnalysisFigures.raster(trains, areaIndex: area, window: windowStart...trains.simulationTime),
                     caption: "Spikes of \(layout.areas[area]), the area with the highest mean rate in the last 500 ms: up to 30 neurons per population, evenly spaced in GID order (the original shows a random 3 % of each population); blue excitatory, red inhibitory.")

@@ -35,10 +35,7 @@ public struct FullScaleRatesCache: Sendable {
     /// most trials) and stored.
     public func rates(data: ModelData, parameters: NetworkParameters, options: TheoryOptions = TheoryOptions(),
                       humamVersion: String) throws(InputError) -> Choice {
-        var fullScaleParameters = parameters
-        fullScaleParameters.downscaling.neuronScaling = 1
-        fullScaleParameters.downscaling.indegreeScaling = 1
-        let fullScale = try Network.build(data: data, parameters: fullScaleParameters)
+        let fullScale = try Network.build(data: data, parameters: parameters.atFullScale)
         var key = ContentHash()
         key.combine(fullScale.contentHash)
         key.combine("\(options.trials) \(options.seed) \(options.initialRateRangeHz) \(options.toleranceHz) \(options.maximumIterations) \(options.maximumNewtonIterations) \(options.initialPseudoTimeStep) \(options.includeDCDrive) \(String(describing: options.initialRates))")
@@ -58,8 +55,8 @@ public struct FullScaleRatesCache: Sendable {
             throw InputError("the mean-field theory found no fixed point of the full-scale network, which the DC compensation of a down-scaled network needs; give full-scale rates with --fullscale-rates FILE (humam theory --trials N may find one)")
         }
         let point = result.fixedPoints[chosen]
-        let neurons = fullScale.nonEmptyPopulations.reduce(0) { $0 + fullScale.neuronCounts[$1] }
-        let meanRate = fullScale.nonEmptyPopulations.reduce(0) { $0 + rates[$1] * Double(fullScale.neuronCounts[$1]) } / Double(neurons)
+        let meanRate = PopulationRate.neuronWeightedMean(rates, neuronCounts: fullScale.neuronCounts,
+                                                         populations: fullScale.nonEmptyPopulations)
         let stability = point.stability.map { $0.isStable ? "stable" : "unstable" } ?? "stability not computed"
         var description = String(format: "full-scale theory: %ld fixed point(s) from %ld trial(s); the DC compensation uses fixed point %ld (%ld trial(s), %@, %.4g spikes/s per neuron)",
                                  result.fixedPoints.count, result.trials.count, chosen + 1, point.trials.count, stability, meanRate)

@@ -153,10 +153,7 @@ extension StationaryRates {
     public static func solveFullScale(data: ModelData, parameters: NetworkParameters,
                                       options: TheoryOptions = TheoryOptions(),
                                       localProfiles: [LocalConnectivityProfile]? = nil) throws(InputError) -> TheoryResult {
-        var fullScale = parameters
-        fullScale.downscaling.neuronScaling = 1
-        fullScale.downscaling.indegreeScaling = 1
-        let network = try Network.build(data: data, parameters: fullScale, localProfiles: localProfiles)
+        let network = try Network.build(data: data, parameters: parameters.atFullScale, localProfiles: localProfiles)
         return solve(network: network, options: options)
     }
 }

@@ -27,7 +27,7 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup var runOptions: RunOptions
 
     @Option(name: .customLong("t-start"), parsing: .unconditional, help: "Start of the analysis window, ms.")
-    var windowStart: Double = 500
+    var windowStart: Double = PopulationRate.notebookWindowStart
 
     @Option(name: .customLong("t-stop"), parsing: .unconditional, help: "End of the analysis window, ms (default: the simulated time).")
     var windowStop: Double?

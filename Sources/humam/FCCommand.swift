@@ -34,7 +34,7 @@ struct FCCommand: ParsableCommand {
     var resolution: Double?
 
     @Option(name: .customLong("t-start"), parsing: .unconditional, help: "Start of the FC window, ms (the initial transient is dropped).")
-    var windowStart: Double = 500
+    var windowStart: Double = PopulationRate.notebookWindowStart
 
     @Option(help: "Experimental FC to compare with: a square CSV with area labels, or with --timeseries a time × areas table.")
     var compare: String?

@@ -50,7 +50,7 @@ public struct BOLDSignal: Sendable {
     }
 
     /// Pearson FC of the BOLD signals over bins with start time ≥ `start` ms.
-    public func functionalConnectivity(start: Double = 500) -> FunctionalConnectivity {
+    public func functionalConnectivity(start: Double = PopulationRate.notebookWindowStart) -> FunctionalConnectivity {
         let first = min(binCount, Int((start / binWidth).rounded(.up)))
         var series: [Double] = []
         for area in areas.indices { series += values[area * binCount + first..<(area + 1) * binCount] }

@@ -75,7 +75,7 @@ public struct SynapticInputCurrent: Sendable {
 
     /// Functional connectivity: Pearson correlations of the area currents over the bins whose
     /// start time lies in `[start, stop]` (the original: `index >= 500 & index <= t_sim`).
-    public func functionalConnectivity(start: Double = 500, stop: Double? = nil) -> FunctionalConnectivity {
+    public func functionalConnectivity(start: Double = PopulationRate.notebookWindowStart, stop: Double? = nil) -> FunctionalConnectivity {
         let stop = stop ?? Double(binCount) * binWidth
         let selected = (0..<binCount).filter { Double($0) * binWidth >= start && Double($0) * binWidth <= stop }
         var series = [Double]()

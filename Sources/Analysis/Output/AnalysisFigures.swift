@@ -26,9 +26,13 @@ public enum AnalysisFigures {
                              xLabel: xLabel, title: title)
     }
 
+    /// The last stretch of a run that the raster and instantaneous-rate figures show, ms (the
+    /// original's `plot_raster` and `plot_instantaneous_firing_rate`).
+    public static let shownDurationMs = 500.0
+
     /// Instantaneous area rates (spikes/s) as a heatmap over the last `duration` ms
     /// (the original's `plot_instantaneous_firing_rate`).
-    public static func instantaneousRates(_ histogram: RateHistogram, areas: [String], duration: Double = 500) -> HeatmapFigure {
+    public static func instantaneousRates(_ histogram: RateHistogram, areas: [String], duration: Double = shownDurationMs) -> HeatmapFigure {
         let bins = histogram.binCount
         let first = max(0, bins - Int(duration / histogram.binWidth))
         var values: [Double] = []

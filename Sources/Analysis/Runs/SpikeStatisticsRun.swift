@@ -6,7 +6,7 @@ import Model
 /// a results folder checked beforehand, with the notebook's figures.
 public struct SpikeStatisticsRun: Sendable {
     /// Start of the analysis window, ms.
-    public var windowStart = 500.0
+    public var windowStart = PopulationRate.notebookWindowStart
     /// End of the analysis window, ms (nil: the simulated time).
     public var windowStop: Double?
     /// Simulated time, ms (nil: from the run's files or records).
@@ -92,7 +92,6 @@ public struct SpikeStatisticsRun: Sendable {
         }
 
         let nonEmptyRates = nonEmpty.map { rates[$0] }
-        let totalNeurons = Double(neuronCounts.reduce(0, +))
         let minimumSpikes = InterspikeIntervals.defaultMinimumSpikes
         let tooFewSpikes = "no neuron with at least \(minimumSpikes) spikes, \(minimumSpikes - 1) ISIs, in the window"
         let undefined = [
@@ -105,7 +104,7 @@ public struct SpikeStatisticsRun: Sendable {
         return Outcome(
             directory: directory, totals: SpikeTotals(spikes), windowStop: stop,
             meanRateHz: nonEmptyRates.reduce(0, +) / Double(nonEmptyRates.count),
-            neuronWeightedRateHz: nonEmpty.map { rates[$0] * Double(neuronCounts[$0]) }.reduce(0, +) / totalNeurons,
+            neuronWeightedRateHz: PopulationRate.neuronWeightedMean(rates, neuronCounts: neuronCounts, populations: nonEmpty),
             minimumRateHz: nonEmptyRates.min() ?? .nan, maximumRateHz: nonEmptyRates.max() ?? .nan,
             undefinedStatistics: undefined, humanComparison: comparison)
     }

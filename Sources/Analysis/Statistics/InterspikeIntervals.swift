@@ -17,7 +17,7 @@ public enum InterspikeIntervals {
     /// Mean coefficient of variation of the ISIs, std/mean with the population SD (numpy's
     /// `np.std`; here by Welford's update, equal to numpy's two passes up to rounding).
     /// Window: `t ≥ start` and, if given, `t ≤ stop`.
-    public static func coefficientOfVariation<Spikes: SpikeRuns>(_ spikes: Spikes, start: Double = 500, stop: Double? = nil,
+    public static func coefficientOfVariation<Spikes: SpikeRuns>(_ spikes: Spikes, start: Double = PopulationRate.notebookWindowStart, stop: Double? = nil,
                                                                  minimumSpikes: Int = defaultMinimumSpikes) throws(Spikes.Failure) -> [Double] {
         try irregularity(spikes, start: start, stop: stop, minimumSpikes: minimumSpikes).coefficientOfVariation
     }
@@ -26,7 +26,7 @@ public enum InterspikeIntervals {
     /// (Shinomoto et al. 2009, PLoS Comput Biol 5:e1000433, Eq. 3; the original's `calculate_lv`):
     /// LvR = 3/(n−1) Σ (1 − 4 I_i I_{i+1}/(I_i + I_{i+1})²)(1 + 4R/(I_i + I_{i+1})).
     public static func revisedLocalVariation<Spikes: SpikeRuns>(_ spikes: Spikes, refractoryPeriod: Double = 2,
-                                                                start: Double = 500, stop: Double? = nil,
+                                                                start: Double = PopulationRate.notebookWindowStart, stop: Double? = nil,
                                                                 minimumSpikes: Int = defaultMinimumSpikes) throws(Spikes.Failure) -> [Double] {
         try irregularity(spikes, refractoryPeriod: refractoryPeriod, start: start, stop: stop,
                          minimumSpikes: minimumSpikes).revisedLocalVariation
@@ -34,7 +34,7 @@ public enum InterspikeIntervals {
 
     /// CV and LvR (as above) from one pass over the spikes. LvR needs at least 3 spikes.
     public static func irregularity<Spikes: SpikeRuns>(_ spikes: Spikes, refractoryPeriod: Double = 2,
-                                                       start: Double = 500, stop: Double? = nil,
+                                                       start: Double = PopulationRate.notebookWindowStart, stop: Double? = nil,
                                                        minimumSpikes: Int = defaultMinimumSpikes) throws(Spikes.Failure)
         -> (coefficientOfVariation: [Double], revisedLocalVariation: [Double]) {
         let neurons = try IntervalAccumulator(spikes, start: start, stop: stop, refractoryPeriod: refractoryPeriod)

@@ -19,7 +19,7 @@ import Model
 /// elsewhere); the second bins the selected trains' spikes only. So memory grows
 /// with the neurons and the selected trains, not with all spikes.
 public enum SpikeCountCorrelation {
-    public static func populationMeans<Spikes: SpikeRuns>(_ spikes: Spikes, binWidth: Double = 1, start: Double = 500,
+    public static func populationMeans<Spikes: SpikeRuns>(_ spikes: Spikes, binWidth: Double = 1, start: Double = PopulationRate.notebookWindowStart,
                                                           stop: Double? = nil, subsample: Int = 2000) throws(Spikes.Failure) -> [Double] {
         let populations = spikes.populations
         let stop = stop ?? spikes.simulationTime
