@@ -176,6 +176,33 @@ def chi_transition(work, chis):
               f"| {cell(fc_r(folder, published[0])) if published else 'no published FC'} |")
 
 
+def fixed_points(log):
+    """The fixed points `humam theory --compare` reports in LOG: (stability, rate per neuron,
+    log-rate r with the run) each; r only for the one most trials reached where the log has no
+    per-fixed-point lines (humam 0.2.0)."""
+    with open(log, encoding='utf-8') as file:
+        text = file.read()
+    points = [(stability, float(rate)) for stability, rate in
+              re.findall(r'fixed point \d+ \(trials [^)]*\): (stable|UNSTABLE|stability not computed)[^\n]*\n'
+                         r'\s+mean [^,]+ Hz per population, ([0-9.e+-]+) Hz per neuron', text)]
+    each = [float(value) for value in re.findall(r'with fixed point \d+: r\(log10 rates\) = ([-0-9.e+]+)', text)]
+    main = re.search(r'correlation with .*: r\(log10 rates\) = ([-0-9.e+]+)', text)
+    if len(each) != len(points):
+        each = [float(main.group(1)) if main and len(points) == 1 else None] * len(points)
+    return [(stability, rate, r) for (stability, rate), r in zip(points, each)]
+
+
+def chi_transition_theory(work, chis):
+    print()
+    print("| chi | fixed point | found from | stability | rate per neuron (spikes/s) | log-rate r with the run |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for chi in chis:
+        folder = os.path.join(work, f"chi-{chi}")
+        for log, start in (("theory-quiet.log", "chi-1 rates"), ("theory.log", "20 random starts")):
+            for index, (stability, rate, r) in enumerate(fixed_points(os.path.join(folder, log))):
+                print(f"| {chi} | {index + 1} | {start} | {stability} | {cell(rate)} | {cell(r)} |")
+
+
 def downscaling(work):
     theory = read_rates(os.path.join(work, 'theory.csv'))
     print(f"{'mode':<18}{'mean over populations':>24}{'mean |log10(sim/theory)|':>28}{'corr. of log rates':>22}")
@@ -320,6 +347,7 @@ def main(arguments):
         fc_seeds(rest[0], rest[1], rest[2], rest[3:])
     elif command == 'chi-transition' and len(rest) >= 2:
         chi_transition(rest[0], rest[1:])
+        chi_transition_theory(rest[0], rest[1:])
     elif command == 'downscaling' and len(rest) == 1:
         downscaling(rest[0])
     elif command == 'procedural' and len(rest) >= 3:
