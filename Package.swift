@@ -25,7 +25,9 @@ let package = Package(
         .target(name: "RunFormat", dependencies: ["Model", .product(name: "Yams", package: "Yams")]),
         // Layer 2: mean-field theory and the spiking engine, both on top of Model.
         .target(name: "Theory", dependencies: ["Model", "COpenBLAS"]),
-        .target(name: "Spiking", dependencies: ["Model", "RunFormat"]),
+        .target(name: "Spiking", dependencies: ["Model", "RunFormat", "CPrefetch"]),
+        // A cache prefetch hint for the engine's event queue (clang's __builtin_prefetch).
+        .target(name: "CPrefetch"),
         // Layer 2: the network handed to NEST (network.json and the PyNEST script run_nest.py,
         // compiled into the module so the binary needs no resource bundle beside it).
         .target(name: "NESTExport", dependencies: ["Model"], resources: [.embedInCode("run_nest.py")]),

@@ -1,3 +1,4 @@
+import CPrefetch
 /// A synaptic event waiting for its arrival step: where it goes in `NeuronState.input` and its
 /// PSC amplitude (pA).
 struct SynapticEvent {
@@ -6,11 +7,11 @@ struct SynapticEvent {
 }
 
 /// The synapses of one procedural row that share a delay, waiting for their arrival step:
-/// positions `first ..< first + count` of the row of `pathway` from the `local`-th neuron of its
-/// source population (`ProceduralConnectivity`).
+/// positions `first ..< first + count` of the row `row` (`ProceduralConnectivity.rowCode`: its
+/// pathway and the source neuron within its population, packed into 32 bits). 8 bytes: the
+/// segments in flight are most of a full-scale run's memory at high activity.
 struct RowSegment {
-    var pathway: UInt32
-    var local: UInt32
+    var row: UInt32
     var first: UInt16
     var count: UInt16
 }
@@ -128,17 +129,35 @@ final class EventRing<Element>: @unchecked Sendable {
     }
 
     /// Calls `body` for every event arriving in `step`, in the order they were appended. `body`
-    /// may append to other slots (blocks never move, so a chunk's elements stay where they are).
+    /// may append to other slots (blocks never move, so a chunk's elements stay where they are),
+    /// never to this one (it does not change this slot's links).
+    ///
+    /// The elements of a slot were written up to the longest delay before, so they are rarely
+    /// still in cache: the next chunk's link is read and its elements are prefetched before this
+    /// chunk's are visited, so that the wait for memory overlaps the work instead of adding to it
+    /// at every chunk.
     @inline(__always)
     func forEach(step: Int, _ body: (Element) -> Void) {
         let slot = step & mask
         var chunk = head[slot]
         let last = tail[slot]
+        if chunk >= 0 { prefetch(chunk: chunk) }
         while chunk >= 0 {
+            let next = nextChunk[Int(chunk)]
+            if next >= 0 { prefetch(chunk: next) }
             let count = chunk == last ? tailCount[slot] : Self.chunkSize
             let elements = element(chunk: chunk, index: 0)
             for index in 0..<count { body(elements[index]) }
-            chunk = nextChunk[Int(chunk)]
+            chunk = next
+        }
+    }
+
+    /// Prefetches the cache lines of `chunk`'s elements.
+    @inline(__always)
+    private func prefetch(chunk: Int32) {
+        let start = UnsafeRawPointer(element(chunk: chunk, index: 0))
+        for offset in stride(from: 0, to: Self.chunkSize &* MemoryLayout<Element>.stride, by: 64) {
+            humam_prefetch(start + offset)
         }
     }
 

@@ -58,8 +58,9 @@ final class ProceduralConnectivity: @unchecked Sendable {
     let pathways: [Pathway]
     /// The parts of the pathways that the loops read per row or segment, packed (a whole
     /// `Pathway` spans three cache lines, and a step's segments visit pathways at random): the
-    /// target population, the delay law and the target and weight law of each pathway.
-    let pathwayTargets: [Int32]
+    /// group of its segments (2 · target population + input channel, `Worker.groupSegments`),
+    /// the delay law and the target and weight law of each pathway.
+    let pathwayGroups: [Int32]
     let delayLaws: [DelayStepTable.Law]
     let synapseLaws: [SynapseLaw]
 
@@ -95,6 +96,8 @@ final class ProceduralConnectivity: @unchecked Sendable {
     /// Smallest delay a synapse between neurons of different threads can take, steps (`Int.max`
     /// if none crosses threads).
     let minimumCrossThreadDelay: Int
+    /// Bits of a row code (`rowCode`) below the pathway.
+    let rowCodeShift: UInt32
 
     /// Bytes per row of the row table.
     static let bytesPerRow = MemoryLayout<UInt16>.stride
@@ -140,8 +143,12 @@ final class ProceduralConnectivity: @unchecked Sendable {
         guard Self.fitsStreamKey(pathways: pathways.count, largestPopulation: largestPopulation) else {
             throw InputError("procedural connectivity: more than 2³² pathways or neurons in a population")
         }
+        guard let shift = Self.rowCodeShift(pathways: pathways.count, largestPopulation: largestPopulation) else {
+            throw InputError("procedural connectivity: \(pathways.count) pathways and populations of up to \(largestPopulation) neurons do not fit a row segment's 32-bit row code; use --connectivity stored")
+        }
+        rowCodeShift = shift
         self.pathways = pathways
-        pathwayTargets = pathways.map { Int32($0.target) }
+        pathwayGroups = pathways.map { Int32(IAFPSCExp.channelsPerNeuron * $0.target + Int($0.channel)) }
         delayLaws = pathways.map(\.delay)
         synapseLaws = pathways.map(\.synapse)
         self.delays = delays
@@ -213,6 +220,27 @@ final class ProceduralConnectivity: @unchecked Sendable {
         if failed >= 0 {
             throw InputError("procedural connectivity: a row of pathway \(pathways[failed].source) → \(pathways[failed].target) holds more than \(UInt16.max) synapses; use --connectivity stored")
         }
+    }
+
+    /// The bits of a row code that hold the source neuron within its population: as many as
+    /// the largest population needs, if the pathways fit the remaining ones (nil otherwise).
+    /// At full scale: 8,394 pathways (14 bits) and up to 93,694 neurons (17 bits).
+    static func rowCodeShift(pathways: Int, largestPopulation: Int) -> UInt32? {
+        let shift = UInt32(Int.bitWidth - max(largestPopulation - 1, 1).leadingZeroBitCount)
+        return pathways <= 1 << (32 - Int(shift)) ? shift : nil
+    }
+
+    /// The row of `pathway` from the `local`-th neuron of its source population as 32 bits
+    /// (`RowSegment.row`): pathway · 2^`rowCodeShift` + local.
+    @inline(__always)
+    func rowCode(pathway: Int, local: Int) -> UInt32 {
+        UInt32(truncatingIfNeeded: pathway << rowCodeShift | local)
+    }
+
+    /// The pathway and the source neuron within its population of the row `code`.
+    @inline(__always)
+    func row(code: UInt32) -> (pathway: Int, local: Int) {
+        (Int(code >> rowCodeShift), Int(code & (1 << rowCodeShift &- 1)))
     }
 
     /// Whether the stream key can pack (pathway, source within population) into 64 bits: fewer

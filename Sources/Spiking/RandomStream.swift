@@ -147,9 +147,10 @@ public struct RandomStream: Sendable {
         let c = n * p + 0.5
         let acceptedDirectly = 0.92 - 4.2 / b
         let alpha = (2.83 + 5.1 / b) * spq
-        let logOdds = log(p / q)
         let mode = ((n + 1) * p).rounded(.down)
-        let logModeTerms = lgamma(mode + 1) + lgamma(n - mode + 1)
+        // Needed only where the squeeze does not accept (about half the calls take none), so
+        // computed at the first such test; the same numbers as if computed here.
+        var logOdds = Double.nan, logModeTerms = Double.nan
         while true {
             let u = uniform() - 0.5
             let v = uniform()
@@ -157,10 +158,30 @@ public struct RandomStream: Sendable {
             let k = ((2 * a / us + b) * u + c).rounded(.down)
             guard k >= 0 && k <= n else { continue }
             if us >= 0.07 && v <= acceptedDirectly { return Int(k) }
+            if logOdds.isNaN {
+                logOdds = log(p / q)
+                logModeTerms = Self.logFactorial(mode) + Self.logFactorial(n - mode)
+            }
             let logV = log(v * alpha / (a / (us * us) + b))
-            if logV <= logModeTerms - lgamma(k + 1) - lgamma(n - k + 1) + (k - mode) * logOdds { return Int(k) }
+            if logV <= logModeTerms - Self.logFactorial(k) - Self.logFactorial(n - k) + (k - mode) * logOdds { return Int(k) }
         }
     }
+
+    /// log k! = lgamma(k + 1) for a whole number k ≥ 0: from a table of lgamma's own values
+    /// below `logFactorialTableSize` (so the same numbers), else lgamma.
+    @inline(__always)
+    static func logFactorial(_ k: Double) -> Double {
+        k < Double(logFactorialTableSize) ? logFactorials[Int(k)] : lgamma(k + 1)
+    }
+
+    /// Entries of the log-factorial table: 64 kB, the trials of most binomials of a delay law's
+    /// multinomial (a row's synapses).
+    static let logFactorialTableSize = 8192
+    nonisolated(unsafe) private static let logFactorials: UnsafeMutablePointer<Double> = {
+        let table = UnsafeMutablePointer<Double>.allocate(capacity: logFactorialTableSize)
+        for k in 0..<logFactorialTableSize { table[k] = lgamma(Double(k) + 1) }
+        return table
+    }()
 
     /// Exponential deviate with rate 1.
     @inline(__always)

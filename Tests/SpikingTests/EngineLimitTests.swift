@@ -76,6 +76,27 @@ import TestSupport
         #expect(!ProceduralConnectivity.fitsStreamKey(pathways: 1, largestPopulation: 1 << 32))
     }
 
+    /// A row segment packs (pathway, source within population) into 32 bits: as many bits as
+    /// the largest population needs, the rest for the pathways.
+    @Test func rowCodeWidths() throws {
+        #expect(ProceduralConnectivity.rowCodeShift(pathways: 8394, largestPopulation: 93694) == 17)  // full scale
+        #expect(ProceduralConnectivity.rowCodeShift(pathways: 1 << 15, largestPopulation: 1 << 17) == 17)
+        #expect(ProceduralConnectivity.rowCodeShift(pathways: (1 << 15) + 1, largestPopulation: 1 << 17) == nil)
+        #expect(ProceduralConnectivity.rowCodeShift(pathways: 1 << 14, largestPopulation: (1 << 17) + 1) == 18)
+        #expect(ProceduralConnectivity.rowCodeShift(pathways: 1 << 31, largestPopulation: 1) == 1)
+        #expect(ProceduralConnectivity.rowCodeShift(pathways: (1 << 31) + 1, largestPopulation: 1) == nil)
+        let network = TestNetworks.small()
+        let indexing = NeuronIndexing(neuronCounts: network.neuronCounts)
+        let rows = try ProceduralConnectivity(network: network, parameters: SimulationParameters(), indexing: indexing,
+                                              partition: .engine(indexing: indexing, threads: 1), threads: 1)
+        for pathway in [0, 1, rows.pathways.count - 1] {
+            for local in [0, 1, 39] {
+                let row = rows.row(code: rows.rowCode(pathway: pathway, local: local))
+                #expect(row.pathway == pathway && row.local == local)
+            }
+        }
+    }
+
     /// Procedural rows gather a population's input in one thread: a partition that splits a
     /// population (the engine cuts at population boundaries, so only a changed partition could)
     /// is refused.

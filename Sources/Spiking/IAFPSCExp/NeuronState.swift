@@ -109,7 +109,7 @@ final class NeuronState: @unchecked Sendable {
     }
 
     /// The whole dense input, for stored connectivity.
-    var denseInput: InputWindow { InputWindow(base: input, firstNeuron: 0) }
+    var denseInput: InputWindow { InputWindow(base: input, firstNeuron: 0, neuronStride: 2, channelStride: 1) }
 
     /// `advanceNeuron` for neurons i and i + 1 at once, in the two lanes of SIMD2 vectors (the
     /// same operations in the same order per lane, so the same numbers), where neither is
@@ -123,15 +123,20 @@ final class NeuronState: @unchecked Sendable {
             advanceNeuron(i &+ 1, p, input: window, externalUnits: externalUnits.1, spikes: spikes, spikeCount: &spikeCount)
             return
         }
-        let input = window.base + 2 &* (i &- window.firstNeuron)
+        let input = window.base + window.neuronStride &* (i &- window.firstNeuron)
+        let next = input + window.neuronStride
+        let channel = window.channelStride
         let v = UnsafeRawPointer(potential + i).loadUnaligned(as: SIMD2<Double>.self)
         let excitatory = UnsafeRawPointer(excitatoryCurrent + i).loadUnaligned(as: SIMD2<Double>.self)
         let inhibitory = UnsafeRawPointer(inhibitoryCurrent + i).loadUnaligned(as: SIMD2<Double>.self)
         let integrated = v * p.p22 + excitatory * p.p21Excitatory + inhibitory * p.p21Inhibitory
             + SIMD2(repeating: p.constantInput)
-        let excitatoryInput = SIMD2(Double(input[0] &+ externalUnits.0), Double(input[2] &+ externalUnits.1)) * 0x1p-32
-        let inhibitoryInput = SIMD2(Double(input[1]), Double(input[3])) * 0x1p-32
-        UnsafeMutableRawPointer(input).storeBytes(of: SIMD4<Int64>(), as: SIMD4<Int64>.self)
+        let excitatoryInput = SIMD2(Double(input[0] &+ externalUnits.0), Double(next[0] &+ externalUnits.1)) * 0x1p-32
+        let inhibitoryInput = SIMD2(Double(input[channel]), Double(next[channel])) * 0x1p-32
+        input[0] = 0
+        next[0] = 0
+        input[channel] = 0
+        next[channel] = 0
         UnsafeMutableRawPointer(excitatoryCurrent + i).storeBytes(of: excitatory * p.p11Excitatory + excitatoryInput, as: SIMD2<Double>.self)
         UnsafeMutableRawPointer(inhibitoryCurrent + i).storeBytes(of: inhibitory * p.p11Inhibitory + inhibitoryInput, as: SIMD2<Double>.self)
         UnsafeMutableRawPointer(potential + i).storeBytes(of: integrated, as: SIMD2<Double>.self)
@@ -148,7 +153,7 @@ final class NeuronState: @unchecked Sendable {
     @inline(__always)
     private func advanceNeuron(_ i: Int, _ p: ExactIntegration, input window: InputWindow, externalUnits: Int64,
                                spikes: UnsafeMutablePointer<Int32>, spikeCount: inout Int) {
-        let input = window.base + 2 &* (i &- window.firstNeuron)
+        let input = window.base + window.neuronStride &* (i &- window.firstNeuron)
         let excitatoryUnits = input[0] &+ externalUnits
         var v = potential[i]
         var countdown = refractoryCountdown[i]
@@ -159,9 +164,9 @@ final class NeuronState: @unchecked Sendable {
             countdown -= 1
         }
         excitatoryCurrent[i] = excitatoryCurrent[i] * p.p11Excitatory + Double(excitatoryUnits) * 0x1p-32
-        inhibitoryCurrent[i] = inhibitoryCurrent[i] * p.p11Inhibitory + Double(input[1]) * 0x1p-32
+        inhibitoryCurrent[i] = inhibitoryCurrent[i] * p.p11Inhibitory + Double(input[window.channelStride]) * 0x1p-32
         input[0] = 0
-        input[1] = 0
+        input[window.channelStride] = 0
         if v >= p.threshold {
             countdown = p.refractorySteps
             v = p.reset
@@ -175,11 +180,17 @@ final class NeuronState: @unchecked Sendable {
     }
 }
 
-/// Where the input of neurons `firstNeuron...` is: element 2(i − firstNeuron) excitatory,
-/// 2(i − firstNeuron) + 1 inhibitory, in units of 2⁻³² pA.
+/// Where the input of neurons `firstNeuron...` is, in units of 2⁻³² pA: neuron i's excitatory
+/// input at element (i − firstNeuron) · `neuronStride`, its inhibitory input `channelStride`
+/// elements after that. The dense input interleaves the channels (strides 2 and 1); a
+/// population's scratch window (procedural connectivity) holds one channel after the other
+/// (strides 1 and the population's size), so that the adds of one channel's synapses touch
+/// half the window.
 struct InputWindow {
     var base: UnsafeMutablePointer<Int64>
     var firstNeuron: Int
+    var neuronStride: Int
+    var channelStride: Int
 }
 
 /// The external Poisson input of one step for runs that draw it per step: every neuron's
