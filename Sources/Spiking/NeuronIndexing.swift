@@ -37,7 +37,7 @@ public struct NeuronIndexing: Sendable, Equatable {
 /// receives all their input, so no two threads write the same memory. Ranges are cut at area
 /// boundaries where possible, so that only inter-area synapses — whose delays are long — cross
 /// threads, and threads need to exchange spikes only every few steps.
-struct ThreadPartition: Sendable {
+public struct ThreadPartition: Sendable {
     /// Thread t owns neurons `boundaries[t] ..< boundaries[t + 1]`.
     let boundaries: [Int]
 
@@ -59,9 +59,24 @@ struct ThreadPartition: Sendable {
         self.boundaries = boundaries
     }
 
-    var threadCount: Int { boundaries.count - 1 }
+    /// Thread t owns `boundaries[t] ..< boundaries[t + 1]` (ascending, from 0 to the neuron count).
+    init(boundaries: [Int]) {
+        self.boundaries = boundaries
+    }
 
-    func neurons(ofThread thread: Int) -> Range<Int> { boundaries[thread] ..< boundaries[thread + 1] }
+    /// The engine's partition of `indexing`'s neurons over `threads` threads: equal numbers of
+    /// neurons, cut at area boundaries where that moves a cut by at most a quarter of a share,
+    /// else at population boundaries.
+    public static func engine(indexing: NeuronIndexing, threads: Int) -> ThreadPartition {
+        let areaStarts = stride(from: 0, to: indexing.populationCount, by: PopulationLayout.populationsPerArea)
+            .map { indexing.firstNeuron[$0] }
+        return ThreadPartition(neuronCount: indexing.neuronCount, threads: threads, preferredCuts: areaStarts,
+                               fallbackCuts: indexing.firstNeuron)
+    }
+
+    public var threadCount: Int { boundaries.count - 1 }
+
+    public func neurons(ofThread thread: Int) -> Range<Int> { boundaries[thread] ..< boundaries[thread + 1] }
 
     @inline(__always)
     func thread(ofNeuron neuron: Int) -> Int {

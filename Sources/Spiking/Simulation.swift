@@ -98,10 +98,7 @@ public final class Simulation: @unchecked Sendable {
         self.parameters = parameters
         self.indexing = indexing
         let threads = min(parameters.threads, max(indexing.neuronCount, 1))
-        let areaStarts = stride(from: 0, to: indexing.populationCount, by: PopulationLayout.populationsPerArea)
-            .map { indexing.firstNeuron[$0] }
-        partition = ThreadPartition(neuronCount: indexing.neuronCount, threads: threads, preferredCuts: areaStarts,
-                                    fallbackCuts: indexing.firstNeuron)
+        partition = .engine(indexing: indexing, threads: threads)
         var allRuns: [NeuronRun] = []
         for population in 0..<indexing.populationCount where network.neuronCounts[population] > 0 {
             let externalCounts = ExternalDrive.perStepTable(network: network, population: population,

@@ -1,0 +1,107 @@
+import Model
+
+/// The work each thread of a run does, predicted from the network and its population rates:
+/// the model by which thread counts are planned beyond the cores this project can measure
+/// (`humam network --thread-load`, `scripts/bench-scaling`).
+///
+/// A population's cost per simulated second, in core-seconds, is its neuron steps times
+/// `UnitCosts.neuronStep` plus the synaptic events that arrive on it times `UnitCosts.event`.
+/// The event path of procedural connectivity — regenerating the rows at the source's spike,
+/// drawing their delays, queueing and grouping the segments, drawing targets and weights and
+/// adding them up — runs on the thread that owns the *target* population
+/// (`ProceduralConnectivity`), so all of an event's cost is the target's. A thread's cost is
+/// its populations' sum; the slowest thread sets the pace (every batch ends at a barrier), so
+/// the run's real-time factor is the largest thread cost and its imbalance that cost over the
+/// mean. Memory bandwidth, caches and the exchange are not in the model: it says how evenly a
+/// partition spreads the work, not how fast one core runs it.
+public struct ThreadLoad: Sendable {
+    /// Core-seconds per event and per neuron step.
+    public struct UnitCosts: Sendable {
+        public var neuronStep: Double
+        public var event: Double
+
+        /// Measured on the project's 2-core AMD EPYC VM (2026-12-06, release build, full scale,
+        /// chi 2.5, 300 ms, 2 threads; `perf record` shares of `docs/performance.md`): 3.9 ns per
+        /// neuron step (the neuron update with its Poisson drive, 6.4 % of 623.5 core-s for
+        /// 1.04 · 10¹⁰ neuron steps) and 17.0 ns per event (the rest, for 3.43 · 10¹⁰ events).
+        public static let measured = UnitCosts(neuronStep: 3.9e-9, event: 17.0e-9)
+
+        public init(neuronStep: Double, event: Double) {
+            self.neuronStep = neuronStep
+            self.event = event
+        }
+    }
+
+    /// Synaptic events arriving on each population per simulated second: Σ_q S(p ← q) · ν_q.
+    public let eventsPerSecond: [Double]
+    /// Core-seconds each population costs per simulated second.
+    public let populationCosts: [Double]
+    let indexing: NeuronIndexing
+
+    /// The load of `network` firing at `rates` (Hz per population, layout order), simulated at
+    /// `resolution` ms per step.
+    public init(network: Network, rates: [Double], resolution: Double, costs: UnitCosts = .measured) {
+        let count = network.populationCount
+        indexing = NeuronIndexing(neuronCounts: network.neuronCounts)
+        // Synapse counts are target-major: element target · count + source.
+        let events = (0..<count).map { target in
+            (0..<count).reduce(0.0) { sum, source in
+                let element = target * count + source
+                return network.weights[element] == 0 ? sum : sum + Double(network.synapseCounts[element]) * rates[source]
+            }
+        }
+        eventsPerSecond = events
+        let stepsPerSecond = 1000 / resolution
+        populationCosts = (0..<count).map { population in
+            Double(network.neuronCounts[population]) * stepsPerSecond * costs.neuronStep + events[population] * costs.event
+        }
+    }
+
+    /// Core-seconds per simulated second of each thread of `partition`.
+    public func threadCosts(_ partition: ThreadPartition) -> [Double] {
+        var costs = [Double](repeating: 0, count: partition.threadCount)
+        for population in populationCosts.indices where !indexing.neurons(ofPopulation: population).isEmpty {
+            let neurons = indexing.neurons(ofPopulation: population)
+            // A population split between threads (stored connectivity only) is shared by neurons.
+            for thread in 0..<partition.threadCount {
+                let shared = neurons.clamped(to: partition.neurons(ofThread: thread)).count
+                costs[thread] += populationCosts[population] * Double(shared) / Double(neurons.count)
+            }
+        }
+        return costs
+    }
+
+    /// The largest thread cost over the mean: 1 for a perfect partition.
+    public func imbalance(_ partition: ThreadPartition) -> Double {
+        let costs = threadCosts(partition)
+        let mean = costs.reduce(0, +) / Double(costs.count)
+        return mean > 0 ? costs.max()! / mean : 1
+    }
+
+    /// Wall seconds per simulated second with `partition`: its slowest thread's cost.
+    public func realTimeFactor(_ partition: ThreadPartition) -> Double {
+        threadCosts(partition).max() ?? 0
+    }
+
+    /// The least imbalance any partition that keeps populations whole can reach on `threads`
+    /// threads: the costliest population over the mean thread cost (at least 1).
+    public func wholePopulationBound(threads: Int) -> Double {
+        let mean = populationCosts.reduce(0, +) / Double(threads)
+        return max(1, (populationCosts.max() ?? 0) / mean)
+    }
+
+    /// `threads` contiguous ranges of whole populations of about equal cost: cut t goes to the
+    /// population boundary where the cumulative cost is nearest to t/threads of the total.
+    public func costPartition(threads: Int) -> ThreadPartition {
+        var cumulative = [0.0]
+        for cost in populationCosts { cumulative.append(cumulative.last! + cost) }
+        var boundaries = [0]
+        for thread in 1..<max(threads, 1) {
+            let goal = cumulative.last! * Double(thread) / Double(threads)
+            let cut = cumulative.indices.min { abs(cumulative[$0] - goal) < abs(cumulative[$1] - goal) }!
+            boundaries.append(max(indexing.firstNeuron[cut], boundaries.last!))
+        }
+        boundaries.append(indexing.neuronCount)
+        return ThreadPartition(boundaries: boundaries)
+    }
+}
