@@ -2,6 +2,7 @@
 
   python3 -m tables protocol WORK OPTIONS             scripts/fullscale-protocol
   python3 -m tables bench-fullscale WORK OPTIONS      scripts/bench-fullscale
+  python3 -m tables engine-ab WORK BASELINE SPIKES OPTIONS   scripts/bench-fullscale --baseline
   python3 -m tables scan-scaling WORK CHI SCALING...  scripts/scan-scaling
   python3 -m tables fc-seeds WORK SCALING CHI SEED... scripts/fc-seeds
   python3 -m tables chi-transition WORK CHI...        scripts/chi-transition
@@ -105,6 +106,27 @@ def bench_fullscale(work, options):
           f"(theory {c['reference_mean_over_populations_hz']:.3f}), per neuron {c['mean_per_neuron_hz']:.3f} Hz "
           f"(theory {c['reference_mean_per_neuron_hz']:.3f})")
     print(f"  mean |log10(sim/theory)| {c['mean_abs_log10_ratio']:.2f}, correlation of log rates {c['log_rate_correlation']:.3f}")
+
+
+def engine_ab(work, baseline, spikes, options):
+    """Two builds' runs of the same simulation (WORK/run-baseline, WORK/run-new, peak memory in
+    kB in WORK/BUILD.time), side by side. The events are the new build's count (a baseline
+    that predates the count delivered the same events where the spikes are identical)."""
+    new = load(os.path.join(work, 'run-new', 'run.json'))
+    events = new['synaptic_events']
+    print(header(new, options))
+    print(f"  {events:,} synaptic events, {new['spikes']:,} spikes; spikes of the two builds {spikes}")
+    print(f"  {'build':<22} {'simulate s':>10} {'RTF':>8} {'peak GB':>8} {'events/s':>10} {'ns·core/event':>14}")
+    seconds = {}
+    for build, label in (('baseline', baseline), ('new', 'this checkout')):
+        record = load(os.path.join(work, f'run-{build}', 'run.json'))
+        with open(os.path.join(work, f'{build}.time'), encoding='utf-8') as file:
+            peak_gb = int(file.read().split()[-1]) * 1e3 / 1e9
+        seconds[build] = record['simulate_seconds']
+        per_event = seconds[build] * record['threads'] * 1e9 / events
+        print(f"  {label:<22} {seconds[build]:>10.1f} {real_time_factor(record):>8.1f} {peak_gb:>8.2f} "
+              f"{events / seconds[build]:>10.3g} {per_event:>14.1f}")
+    print(f"  speed-up {seconds['baseline'] / seconds['new']:.2f}x")
 
 
 def scan_scaling(work, chi, scalings):
@@ -341,6 +363,8 @@ def main(arguments):
         protocol(*rest)
     elif command == 'bench-fullscale' and len(rest) == 2:
         bench_fullscale(*rest)
+    elif command == 'engine-ab' and len(rest) == 4:
+        engine_ab(*rest)
     elif command == 'scan-scaling' and len(rest) >= 3:
         scan_scaling(rest[0], rest[1], rest[2:])
     elif command == 'fc-seeds' and len(rest) >= 4:
