@@ -29,6 +29,9 @@ public struct SimulationRun: Sendable {
     public var writesFigures = true
     /// Area of the raster plot (nil: the busiest one).
     public var rasterArea: String?
+    /// Population rates (a CSV area,layer,population,rate_hz) by whose expected work the threads
+    /// share the populations (nil: equal numbers of neurons; `Simulation`).
+    public var balanceRates: URL?
 
     /// The notebook's down-scaling factor, the default of `humam simulate`.
     public static let notebookScaling = 0.006
@@ -92,15 +95,18 @@ public struct SimulationRun: Sendable {
         if estimate.mode == .procedural {
             events(.settingUpProcedural(neurons: estimate.neurons, synapses: estimate.synapses, rowBytes: estimate.synapseBytes))
         }
+        let rates = try balanceRates.map { file throws(InputError) in
+            try PopulationTable.readRates(file, layout: network.layout, required: network.nonEmptyPopulations)
+        }
         let simulation: Simulation
         if let state = resumed {
-            do { simulation = try Simulation(network: network, parameters: parameters, resuming: state) } catch {
+            do { simulation = try Simulation(network: network, parameters: parameters, resuming: state, balanceRates: rates) } catch {
                 throw InputError(file: output.temporary.appendingPathComponent(RunFiles.checkpoint).path, error.description)
             }
             resumed = nil  // copied into the simulation: free the state's arrays
             events(.resuming(folder: output.temporary, timeMs: Double(simulation.startStep) * parameters.resolution))
         } else {
-            simulation = try Simulation(network: network, parameters: parameters)
+            simulation = try Simulation(network: network, parameters: parameters, balanceRates: rates)
         }
         events(.setUp(neurons: simulation.neuronCount, synapses: simulation.synapseCount,
                       connectivity: simulation.connectivityMode, threads: simulation.threadCount,

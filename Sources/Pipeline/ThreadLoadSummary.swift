@@ -5,8 +5,8 @@ import Spiking
 /// How evenly a network's work spreads over 1 to 256 threads at given population rates
 /// (`ThreadLoad`), as printed by `humam network --thread-load RATES.csv`: per thread count, the
 /// imbalance (slowest thread over the mean) and the predicted real-time factor of the engine's
-/// partition (equal neurons per thread) and of a partition by cost, and the least imbalance
-/// any partition of whole populations can reach.
+/// partition (equal neurons per thread) and of the partition by cost (`simulate
+/// --balance-rates`), and a lower bound on the imbalance of any partition of whole populations.
 public struct ThreadLoadSummary: Sendable {
     public struct Row: Sendable {
         public var threads: Int
@@ -48,7 +48,7 @@ public struct ThreadLoadSummary: Sendable {
         var lines = [
             "thread load: \(String(format: "%.3g", eventsPerSecond)) synaptic events per simulated second; costliest population \(costliestPopulation)",
             "  model: \(String(format: "%.1f", costs.neuronStep * 1e9)) ns per neuron step, \(String(format: "%.1f", costs.event * 1e9)) ns per event on the thread of its target population; real-time factors assume a core per thread at the measured unit costs",
-            "  threads   equal neurons: imbalance   RTF   by cost: imbalance   RTF   least imbalance (whole populations)",
+            "  threads   equal neurons: imbalance   RTF   by cost: imbalance   RTF   bound (whole populations)",
         ]
         for row in rows {
             lines.append(String(format: "  %7d   %24.2f %6.0f   %18.2f %6.0f   %10.2f",

@@ -64,23 +64,28 @@ public final class Simulation: @unchecked Sendable {
     var hasRun = false
 
     /// Instantiates the network: neurons, initial state, external drive and synapses. Throws if
-    /// the parameters are invalid or the network does not fit in memory.
-    public convenience init(network: Network, parameters: SimulationParameters) throws(InputError) {
-        try self.init(network: network, parameters: parameters, connectivity: nil)
+    /// the parameters are invalid or the network does not fit in memory. With `balanceRates`
+    /// (Hz per population, layout order) the threads share the populations by the work these
+    /// rates make (`ThreadLoad.costPartition`), else by equal numbers of neurons; the spikes
+    /// are the same either way.
+    public convenience init(network: Network, parameters: SimulationParameters,
+                            balanceRates: [Double]? = nil) throws(InputError) {
+        try self.init(network: network, parameters: parameters, connectivity: nil, balanceRates: balanceRates)
     }
 
     /// Instantiates the network and continues from `state`, written by a run of the same
-    /// network and parameters (any thread count). Throws if the state does not fit them.
+    /// network and parameters (any thread count and partition). Throws if the state does not fit them.
     public convenience init(network: Network, parameters: SimulationParameters,
-                            resuming state: SimulationState) throws(InputError) {
-        try self.init(network: network, parameters: parameters, connectivity: nil, resuming: state)
+                            resuming state: SimulationState, balanceRates: [Double]? = nil) throws(InputError) {
+        try self.init(network: network, parameters: parameters, connectivity: nil, balanceRates: balanceRates,
+                      resuming: state)
     }
 
     /// `connectivity`, if given, builds the synapses for the thread partition instead of the
     /// mode in `parameters` (tests: procedural rows written into a synapse store).
     init(network: Network, parameters: SimulationParameters,
          connectivity makeConnectivity: ((ThreadPartition) throws(InputError) -> Connectivity)?,
-         resuming resumed: SimulationState? = nil) throws(InputError) {
+         balanceRates: [Double]? = nil, resuming resumed: SimulationState? = nil) throws(InputError) {
         let start = Date()
         try Self.check(parameters, network: network)
         guard network.parameters.connection.transmissionProbability == 1 else {
@@ -98,7 +103,11 @@ public final class Simulation: @unchecked Sendable {
         self.parameters = parameters
         self.indexing = indexing
         let threads = min(parameters.threads, max(indexing.neuronCount, 1))
-        partition = .engine(indexing: indexing, threads: threads)
+        partition = if let balanceRates {
+            ThreadLoad(network: network, rates: balanceRates, resolution: parameters.resolution).costPartition(threads: threads)
+        } else {
+            .engine(indexing: indexing, threads: threads)
+        }
         var allRuns: [NeuronRun] = []
         for population in 0..<indexing.populationCount where network.neuronCounts[population] > 0 {
             let externalCounts = ExternalDrive.perStepTable(network: network, population: population,

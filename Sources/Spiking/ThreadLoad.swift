@@ -83,25 +83,39 @@ public struct ThreadLoad: Sendable {
         threadCosts(partition).max() ?? 0
     }
 
-    /// The least imbalance any partition that keeps populations whole can reach on `threads`
-    /// threads: the costliest population over the mean thread cost (at least 1).
+    /// A lower bound on the imbalance of any partition that keeps populations whole on
+    /// `threads` threads: the costliest population over the mean thread cost (at least 1).
     public func wholePopulationBound(threads: Int) -> Double {
         let mean = populationCosts.reduce(0, +) / Double(threads)
         return max(1, (populationCosts.max() ?? 0) / mean)
     }
 
-    /// `threads` contiguous ranges of whole populations of about equal cost: cut t goes to the
-    /// population boundary where the cumulative cost is nearest to t/threads of the total.
+    /// The partition into `threads` contiguous ranges of whole populations whose costliest
+    /// thread costs least (the linear partition problem): the least capacity with which filling
+    /// the threads in order, each up to the capacity, needs no more than `threads` threads,
+    /// found by bisection on the capacity. Threads left over stay empty.
     public func costPartition(threads: Int) -> ThreadPartition {
-        var cumulative = [0.0]
-        for cost in populationCosts { cumulative.append(cumulative.last! + cost) }
-        var boundaries = [0]
-        for thread in 1..<max(threads, 1) {
-            let goal = cumulative.last! * Double(thread) / Double(threads)
-            let cut = cumulative.indices.min { abs(cumulative[$0] - goal) < abs(cumulative[$1] - goal) }!
-            boundaries.append(max(indexing.firstNeuron[cut], boundaries.last!))
+        let total = populationCosts.reduce(0, +)
+        var low = max(populationCosts.max() ?? 0, total / Double(threads)), high = max(total, low)
+        // The cuts of a greedy fill with `capacity`, or nil if it needs more threads.
+        func fill(_ capacity: Double) -> [Int]? {
+            var cuts: [Int] = [], load = 0.0
+            for (population, cost) in populationCosts.enumerated() {
+                if load + cost > capacity && load > 0 {
+                    cuts.append(population)
+                    load = 0
+                }
+                load += cost
+            }
+            return cuts.count < threads ? cuts : nil
         }
-        boundaries.append(indexing.neuronCount)
+        for _ in 0..<64 where high - low > 1e-9 * high {
+            let middle = (low + high) / 2
+            if fill(middle) == nil { low = middle } else { high = middle }
+        }
+        let cuts = fill(high) ?? []
+        var boundaries = [0] + cuts.map { indexing.firstNeuron[$0] }
+        boundaries += [Int](repeating: indexing.neuronCount, count: threads - boundaries.count + 1)
         return ThreadPartition(boundaries: boundaries)
     }
 }

@@ -39,8 +39,11 @@ struct SimulateCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Write a checkpoint into the run's temporary folder every MS ms of simulated time; SIGINT/SIGTERM then stop after a checkpoint, and --resume continues.", valueName: "ms"))
     var checkpointEvery: Double?
 
-    @Option(help: ArgumentHelp("Continue the interrupted run whose temporary folder (.NAME.partial-ID, with a checkpoint) is DIR; give the options of that run (--threads may differ).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Continue the interrupted run whose temporary folder (.NAME.partial-ID, with a checkpoint) is DIR; give the options of that run (--threads and --balance-rates may differ).", valueName: "dir"))
     var resume: String?
+
+    @Option(help: ArgumentHelp("Share the populations between the threads by the work these population rates make (a CSV area,layer,population,rate_hz: a previous run's rates.csv, or `humam theory --out`), instead of by equal numbers of neurons; at high activity (chi 2.5) equal neurons are far from equal work. The spikes do not depend on it. See `humam network --thread-load`.", valueName: "csv"))
+    var balanceRates: String?
 
     func validate() throws {
         if let checkpointEvery, !(checkpointEvery > 0 && checkpointEvery.isFinite) {
@@ -73,6 +76,7 @@ struct SimulateCommand: ParsableCommand {
         request.checkpointInterval = checkpointEvery
         request.writesFigures = !noFigures
         request.rasterArea = rasterArea
+        request.balanceRates = balanceRates.map { URL(fileURLWithPath: $0) }
         let interactive = isatty(STDERR_FILENO) == 1
         let outcome: SimulationRun.Outcome
         do {

@@ -32,6 +32,28 @@ import TestSupport
         #expect(one == three)
     }
 
+    /// Threads that share the populations by cost (`balanceRates`, here making area alpha 8
+    /// times busier) own other neurons than with equal shares, and the spikes stay the same,
+    /// with stored and with procedural connectivity.
+    @Test func partitionByCostGivesIdenticalSpikes() throws {
+        let network = TestNetworks.small()
+        let rates = (0..<network.populationCount).map { network.layout.population(at: $0).area == "alpha" ? 16.0 : 2.0 }
+        for connectivity in [ConnectivityMode.stored, .procedural] {
+            var parameters = SimulationParameters()
+            parameters.duration = 300
+            parameters.connectivity = connectivity
+            let one = try Simulation(network: network, parameters: parameters).runKeepingSpikes().spikes
+            for threads in 2...3 {
+                parameters.threads = threads
+                let equal = try Simulation(network: network, parameters: parameters)
+                let balanced = try Simulation(network: network, parameters: parameters, balanceRates: rates)
+                #expect(balanced.partition.boundaries != equal.partition.boundaries)
+                #expect(try balanced.runKeepingSpikes().spikes == one)
+            }
+            #expect(one.count > 1000)
+        }
+    }
+
     @Test func threadsExchangeSpikesAsRarelyAsTheDelaysAllow() throws {
         var parameters = SimulationParameters()
         parameters.threads = 2

@@ -60,28 +60,37 @@ import TestSupport
         }
     }
 
-    /// On two threads, the partition by cost is the best cut at a population boundary (found by
-    /// trying each), and it beats equal neurons when one area is costlier.
-    @Test func costPartitionIsTheBestCutOnTwoThreads() {
+    /// On two and three threads, the partition by cost is the best partition at population
+    /// boundaries (found by trying every one), and it beats equal neurons when one area is
+    /// costlier.
+    @Test func costPartitionIsTheBestAtPopulationBoundaries() {
         let load = ThreadLoad(network: network, rates: rates, resolution: 0.1, costs: costs)
         let indexing = NeuronIndexing(neuronCounts: network.neuronCounts)
-        let best = indexing.firstNeuron.map { cut in
-            load.imbalance(ThreadPartition(boundaries: [0, cut, indexing.neuronCount]))
+        let cuts = indexing.firstNeuron
+        let bestOfTwo = cuts.map { load.realTimeFactor(ThreadPartition(boundaries: [0, $0, indexing.neuronCount])) }.min()!
+        let bestOfThree = cuts.flatMap { first in
+            cuts.filter { $0 >= first }.map { load.realTimeFactor(ThreadPartition(boundaries: [0, first, $0, indexing.neuronCount])) }
         }.min()!
-        let byCost = load.costPartition(threads: 2)
-        #expect(load.imbalance(byCost) == best)
-        #expect(indexing.firstNeuron.contains(byCost.boundaries[1]))
-        #expect(load.imbalance(byCost) < load.imbalance(.engine(indexing: indexing, threads: 2)))
+        for (threads, best) in [(2, bestOfTwo), (3, bestOfThree)] {
+            let byCost = load.costPartition(threads: threads)
+            #expect(byCost.threadCount == threads)
+            #expect(byCost.boundaries.allSatisfy { cuts.contains($0) })
+            #expect(abs(load.realTimeFactor(byCost) - best) <= 1e-8 * best)
+        }
+        #expect(load.imbalance(load.costPartition(threads: 2)) < load.imbalance(.engine(indexing: indexing, threads: 2)))
     }
 
-    /// No partition of whole populations beats the costliest population's share, and with more
-    /// threads than populations some threads stay empty.
+    /// No partition of whole populations beats the costliest population's share; with more
+    /// threads than populations, the partition by cost leaves some empty.
     @Test func wholePopulationBound() {
         let load = ThreadLoad(network: network, rates: rates, resolution: 0.1, costs: costs)
         let total = load.populationCosts.reduce(0, +)
         #expect(load.wholePopulationBound(threads: 1) == 1)
         let threads = 64
         #expect(load.wholePopulationBound(threads: threads) == load.populationCosts.max()! / (total / Double(threads)))
-        #expect(load.imbalance(load.costPartition(threads: threads)) >= load.wholePopulationBound(threads: threads) * (1 - 1e-12))
+        let byCost = load.costPartition(threads: threads)
+        #expect(byCost.threadCount == threads)
+        #expect(load.imbalance(byCost) >= load.wholePopulationBound(threads: threads) * (1 - 1e-12))
+        #expect(abs(load.realTimeFactor(byCost) - load.populationCosts.max()!) <= 1e-8 * load.populationCosts.max()!)
     }
 }

@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `humam network --thread-load RATES`: the table of every thread count, and a rates file that
+/// misses a population refused naming the file.
+@Suite struct ThreadLoadCommandTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ExitStatusTests.executable.path), "the humam executable is not built"))
+    func printsTheLoadOfEveryThreadCount() throws {
+        let run = try ExitStatusTests.humam(["network"] + TinyRuns.networkArguments + ["--thread-load", TinyRuns.fullscaleRates])
+        #expect(run.status == 0, "\(run.error)")
+        let rows = run.output.split(separator: "\n").map { $0.split(separator: " ") }
+            .filter { $0.count == 6 && Int($0[0]) != nil }
+        #expect(rows.map { Int($0[0])! } == [1, 2, 3, 4, 8, 16, 32, 64, 128, 256])
+        // One thread: no imbalance, the same real-time factor for both partitions.
+        #expect(rows.first.map { [$0[1], $0[3], $0[5]] } == ["1.00", "1.00", "1.00"])
+        #expect(rows.first.map { $0[2] == $0[4] } == true)
+        // The partition by cost is never worse than equal neurons.
+        for row in rows { #expect(Double(row[3])! <= Double(row[1])!) }
+
+        let folder = try Fixtures.temporaryDirectory("humam-thread-load")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let partial = folder.appendingPathComponent("rates.csv")
+        try "area,layer,population,rate_hz\nbankssts,II/III,E,1.5\n".write(to: partial, atomically: true, encoding: .utf8)
+        let refused = try ExitStatusTests.humam(["network"] + TinyRuns.networkArguments + ["--thread-load", partial.path])
+        #expect(refused.status == 1 && refused.error.contains(partial.path), "\(refused)")
+    }
+}
