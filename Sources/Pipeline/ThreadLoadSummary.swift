@@ -51,7 +51,7 @@ public struct ThreadLoadSummary: Sendable {
             "  threads   equal neurons: imbalance   RTF   by cost: imbalance   RTF   bound (whole populations)",
         ]
         for row in rows {
-            lines.append(String(format: "  %7d   %24.2f %6.0f   %18.2f %6.0f   %10.2f",
+            lines.append(String(format: "  %7d   %24.2f %6.4g   %18.2f %6.4g   %10.2f",
                                 row.threads, row.engineImbalance, row.engineRealTimeFactor, row.costImbalance,
                                 row.costRealTimeFactor, row.wholePopulationBound))
         }
