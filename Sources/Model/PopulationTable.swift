@@ -25,6 +25,11 @@ public enum PopulationTable {
         try read(url, valueColumn: "rate_hz", layout: layout, required: required, range: rateRange)
     }
 
+    /// Rates in Hz of `network`'s populations (layout order), one for every non-empty one.
+    public static func readRates(_ url: URL, of network: Network) throws(InputError) -> [Double] {
+        try readRates(url, layout: network.layout, required: network.nonEmptyPopulations)
+    }
+
     public static func read(_ table: CSVTable, valueColumn: String, layout: PopulationLayout, required: [Int] = [],
                             range: ValidRange = ValidRange(), missing: Double = 0,
                             acceptingUndefined: Bool = false) throws(InputError) -> [Double] {

@@ -96,7 +96,7 @@ public struct SimulationRun: Sendable {
             events(.settingUpProcedural(neurons: estimate.neurons, synapses: estimate.synapses, rowBytes: estimate.synapseBytes))
         }
         let rates = try balanceRates.map { file throws(InputError) in
-            try PopulationTable.readRates(file, layout: network.layout, required: network.nonEmptyPopulations)
+            try PopulationTable.readRates(file, of: network)
         }
         let simulation: Simulation
         if let state = resumed {

@@ -65,10 +65,10 @@ public struct TheoryRun: Sendable {
         options.seed = seed
         options.includeDCDrive = includeDCDrive
         if let initialRates {
-            options.initialRates = [try PopulationTable.readRates(initialRates, layout: network.layout, required: populations)]
+            options.initialRates = [try PopulationTable.readRates(initialRates, of: network)]
         }
         let simulated = try simulatedRates.map {
-            try PopulationTable.readRates($0, layout: network.layout, required: populations)
+            try PopulationTable.readRates($0, of: network)
         }
         let summary = TheorySummary(network: network, options: options)
         var outcome = Outcome(summary: "")

@@ -28,7 +28,7 @@ public struct ThreadLoadSummary: Sendable {
     /// The load of `network` at the rates of `ratesFile` (a CSV area,layer,population,rate_hz:
     /// `humam theory --out` or a run's rates.csv), simulated at `resolution` ms per step.
     public init(network: Network, ratesFile: URL, resolution: Double, costs: ThreadLoad.UnitCosts = .measured) throws(InputError) {
-        let rates = try PopulationTable.readRates(ratesFile, layout: network.layout, required: network.nonEmptyPopulations)
+        let rates = try PopulationTable.readRates(ratesFile, of: network)
         let load = ThreadLoad(network: network, rates: rates, resolution: resolution, costs: costs)
         let indexing = NeuronIndexing(neuronCounts: network.neuronCounts)
         rows = Self.threadCounts.map { threads in

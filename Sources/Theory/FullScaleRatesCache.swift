@@ -44,7 +44,7 @@ public struct FullScaleRatesCache: Sendable {
         let file = folder.appendingPathComponent("fullscale-theory").appendingPathComponent("\(key.hexDigest).csv")
         if FileManager.default.fileExists(atPath: file.path) {
             do {
-                let rates = try PopulationTable.readRates(file, layout: fullScale.layout, required: fullScale.nonEmptyPopulations)
+                let rates = try PopulationTable.readRates(file, of: fullScale)
                 return Choice(rates: rates, file: file, description: nil)
             } catch {
                 throw InputError("\(error) (this is humam's cache of the full-scale theory: delete it to recompute the rates)")
