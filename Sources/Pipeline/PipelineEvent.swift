@@ -19,6 +19,10 @@ public enum PipelineEvent: Sendable {
     case resuming(folder: URL, timeMs: Double)
     /// The simulation is set up and about to run.
     case setUp(neurons: Int, synapses: Int, connectivity: ConnectivityMode, threads: Int, seconds: Double)
+    /// The threads share the populations by the work at the rates of `file` (`--balance-rates`):
+    /// the predicted imbalance (slowest thread over the mean) of that partition and of equal
+    /// numbers of neurons.
+    case balanced(file: URL, imbalance: Double, equalNeuronsImbalance: Double)
     /// A checkpoint of `bytes` was written at simulated time `timeMs` in `seconds` of wall time.
     case checkpoint(timeMs: Double, bytes: Int, seconds: Double)
     /// Checkpoints come more often than every `SimulationRun.sensibleCheckpointIntervalMs`: the

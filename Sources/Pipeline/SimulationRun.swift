@@ -111,6 +111,13 @@ public struct SimulationRun: Sendable {
         events(.setUp(neurons: simulation.neuronCount, synapses: simulation.synapseCount,
                       connectivity: simulation.connectivityMode, threads: simulation.threadCount,
                       seconds: simulation.setupSeconds))
+        if let balanceRates, let rates {
+            let load = ThreadLoad(network: network, rates: rates, resolution: parameters.resolution)
+            let equal = ThreadPartition.engine(indexing: NeuronIndexing(neuronCounts: network.neuronCounts),
+                                               threads: simulation.threadCount)
+            events(.balanced(file: balanceRates, imbalance: load.imbalance(simulation.partition),
+                             equalNeuronsImbalance: load.imbalance(equal)))
+        }
         // A resumed run is a run with checkpoints: an interruption checkpoints it again.
         // An interval beyond the run means no checkpoint before its end (and fits an Int).
         let checkpointSteps = checkpointInterval.map { max(1, Int(min(($0 / parameters.resolution).rounded(), Double(parameters.steps)))) }

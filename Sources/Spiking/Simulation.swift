@@ -46,7 +46,7 @@ public final class Simulation: @unchecked Sendable {
     /// Wall-clock seconds spent in `init` (network instantiation).
     public let setupSeconds: Double
 
-    let partition: ThreadPartition
+    public let partition: ThreadPartition
     let state: NeuronState
     let connectivity: Connectivity
     let external: ExternalDrive

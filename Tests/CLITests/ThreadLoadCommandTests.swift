@@ -3,7 +3,8 @@ import Testing
 import TestSupport
 
 /// `humam network --thread-load RATES`: the table of every thread count, and a rates file that
-/// misses a population refused naming the file.
+/// misses a population refused naming the file; `humam simulate --balance-rates RATES`: the
+/// partition it chose, said, and the same spikes as with equal neurons.
 @Suite struct ThreadLoadCommandTests {
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ExitStatusTests.executable.path), "the humam executable is not built"))
     func printsTheLoadOfEveryThreadCount() throws {
@@ -24,5 +25,21 @@ import TestSupport
         try "area,layer,population,rate_hz\nbankssts,II/III,E,1.5\n".write(to: partial, atomically: true, encoding: .utf8)
         let refused = try ExitStatusTests.humam(["network"] + TinyRuns.networkArguments + ["--thread-load", partial.path])
         #expect(refused.status == 1 && refused.error.contains(partial.path), "\(refused)")
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ExitStatusTests.executable.path), "the humam executable is not built"))
+    func balancedRunSaysSoAndKeepsTheSpikes() throws {
+        let folder = try Fixtures.temporaryDirectory("humam-balance")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let common = ["simulate"] + TinyRuns.networkArguments + ["--t-sim", "100", "--threads", "3", "--no-figures"]
+        let equal = try ExitStatusTests.humam(common + ["--out", folder.appendingPathComponent("equal").path])
+        #expect(equal.status == 0, "\(equal.error)")
+        #expect(!equal.error.contains("threads share the populations"))
+        let balanced = try ExitStatusTests.humam(common + ["--out", folder.appendingPathComponent("balanced").path,
+                                                            "--balance-rates", TinyRuns.fullscaleRates])
+        #expect(balanced.status == 0, "\(balanced.error)")
+        #expect(balanced.error.contains("threads share the populations by the work at the rates of \(TinyRuns.fullscaleRates): predicted imbalance "))
+        let spikes = try ["equal", "balanced"].map { try Data(contentsOf: folder.appendingPathComponent("\($0)/spikes.bin")) }
+        #expect(spikes[0] == spikes[1] && !spikes[0].isEmpty)
     }
 }
