@@ -1,4 +1,5 @@
 import CPrefetch
+
 /// A synaptic event waiting for its arrival step: where it goes in `NeuronState.input` and its
 /// PSC amplitude (pA).
 struct SynapticEvent {

@@ -172,8 +172,8 @@ final class Worker: @unchecked Sendable {
             let start = group == 0 ? 0 : groupStarts[group - 1]
             // The closure captures this pointer, not `self`: where the compiler does not inline
             // `forEachSynapse`, a captured `self` costs a retain and a release per segment. Input
-            // code 2 · neuron + channel goes to element channel · size + neuron − first.
-            let input = populationInput + channel &* neurons.count
+            // code 2 · neuron + channel is neuron − first elements after the channel's first.
+            let input = window.element(neuron: neurons.lowerBound, channel: channel)
             let first = neurons.lowerBound
             groupedSegments.withUnsafeBufferPointer { grouped in
                 for segment in grouped[start ..< groupStarts[group]] {
@@ -189,7 +189,7 @@ final class Worker: @unchecked Sendable {
         work.synapticEvents &+= delivered
         while nextPendingInput < pendingInputs.count && pendingInputs[nextPendingInput].code < 2 &* neurons.upperBound {
             let code = pendingInputs[nextPendingInput].code
-            populationInput[(code & 1) &* neurons.count &+ (code >> 1) &- neurons.lowerBound] &+= pendingInputs[nextPendingInput].units
+            window.element(neuron: code >> 1, channel: code & 1).pointee &+= pendingInputs[nextPendingInput].units
             nextPendingInput &+= 1
         }
         return window

@@ -123,7 +123,7 @@ final class NeuronState: @unchecked Sendable {
             advanceNeuron(i &+ 1, p, input: window, externalUnits: externalUnits.1, spikes: spikes, spikeCount: &spikeCount)
             return
         }
-        let input = window.base + window.neuronStride &* (i &- window.firstNeuron)
+        let input = window.element(neuron: i)
         let next = input + window.neuronStride
         let channel = window.channelStride
         let v = UnsafeRawPointer(potential + i).loadUnaligned(as: SIMD2<Double>.self)
@@ -153,7 +153,7 @@ final class NeuronState: @unchecked Sendable {
     @inline(__always)
     private func advanceNeuron(_ i: Int, _ p: ExactIntegration, input window: InputWindow, externalUnits: Int64,
                                spikes: UnsafeMutablePointer<Int32>, spikeCount: inout Int) {
-        let input = window.base + window.neuronStride &* (i &- window.firstNeuron)
+        let input = window.element(neuron: i)
         let excitatoryUnits = input[0] &+ externalUnits
         var v = potential[i]
         var countdown = refractoryCountdown[i]
@@ -191,6 +191,12 @@ struct InputWindow {
     var firstNeuron: Int
     var neuronStride: Int
     var channelStride: Int
+
+    /// Where the input of `neuron` on `channel` (0 excitatory, 1 inhibitory) is.
+    @inline(__always)
+    func element(neuron: Int, channel: Int = 0) -> UnsafeMutablePointer<Int64> {
+        base + (neuronStride &* (neuron &- firstNeuron) &+ channelStride &* channel)
+    }
 }
 
 /// The external Poisson input of one step for runs that draw it per step: every neuron's
