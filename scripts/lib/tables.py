@@ -3,6 +3,7 @@
   python3 -m tables protocol WORK OPTIONS             scripts/fullscale-protocol
   python3 -m tables bench-fullscale WORK OPTIONS      scripts/bench-fullscale
   python3 -m tables engine-ab WORK BASELINE SPIKES OPTIONS   scripts/bench-fullscale --baseline
+  python3 -m tables bench-scaling WORK                scripts/bench-scaling
   python3 -m tables scan-scaling WORK CHI SCALING...  scripts/scan-scaling
   python3 -m tables fc-seeds WORK SCALING CHI SEED... scripts/fc-seeds
   python3 -m tables chi-transition WORK CHI...        scripts/chi-transition
@@ -127,6 +128,21 @@ def engine_ab(work, baseline, spikes, options):
         print(f"  {label:<22} {seconds[build]:>10.1f} {real_time_factor(record):>8.1f} {peak_gb:>8.2f} "
               f"{events / seconds[build]:>10.3g} {per_event:>14.1f}")
     print(f"  speed-up {seconds['baseline'] / seconds['new']:.2f}x")
+
+
+def bench_scaling(work):
+    """The same run on 1 and 2 threads (WORK/run-1, WORK/run-2): the measured speed-up beside
+    the one `humam network --thread-load` predicts for that run's rates (WORK/model.log: per
+    thread count, the real-time factor of the engine's partition in the third column)."""
+    model = {}
+    with open(os.path.join(work, 'model.log'), encoding='utf-8') as file:
+        for line in file:
+            fields = line.split()
+            if len(fields) == 6 and fields[0].isdigit():
+                model[int(fields[0])] = float(fields[2])
+    one, two = (load(os.path.join(work, f'run-{threads}', 'run.json'))['simulate_seconds'] for threads in (1, 2))
+    print(f"  simulate: {one:.2f} s on 1 thread, {two:.2f} s on 2 threads: speed-up {one / two:.2f} "
+          f"(model for this run's rates: {model[1] / model[2]:.2f})")
 
 
 def scan_scaling(work, chi, scalings):
@@ -363,6 +379,8 @@ def main(arguments):
         protocol(*rest)
     elif command == 'bench-fullscale' and len(rest) == 2:
         bench_fullscale(*rest)
+    elif command == 'bench-scaling' and len(rest) == 1:
+        bench_scaling(*rest)
     elif command == 'engine-ab' and len(rest) == 4:
         engine_ab(*rest)
     elif command == 'scan-scaling' and len(rest) >= 3:
