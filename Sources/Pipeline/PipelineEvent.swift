@@ -21,8 +21,8 @@ public enum PipelineEvent: Sendable {
     case setUp(neurons: Int, synapses: Int, connectivity: ConnectivityMode, threads: Int, seconds: Double)
     /// The threads share the populations by the work at the rates of `file` (`--balance-rates`):
     /// the predicted imbalance (slowest thread over the mean) of that partition and of equal
-    /// numbers of neurons.
-    case balanced(file: URL, imbalance: Double, equalNeuronsImbalance: Double)
+    /// numbers of neurons, and the populations that several threads share.
+    case balanced(file: URL, imbalance: Double, equalNeuronsImbalance: Double, sharedPopulations: Int)
     /// A checkpoint of `bytes` was written at simulated time `timeMs` in `seconds` of wall time.
     case checkpoint(timeMs: Double, bytes: Int, seconds: Double)
     /// Checkpoints come more often than every `SimulationRun.sensibleCheckpointIntervalMs`: the

@@ -113,10 +113,12 @@ public struct SimulationRun: Sendable {
                       seconds: simulation.setupSeconds))
         if let balanceRates, let rates {
             let load = ThreadLoad(network: network, rates: rates, resolution: parameters.resolution)
-            let equal = ThreadPartition.engine(indexing: NeuronIndexing(neuronCounts: network.neuronCounts),
-                                               threads: simulation.threadCount)
+            let equal = ThreadPartition.engine(indexing: simulation.indexing, threads: simulation.threadCount)
+            let shared = (0..<simulation.indexing.populationCount).count {
+                simulation.partition.threads(owning: simulation.indexing.neurons(ofPopulation: $0)).count > 1
+            }
             events(.balanced(file: balanceRates, imbalance: load.imbalance(simulation.partition),
-                             equalNeuronsImbalance: load.imbalance(equal)))
+                             equalNeuronsImbalance: load.imbalance(equal), sharedPopulations: shared))
         }
         // A resumed run is a run with checkpoints: an interruption checkpoints it again.
         // An interval beyond the run means no checkpoint before its end (and fits an Int).

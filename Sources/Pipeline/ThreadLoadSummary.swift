@@ -5,8 +5,9 @@ import Spiking
 /// How evenly a network's work spreads over 1 to 256 threads at given population rates
 /// (`ThreadLoad`), as printed by `humam network --thread-load RATES.csv`: per thread count, the
 /// imbalance (slowest thread over the mean) and the predicted real-time factor of the engine's
-/// partition (equal neurons per thread) and of the partition by cost (`simulate
-/// --balance-rates`), and a lower bound on the imbalance of any partition of whole populations.
+/// partition (equal neurons per thread), of the partition by cost (`simulate --balance-rates`,
+/// which shares populations larger than a thread's share) and of the best partition by cost
+/// into whole populations (what the partition by cost would be without shared populations).
 public struct ThreadLoadSummary: Sendable {
     public struct Row: Sendable {
         public var threads: Int
@@ -14,7 +15,8 @@ public struct ThreadLoadSummary: Sendable {
         public var engineRealTimeFactor: Double
         public var costImbalance: Double
         public var costRealTimeFactor: Double
-        public var wholePopulationBound: Double
+        public var wholePopulationImbalance: Double
+        public var wholePopulationRealTimeFactor: Double
     }
 
     public let rows: [Row]
@@ -34,9 +36,10 @@ public struct ThreadLoadSummary: Sendable {
         rows = Self.threadCounts.map { threads in
             let engine = ThreadPartition.engine(indexing: indexing, threads: threads)
             let byCost = load.costPartition(threads: threads)
+            let whole = load.wholePopulationPartition(threads: threads)
             return Row(threads: threads, engineImbalance: load.imbalance(engine), engineRealTimeFactor: load.realTimeFactor(engine),
                        costImbalance: load.imbalance(byCost), costRealTimeFactor: load.realTimeFactor(byCost),
-                       wholePopulationBound: load.wholePopulationBound(threads: threads))
+                       wholePopulationImbalance: load.imbalance(whole), wholePopulationRealTimeFactor: load.realTimeFactor(whole))
         }
         self.costs = costs
         eventsPerSecond = load.eventsPerSecond.reduce(0, +)
@@ -48,12 +51,12 @@ public struct ThreadLoadSummary: Sendable {
         var lines = [
             "thread load: \(String(format: "%.3g", eventsPerSecond)) synaptic events per simulated second; costliest population \(costliestPopulation)",
             "  model: \(String(format: "%.1f", costs.neuronStep * 1e9)) ns per neuron step, \(String(format: "%.1f", costs.event * 1e9)) ns per event on the thread of its target population; real-time factors assume a core per thread at the measured unit costs",
-            "  threads   equal neurons: imbalance   RTF   by cost: imbalance   RTF   bound (whole populations)",
+            "  threads   equal neurons: imbalance   RTF   by cost: imbalance   RTF   whole populations by cost: imbalance   RTF",
         ]
         for row in rows {
-            lines.append(String(format: "  %7d   %24.2f %6.4g   %18.2f %6.4g   %10.2f",
+            lines.append(String(format: "  %7d   %24.2f %6.4g   %18.2f %6.4g   %36.2f %6.4g",
                                 row.threads, row.engineImbalance, row.engineRealTimeFactor, row.costImbalance,
-                                row.costRealTimeFactor, row.wholePopulationBound))
+                                row.costRealTimeFactor, row.wholePopulationImbalance, row.wholePopulationRealTimeFactor))
         }
         return lines.joined(separator: "\n")
     }

@@ -44,6 +44,9 @@ final class BatchLoop: @unchecked Sendable {
     /// Steps between checkpoints (nil: none).
     let checkpointInterval: Int?
     let workers: [Worker]
+    /// The windows of populations that threads share; if any, the threads meet at `barrier`
+    /// in every step, between adding their parts and the update (`simulate`).
+    let shared: SharedPopulationInputs
     let exchange: SpikeExchange
     let barrier: SpinBarrier
     let output: SpikeOutput
@@ -60,7 +63,14 @@ final class BatchLoop: @unchecked Sendable {
         threads = simulation.partition.threadCount
         steps = simulation.parameters.steps
         let horizon = max(simulation.connectivity.maximumDelay, 1)
-        workers = (0..<threads).map { thread in Worker(thread: thread, simulation: simulation, horizon: horizon) }
+        let shared = if case .procedural = simulation.connectivity {
+            SharedPopulationInputs(indexing: simulation.indexing, partition: simulation.partition)
+        } else {
+            // Stored connectivity delivers every event into the target's thread: nothing is shared.
+            SharedPopulationInputs(indexing: simulation.indexing, partition: ThreadPartition(boundaries: [0, simulation.indexing.neuronCount]))
+        }
+        self.shared = shared
+        workers = (0..<threads).map { thread in Worker(thread: thread, simulation: simulation, horizon: horizon, shared: shared) }
         batchLength = simulation.batchLength
         // Periodic checkpoints cut the batches at their steps; without them nothing changes.
         checkpointInterval = checkpoint == nil ? nil : checkpointSteps
@@ -113,14 +123,20 @@ final class BatchLoop: @unchecked Sendable {
 
     /// The worker's neurons through steps `first ..< first + length`: each step receives the
     /// events due, updates the neurons into the thread's exchange buffer of this batch's parity
-    /// and delivers their spikes to the thread's own targets.
+    /// and delivers their spikes to the thread's own targets. Where threads share populations,
+    /// each adds its part of their input before a barrier and collects the others' after it.
     @inline(__always)
     func simulate(_ worker: Worker, first: Int, length: Int, parity: Int) {
         let buffer = exchange.buffers[worker.thread][parity]
         let offsets = exchange.offsets[worker.thread][parity]
+        let sharing = !shared.isEmpty
         var count = 0
         for step in first ..< first + length {
             worker.receive(step: step)
+            if sharing {
+                worker.addSharedInput(step: step)
+                barrier.wait()
+            }
             let newCount = worker.update(into: buffer, count: count, step: step)
             worker.deliver(UnsafeBufferPointer(start: buffer + count, count: newCount - count), emittedIn: step)
             count = newCount

@@ -36,7 +36,8 @@ public struct NeuronIndexing: Sendable, Equatable {
 /// Contiguous ranges of neurons, one per worker thread; a thread updates its neurons and
 /// receives all their input, so no two threads write the same memory. Ranges are cut at area
 /// boundaries where possible, so that only inter-area synapses — whose delays are long — cross
-/// threads, and threads need to exchange spikes only every few steps.
+/// threads, and threads need to exchange spikes only every few steps. A population larger than
+/// a thread's share is cut too: the threads then share it (`SharedPopulationInputs`).
 public struct ThreadPartition: Sendable {
     /// Thread t owns neurons `boundaries[t] ..< boundaries[t + 1]`.
     let boundaries: [Int]
@@ -44,16 +45,16 @@ public struct ThreadPartition: Sendable {
     /// Cuts `0 ..< neuronCount` into `threads` ranges of about equal size, each cut moved to the
     /// nearest of `preferredCuts` (e.g. the first neuron of every area) if that changes the
     /// share of a thread by at most a quarter, else to the nearest of `fallbackCuts` (e.g. the
-    /// first neuron of every population), if any.
+    /// first neuron of every population) under the same condition, else left where it is.
     init(neuronCount: Int, threads: Int, preferredCuts: [Int] = [], fallbackCuts: [Int] = []) {
         var boundaries = [0]
         let tolerance = neuronCount / (4 * max(threads, 1))
         for thread in 1..<max(threads, 1) {
             let ideal = thread * neuronCount / threads
-            let fallback = fallbackCuts.min { abs($0 - ideal) < abs($1 - ideal) } ?? ideal
-            let preferred = preferredCuts.min { abs($0 - ideal) < abs($1 - ideal) }
-            let cut = preferred.map { abs($0 - ideal) <= tolerance } == true ? preferred! : fallback
-            boundaries.append(max(cut, boundaries.last!))
+            let nearest = [preferredCuts, fallbackCuts].lazy.compactMap { cuts in
+                cuts.min { abs($0 - ideal) < abs($1 - ideal) }.flatMap { abs($0 - ideal) <= tolerance ? $0 : nil }
+            }.first
+            boundaries.append(max(nearest ?? ideal, boundaries.last!))
         }
         boundaries.append(neuronCount)
         self.boundaries = boundaries
@@ -66,7 +67,8 @@ public struct ThreadPartition: Sendable {
 
     /// The engine's partition of `indexing`'s neurons over `threads` threads: equal numbers of
     /// neurons, cut at area boundaries where that moves a cut by at most a quarter of a share,
-    /// else at population boundaries.
+    /// else at population boundaries under the same condition, else inside a population (one
+    /// larger than half a share), which the threads then share.
     public static func engine(indexing: NeuronIndexing, threads: Int) -> ThreadPartition {
         let areaStarts = stride(from: 0, to: indexing.populationCount, by: PopulationLayout.populationsPerArea)
             .map { indexing.firstNeuron[$0] }
@@ -77,6 +79,12 @@ public struct ThreadPartition: Sendable {
     public var threadCount: Int { boundaries.count - 1 }
 
     public func neurons(ofThread thread: Int) -> Range<Int> { boundaries[thread] ..< boundaries[thread + 1] }
+
+    /// The threads that own some of `neurons` (a population): several where they share it.
+    public func threads(owning neurons: Range<Int>) -> Range<Int> {
+        guard !neurons.isEmpty else { return 0..<0 }
+        return thread(ofNeuron: neurons.lowerBound) ..< thread(ofNeuron: neurons.upperBound - 1) + 1
+    }
 
     @inline(__always)
     func thread(ofNeuron neuron: Int) -> Int {

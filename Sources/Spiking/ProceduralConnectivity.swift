@@ -24,9 +24,10 @@ import Synchronization
 /// of 8, which keeps the burst at t = 0 (the original's initial potentials put 2.3 % of the
 /// neurons above threshold) and the high-activity states in memory.
 ///
-/// A thread regenerates only the rows whose target population it owns, so every target
-/// population must lie within one thread's neurons (`ThreadPartition` cuts at population
-/// boundaries).
+/// A thread regenerates only the rows whose target population it owns. Where threads share a
+/// target population (a partition cut inside it), they share its rows by source neuron, each
+/// in proportion to its part of the population (`rowShares`), and add their synapses up in
+/// `SharedPopulationInputs`.
 final class ProceduralConnectivity: @unchecked Sendable {
     /// One pathway (target population ← source population) with synapses: as the stored
     /// connectivity draws it, plus where its targets are and its delay law.
@@ -48,11 +49,13 @@ final class ProceduralConnectivity: @unchecked Sendable {
         var streamIndex: UInt64 { drawn.streamIndex }
     }
 
-    /// A row of one source population that a thread regenerates: the pathway, and the column
-    /// of its length in the source's block of the row table.
+    /// Rows of one source population that a thread regenerates: the pathway, the column of its
+    /// length in the source's block of the row table, and the source neurons (within their
+    /// population) whose rows they are: all, or a share where threads share the target.
     struct OwnedRow: Sendable {
         var pathway: Int
         var column: Int
+        var sources: Range<Int>
     }
 
     let pathways: [Pathway]
@@ -169,15 +172,16 @@ final class ProceduralConnectivity: @unchecked Sendable {
         var owned = [[[OwnedRow]]](repeating: [[OwnedRow]](repeating: [], count: count), count: threads)
         var maximumDelay = 1, minimumCrossThreadDelay = Int.max
         for (index, pathway) in pathways.enumerated() {
-            let thread = partition.thread(ofNeuron: pathway.firstTarget)
-            guard partition.thread(ofNeuron: pathway.firstTarget + pathway.targetCount - 1) == thread else {
-                throw InputError("procedural connectivity: population \(network.layout.population(at: pathway.target).label) is split between threads")
+            let sourceNeurons = indexing.neurons(ofPopulation: pathway.source)
+            let targets = pathway.firstTarget ..< pathway.firstTarget + pathway.targetCount
+            for (thread, sources) in Self.rowShares(targets: targets, sources: sourceNeurons.count, partition: partition) {
+                owned[thread][pathway.source].append(OwnedRow(pathway: index, column: column[index], sources: sources))
+                let spiking = sourceNeurons.lowerBound + sources.lowerBound ..< sourceNeurons.lowerBound + sources.upperBound
+                if spiking.clamped(to: partition.neurons(ofThread: thread)) != spiking {
+                    minimumCrossThreadDelay = min(minimumCrossThreadDelay, pathway.delay.minimumStep)
+                }
             }
-            owned[thread][pathway.source].append(OwnedRow(pathway: index, column: column[index]))
             maximumDelay = max(maximumDelay, pathway.delay.maximumStep)
-            if partition.thread(ofNeuron: indexing.neurons(ofPopulation: pathway.source).lowerBound) != thread {
-                minimumCrossThreadDelay = min(minimumCrossThreadDelay, pathway.delay.minimumStep)
-            }
         }
         ownedRows = owned
         self.maximumDelay = maximumDelay
@@ -219,6 +223,19 @@ final class ProceduralConnectivity: @unchecked Sendable {
         let failed = progress.overflow.load(ordering: .relaxed)
         if failed >= 0 {
             throw InputError("procedural connectivity: a row of pathway \(pathways[failed].source) → \(pathways[failed].target) holds more than \(UInt16.max) synapses; use --connectivity stored")
+        }
+    }
+
+    /// Which thread regenerates which rows of a pathway onto `targets` from a population of
+    /// `sources` neurons: each thread that owns some of the targets, the sources (within their
+    /// population) in proportion to its part of them — all of them where one thread owns all
+    /// the targets. Threads with no source are left out.
+    static func rowShares(targets: Range<Int>, sources: Int, partition: ThreadPartition) -> [(thread: Int, sources: Range<Int>)] {
+        partition.threads(owning: targets).compactMap { thread in
+            let part = targets.clamped(to: partition.neurons(ofThread: thread))
+            let first = (part.lowerBound - targets.lowerBound) * sources / targets.count
+            let end = (part.upperBound - targets.lowerBound) * sources / targets.count
+            return first < end ? (thread, first ..< end) : nil
         }
     }
 
@@ -341,39 +358,38 @@ final class ProceduralConnectivity: @unchecked Sendable {
     /// Synapses in all rows.
     var synapseCount: Int { pathways.reduce(0) { $0 + $1.synapses } }
 
-    /// Every synapse written out into a synapse store (for tests: the stored engine then runs the
-    /// very same network).
+    /// Every synapse written out into a synapse store, on the thread of its target (for tests:
+    /// the stored engine then runs the very same network).
     func materialize(partition: ThreadPartition) -> SynapseStore {
         let threads = partition.threadCount
-        var counts = [Int](repeating: 0, count: indexing.neuronCount * threads + 1)
-        for thread in 0..<threads {
-            for population in 0..<indexing.populationCount {
-                for row in ownedRows[thread][population] {
-                    for (local, neuron) in indexing.neurons(ofPopulation: population).enumerated() {
-                        counts[neuron * threads + thread + 1] += rowLength(source: population, local: local, column: row.column)
-                    }
-                }
-            }
-        }
-        let store = SynapseStore(threadCount: threads, counts: counts)
         let histogram = UnsafeMutablePointer<UInt16>.allocate(capacity: delayColumns)
         histogram.initialize(repeating: 0, count: delayColumns)
         defer { histogram.deallocate() }
-        for thread in 0..<threads {
-            for population in 0..<indexing.populationCount {
-                for row in ownedRows[thread][population] {
-                    for (local, neuron) in indexing.neurons(ofPopulation: population).enumerated() {
-                        let crosses = partition.thread(ofNeuron: neuron) != thread
-                        let length = rowLength(source: population, local: local, column: row.column)
-                        forEachDelay(pathway: row.pathway, local: local, length: length, histogram: histogram) { delay, first, count in
-                            forEachSynapse(pathway: row.pathway, local: local, first: first, count: count) { code, weight in
-                                store.place(source: neuron, thread: thread, targetCode: code, weight: weight, delay: delay,
-                                            crossesThreads: crosses)
+        // Every synapse once (the threads' rows are all the rows, each once): body(source,
+        // thread of the target, target code, weight, delay).
+        func forEachStoredSynapse(_ body: (Int, Int, UInt32, Float, Int) -> Void) {
+            for threadRows in ownedRows {
+                for population in 0..<indexing.populationCount {
+                    for row in threadRows[population] {
+                        for local in row.sources {
+                            let neuron = indexing.firstNeuron[population] + local
+                            let length = rowLength(source: population, local: local, column: row.column)
+                            forEachDelay(pathway: row.pathway, local: local, length: length, histogram: histogram) { delay, first, count in
+                                forEachSynapse(pathway: row.pathway, local: local, first: first, count: count) { code, weight in
+                                    body(neuron, partition.thread(ofNeuron: Int(code >> 1)), code, weight, delay)
+                                }
                             }
                         }
                     }
                 }
             }
+        }
+        var counts = [Int](repeating: 0, count: indexing.neuronCount * threads + 1)
+        forEachStoredSynapse { source, thread, _, _, _ in counts[source * threads + thread + 1] += 1 }
+        let store = SynapseStore(threadCount: threads, counts: counts)
+        forEachStoredSynapse { source, thread, code, weight, delay in
+            store.place(source: source, thread: thread, targetCode: code, weight: weight, delay: delay,
+                        crossesThreads: partition.thread(ofNeuron: source) != thread)
         }
         return store.finish()
     }

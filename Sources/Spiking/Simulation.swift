@@ -11,7 +11,9 @@ import Synchronization
 /// neurons (cut at area boundaries): a thread updates its neurons and delivers their spikes to
 /// its own neurons at once; spikes for other threads' neurons travel only along inter-area
 /// synapses, so threads exchange them after a batch of steps as long as the shortest delay
-/// between threads (at most 64 steps), behind one barrier. Every random number comes from a
+/// between threads (at most 64 steps), behind one barrier. A population larger than a
+/// thread's share is cut and shared (`SharedPopulationInputs`): the threads then also meet at
+/// a barrier in every step, between adding up their parts of its input and the update. Every random number comes from a
 /// stream keyed by (seed, neuron or pathway) and inputs are summed exactly in fixed point, so
 /// the spikes are bit-identical for any number of threads.
 ///
@@ -28,7 +30,8 @@ import Synchronization
 ///   its `Worker` (event ring, segment queue, scratch input, counters), its neurons' Poisson
 ///   trains in `ExternalDrive`, and its exchange buffer of the batch's parity
 ///   (`SpikeExchange.buffers[t][batch & 1]`). `ProceduralConnectivity` and `SynapseStore` are
-///   only read.
+///   only read. The windows of shared populations follow their own step-by-step protocol
+///   (`SharedPopulationInputs`).
 /// - At the barrier after the batch every thread has finished writing its buffer; each then
 ///   reads the others' buffers of that parity and delivers their spikes into its own worker.
 ///   A buffer is written again two batches later, after the next barrier, when nobody reads it.

@@ -9,10 +9,11 @@ import Model
 /// The event path of procedural connectivity — regenerating the rows at the source's spike,
 /// drawing their delays, queueing and grouping the segments, drawing targets and weights and
 /// adding them up — runs on the thread that owns the *target* population
-/// (`ProceduralConnectivity`), so all of an event's cost is the target's. A thread's cost is
-/// its populations' sum; the slowest thread sets the pace (every batch ends at a barrier), so
-/// the run's real-time factor is the largest thread cost and its imbalance that cost over the
-/// mean. Memory bandwidth, caches and the exchange are not in the model: it says how evenly a
+/// (`ProceduralConnectivity`), so all of an event's cost is the target's; threads that share a
+/// population share its rows in proportion to their parts of it, and so its cost. A thread's
+/// cost is its populations' sum (their parts' where shared); the slowest thread sets the pace
+/// (every batch ends at a barrier), so the run's real-time factor is the largest thread cost
+/// and its imbalance that cost over the mean. Memory bandwidth, caches and the exchange are not in the model: it says how evenly a
 /// partition spreads the work, not how fast one core runs it.
 public struct ThreadLoad: Sendable {
     /// Core-seconds per event and per neuron step.
@@ -62,7 +63,6 @@ public struct ThreadLoad: Sendable {
         var costs = [Double](repeating: 0, count: partition.threadCount)
         for population in populationCosts.indices where !indexing.neurons(ofPopulation: population).isEmpty {
             let neurons = indexing.neurons(ofPopulation: population)
-            // A population split between threads (stored connectivity only) is shared by neurons.
             for thread in 0..<partition.threadCount {
                 let shared = neurons.clamped(to: partition.neurons(ofThread: thread)).count
                 costs[thread] += populationCosts[population] * Double(shared) / Double(neurons.count)
@@ -83,18 +83,11 @@ public struct ThreadLoad: Sendable {
         threadCosts(partition).max() ?? 0
     }
 
-    /// A lower bound on the imbalance of any partition that keeps populations whole on
-    /// `threads` threads: the costliest population over the mean thread cost (at least 1).
-    public func wholePopulationBound(threads: Int) -> Double {
-        let mean = populationCosts.reduce(0, +) / Double(threads)
-        return max(1, (populationCosts.max() ?? 0) / mean)
-    }
-
     /// The partition into `threads` contiguous ranges of whole populations whose costliest
     /// thread costs least (the linear partition problem): the least capacity with which filling
     /// the threads in order, each up to the capacity, needs no more than `threads` threads,
     /// found by bisection on the capacity. Threads left over stay empty.
-    public func costPartition(threads: Int) -> ThreadPartition {
+    public func wholePopulationPartition(threads: Int) -> ThreadPartition {
         let total = populationCosts.reduce(0, +)
         var low = max(populationCosts.max() ?? 0, total / Double(threads)), high = max(total, low)
         // The cuts of a greedy fill with `capacity`, or nil if it needs more threads.
@@ -116,6 +109,38 @@ public struct ThreadLoad: Sendable {
         let cuts = fill(high) ?? []
         var boundaries = [0] + cuts.map { indexing.firstNeuron[$0] }
         boundaries += [Int](repeating: indexing.neuronCount, count: threads - boundaries.count + 1)
+        return ThreadPartition(boundaries: boundaries)
+    }
+
+    /// The partition by cost (`simulate --balance-rates`): thread t's range ends where the
+    /// cumulative cost, over the neurons in order, reaches (t + 1)/`threads` of the total. Each
+    /// cut is moved to the nearest population boundary where that changes the cost before it by
+    /// at most `snap` of a thread's share, else left inside the population, which the threads
+    /// on either side then share. The imbalance is thus at most 1 + 2 · `snap` (and one neuron's
+    /// cost).
+    public func costPartition(threads: Int, snap: Double = 0.01) -> ThreadPartition {
+        let total = populationCosts.reduce(0, +)
+        let share = total / Double(threads)
+        var boundaries = [0]
+        var population = 0, before = 0.0  // the population the cut falls in, the cost before it
+        for thread in 1..<threads {
+            let target = Double(thread) * share
+            while population < populationCosts.count - 1 && before + populationCosts[population] <= target {
+                before += populationCosts[population]
+                population += 1
+            }
+            let neurons = indexing.neurons(ofPopulation: population)
+            let after = before + populationCosts[population]
+            let cut = if target - before <= snap * share && target - before <= after - target {
+                neurons.lowerBound
+            } else if after - target <= snap * share || populationCosts[population] <= 0 {
+                neurons.upperBound
+            } else {
+                neurons.lowerBound + Int(((target - before) / populationCosts[population] * Double(neurons.count)).rounded())
+            }
+            boundaries.append(min(max(cut, boundaries.last!), indexing.neuronCount))
+        }
+        boundaries.append(indexing.neuronCount)
         return ThreadPartition(boundaries: boundaries)
     }
 }

@@ -22,10 +22,16 @@ final class Worker: @unchecked Sendable {
     /// After `groupSegments`: the group of population p and channel c ends at
     /// `groupStarts[2p + c]` (and starts where the one before it ends).
     var groupStarts: [Int]
+    /// The neurons this thread owns (`ThreadPartition`).
+    let ownedNeurons: Range<Int>
     /// Population of each run.
     let runPopulations: [Int]
-    /// Procedural connectivity: the input of the population being updated (zero between
-    /// populations), and the external and single-spike inputs of the step, by input element.
+    /// Procedural connectivity: the windows of the populations this thread shares with others,
+    /// and those populations.
+    let shared: SharedPopulationInputs
+    let sharedPopulations: [Int]
+    /// Procedural connectivity: the input of the (unshared) population being updated (zero
+    /// between populations), and the external and single-spike inputs of the step, by input element.
     let populationInput: UnsafeMutablePointer<Int64>
     var pendingInputs: [(code: Int, units: Int64)] = []
     var nextPendingInput = 0
@@ -41,7 +47,7 @@ final class Worker: @unchecked Sendable {
     let publishedEvents = Atomic<Int>(0)
 
     /// A worker for a run that starts at `simulation.startStep`.
-    init(thread: Int, simulation: Simulation, horizon: Int) {
+    init(thread: Int, simulation: Simulation, horizon: Int, shared: SharedPopulationInputs) {
         self.thread = thread
         state = simulation.state
         connectivity = simulation.connectivity
@@ -55,12 +61,16 @@ final class Worker: @unchecked Sendable {
         delayHistogram.initialize(repeating: 0, count: columns)
         groupStarts = [Int](repeating: 0, count: IAFPSCExp.channelsPerNeuron * simulation.indexing.populationCount + 1)
         runPopulations = runs.map { simulation.indexing.population(ofNeuron: $0.range.lowerBound) }
-        let largestPopulation = Set(runPopulations).map { simulation.indexing.neurons(ofPopulation: $0).count }.max() ?? 0
+        self.shared = shared
+        sharedPopulations = shared.populations(sharedBy: thread)
+        let largestPopulation = Set(runPopulations).subtracting(sharedPopulations)
+            .map { simulation.indexing.neurons(ofPopulation: $0).count }.max() ?? 0
         let populationInputCount = if case .procedural = connectivity { IAFPSCExp.channelsPerNeuron * largestPopulation } else { 0 }
         populationInput = .allocate(capacity: populationInputCount)
         populationInput.initialize(repeating: 0, count: populationInputCount)
         externalChecks = EventRing(horizon: horizon)
         let owned = simulation.partition.neurons(ofThread: thread)
+        ownedNeurons = owned
         stimuli = simulation.stimuli.filter { owned.contains($0.code / 2) }
         for neurons in external.trainNeurons {
             for neuron in neurons.clamped(to: owned) { scheduleExternalCheck(of: neuron, after: simulation.startStep) }
@@ -155,17 +165,13 @@ final class Worker: @unchecked Sendable {
         }
     }
 
-    /// Gathers the input of `population` in the scratch space: the synapses of the grouped
-    /// segments that end on it and the pending external and single-spike inputs. The scratch
-    /// space is zero before (the update consumes what it reads) and holds one channel after the
-    /// other (`InputWindow`); the segments of one channel are added before the other's, so that
-    /// their scattered adds stay within a window of 8 bytes per neuron, which stays in cache
-    /// (the largest population at full scale, 93,694 neurons, needs 750 kB of it).
+    /// Adds the synapses of the grouped segments that end on `population` into `window`, which
+    /// spans the population: the segments of one channel before the other's, so that their
+    /// scattered adds stay within a window of 8 bytes per neuron, which stays in cache (the
+    /// largest population at full scale, 93,694 neurons, needs 750 kB of it).
     @inline(__always)
-    private func gatherInput(of population: Int, rows: ProceduralConnectivity) -> InputWindow {
+    private func addSynapses(of population: Int, into window: InputWindow, rows: ProceduralConnectivity) {
         let neurons = indexing.neurons(ofPopulation: population)
-        let window = InputWindow(base: populationInput, firstNeuron: neurons.lowerBound, neuronStride: 1,
-                                 channelStride: neurons.count)
         var delivered = 0
         for channel in 0..<IAFPSCExp.channelsPerNeuron {
             let group = IAFPSCExp.channelsPerNeuron &* population &+ channel
@@ -187,11 +193,45 @@ final class Worker: @unchecked Sendable {
             }
         }
         work.synapticEvents &+= delivered
-        while nextPendingInput < pendingInputs.count && pendingInputs[nextPendingInput].code < 2 &* neurons.upperBound {
+    }
+
+    /// Adds the pending external and single-spike inputs of this thread's neurons below `end`
+    /// into `window` (pending inputs are taken in order, population by population).
+    @inline(__always)
+    private func addPendingInputs(below end: Int, into window: InputWindow) {
+        while nextPendingInput < pendingInputs.count && pendingInputs[nextPendingInput].code < 2 &* end {
             let code = pendingInputs[nextPendingInput].code
             window.element(neuron: code >> 1, channel: code & 1).pointee &+= pendingInputs[nextPendingInput].units
             nextPendingInput &+= 1
         }
+    }
+
+    /// Before the barrier of `step` (procedural connectivity): this thread's synapses onto the
+    /// populations it shares, into its windows (`SharedPopulationInputs`).
+    func addSharedInput(step: Int) {
+        guard case .procedural(let rows) = connectivity else { return }
+        for population in sharedPopulations {
+            addSynapses(of: population, into: shared.window(population: population, thread: thread, step: step), rows: rows)
+        }
+    }
+
+    /// The input of `population`'s neurons of this thread for `step`, summed where it arrives
+    /// to be consumed by the update: in the scratch space (zero before: the update consumes
+    /// what it reads), one channel after the other (`InputWindow`), or for a shared population
+    /// in this thread's window, with the other threads' parts collected.
+    @inline(__always)
+    private func gatherInput(of population: Int, step: Int, rows: ProceduralConnectivity) -> InputWindow {
+        let neurons = indexing.neurons(ofPopulation: population)
+        let window: InputWindow
+        if shared.shares[population] != nil {
+            let own = neurons.clamped(to: ownedNeurons)
+            window = shared.collect(population: population, thread: thread, neurons: own, step: step)
+        } else {
+            window = InputWindow(base: populationInput, firstNeuron: neurons.lowerBound, neuronStride: 1,
+                                 channelStride: neurons.count)
+            addSynapses(of: population, into: window, rows: rows)
+        }
+        addPendingInputs(below: neurons.upperBound, into: window)
         return window
     }
 
@@ -214,7 +254,7 @@ final class Worker: @unchecked Sendable {
             for (index, run) in runs.enumerated() {
                 if runPopulations[index] != gathered {
                     gathered = runPopulations[index]
-                    window = gatherInput(of: gathered, rows: rows)
+                    window = gatherInput(of: gathered, step: step, rows: rows)
                 }
                 newCount = state.advance(run, input: window, external: externalInput, spikes: spikes, spikeCount: newCount)
             }
@@ -266,7 +306,7 @@ final class Worker: @unchecked Sendable {
                 let neuron = Int(source)
                 let population = indexing.population(ofNeuron: neuron)
                 let local = neuron &- indexing.firstNeuron[population]
-                for row in owned[population] {
+                for row in owned[population] where row.sources.contains(local) {
                     let length = rows.rowLength(source: population, local: local, column: row.column)
                     if length > 0 { regenerated &+= 1 }
                     let code = rows.rowCode(pathway: row.pathway, local: local)

@@ -25,8 +25,8 @@ enum PipelineMessages {
             text = "humam simulate: resuming \(folder.path) at \(String(format: "%.1f", timeMs)) ms\n"
         case .setUp(let neurons, let synapses, let connectivity, let threads, let seconds):
             text = "humam simulate: \(neurons) neurons, \(synapses) synapses (\(connectivity.rawValue)), \(threads) thread(s); set up in \(String(format: "%.3f", seconds)) s\n"
-        case .balanced(let file, let imbalance, let equal):
-            text = "humam simulate: threads share the populations by the work at the rates of \(file.path): predicted imbalance \(String(format: "%.2f", imbalance)) (equal neurons: \(String(format: "%.2f", equal)))\n"
+        case .balanced(let file, let imbalance, let equal, let shared):
+            text = "humam simulate: threads share the populations by the work at the rates of \(file.path): predicted imbalance \(String(format: "%.2f", imbalance)) (equal neurons: \(String(format: "%.2f", equal))); \(shared) population(s) shared by several threads\n"
         case .checkpoint(let timeMs, let bytes, let seconds):
             text = String(format: "\rhumam simulate: checkpoint at %.1f ms: %.1f MB in %.2f s\n", timeMs, Double(bytes) / 1e6, seconds)
         case .frequentCheckpoints(let intervalMs, let count, let bytes, let seconds):

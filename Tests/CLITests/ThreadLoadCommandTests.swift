@@ -11,13 +11,15 @@ import TestSupport
         let run = try ExitStatusTests.humam(["network"] + TinyRuns.networkArguments + ["--thread-load", TinyRuns.fullscaleRates])
         #expect(run.status == 0, "\(run.error)")
         let rows = run.output.split(separator: "\n").map { $0.split(separator: " ") }
-            .filter { $0.count == 6 && Int($0[0]) != nil }
+            .filter { $0.count == 7 && Int($0[0]) != nil }
         #expect(rows.map { Int($0[0])! } == [1, 2, 3, 4, 8, 16, 32, 64, 128, 256])
-        // One thread: no imbalance, the same real-time factor for both partitions.
+        // One thread: no imbalance, the same real-time factor for all three partitions.
         #expect(rows.first.map { [$0[1], $0[3], $0[5]] } == ["1.00", "1.00", "1.00"])
-        #expect(rows.first.map { $0[2] == $0[4] } == true)
-        // The partition by cost is never worse than equal neurons.
+        #expect(rows.first.map { $0[2] == $0[4] && $0[4] == $0[6] } == true)
+        // The partition by cost is never worse than equal neurons, and where the costliest
+        // population is several threads' share (256 threads) sharing it beats keeping it whole.
         for row in rows { #expect(Double(row[3])! <= Double(row[1])!) }
+        #expect(rows.last.map { Double($0[4])! < Double($0[6])! / 4 } == true)
 
         let folder = try Fixtures.temporaryDirectory("humam-thread-load")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -39,6 +41,7 @@ import TestSupport
                                                             "--balance-rates", TinyRuns.fullscaleRates])
         #expect(balanced.status == 0, "\(balanced.error)")
         #expect(balanced.error.contains("threads share the populations by the work at the rates of \(TinyRuns.fullscaleRates): predicted imbalance "))
+        #expect(balanced.error.contains("population(s) shared by several threads"))
         let spikes = try ["equal", "balanced"].map { try Data(contentsOf: folder.appendingPathComponent("\($0)/spikes.bin")) }
         #expect(spikes[0] == spikes[1] && !spikes[0].isEmpty)
     }

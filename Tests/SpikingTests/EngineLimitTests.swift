@@ -96,19 +96,4 @@ import TestSupport
             }
         }
     }
-
-    /// Procedural rows gather a population's input in one thread: a partition that splits a
-    /// population (the engine cuts at population boundaries, so only a changed partition could)
-    /// is refused.
-    @Test func populationSplitBetweenThreadsIsRefused() {
-        let network = TestNetworks.small()
-        let indexing = NeuronIndexing(neuronCounts: network.neuronCounts)
-        var parameters = SimulationParameters()
-        parameters.threads = 2
-        let partition = ThreadPartition(neuronCount: indexing.neuronCount, threads: 2, preferredCuts: [], fallbackCuts: [indexing.neuronCount / 2 + 1])
-        let error = #expect(throws: InputError.self) {
-            _ = try ProceduralConnectivity(network: network, parameters: parameters, indexing: indexing, partition: partition, threads: 2)
-        }
-        #expect(error?.description.hasSuffix("is split between threads") == true, "\(error?.description ?? "")")
-    }
 }

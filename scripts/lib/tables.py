@@ -138,7 +138,7 @@ def bench_scaling(work):
     with open(os.path.join(work, 'model.log'), encoding='utf-8') as file:
         for line in file:
             fields = line.split()
-            if len(fields) == 6 and fields[0].isdigit():
+            if len(fields) == 7 and fields[0].isdigit():
                 model[int(fields[0])] = float(fields[2])
     one, two = (load(os.path.join(work, f'run-{threads}', 'run.json'))['simulate_seconds'] for threads in (1, 2))
     print(f"  simulate: {one:.2f} s on 1 thread, {two:.2f} s on 2 threads: speed-up {one / two:.2f} "
