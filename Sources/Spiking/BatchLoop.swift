@@ -44,8 +44,7 @@ final class BatchLoop: @unchecked Sendable {
     /// Steps between checkpoints (nil: none).
     let checkpointInterval: Int?
     let workers: [Worker]
-    /// The windows of populations that threads share; if any, the threads meet at `barrier`
-    /// in every step, between adding their parts and the update (`simulate`).
+    /// The windows of populations that threads share.
     let shared: SharedPopulationInputs
     let exchange: SpikeExchange
     let barrier: SpinBarrier
@@ -64,10 +63,11 @@ final class BatchLoop: @unchecked Sendable {
         steps = simulation.parameters.steps
         let horizon = max(simulation.connectivity.maximumDelay, 1)
         let shared = if case .procedural = simulation.connectivity {
-            SharedPopulationInputs(indexing: simulation.indexing, partition: simulation.partition)
+            SharedPopulationInputs(indexing: simulation.indexing, partition: simulation.partition, startStep: simulation.startStep)
         } else {
             // Stored connectivity delivers every event into the target's thread: nothing is shared.
-            SharedPopulationInputs(indexing: simulation.indexing, partition: ThreadPartition(boundaries: [0, simulation.indexing.neuronCount]))
+            SharedPopulationInputs(indexing: simulation.indexing, partition: ThreadPartition(boundaries: [0, simulation.indexing.neuronCount]),
+                                   startStep: simulation.startStep)
         }
         self.shared = shared
         workers = (0..<threads).map { thread in Worker(thread: thread, simulation: simulation, horizon: horizon, shared: shared) }
@@ -123,20 +123,14 @@ final class BatchLoop: @unchecked Sendable {
 
     /// The worker's neurons through steps `first ..< first + length`: each step receives the
     /// events due, updates the neurons into the thread's exchange buffer of this batch's parity
-    /// and delivers their spikes to the thread's own targets. Where threads share populations,
-    /// each adds its part of their input before a barrier and collects the others' after it.
+    /// and delivers their spikes to the thread's own targets.
     @inline(__always)
     func simulate(_ worker: Worker, first: Int, length: Int, parity: Int) {
         let buffer = exchange.buffers[worker.thread][parity]
         let offsets = exchange.offsets[worker.thread][parity]
-        let sharing = !shared.isEmpty
         var count = 0
         for step in first ..< first + length {
             worker.receive(step: step)
-            if sharing {
-                worker.addSharedInput(step: step)
-                barrier.wait()
-            }
             let newCount = worker.update(into: buffer, count: count, step: step)
             worker.deliver(UnsafeBufferPointer(start: buffer + count, count: newCount - count), emittedIn: step)
             count = newCount

@@ -12,8 +12,8 @@ import Synchronization
 /// its own neurons at once; spikes for other threads' neurons travel only along inter-area
 /// synapses, so threads exchange them after a batch of steps as long as the shortest delay
 /// between threads (at most 64 steps), behind one barrier. A population larger than a
-/// thread's share is cut and shared (`SharedPopulationInputs`): the threads then also meet at
-/// a barrier in every step, between adding up their parts of its input and the update. Every random number comes from a
+/// thread's share is cut and shared (`SharedPopulationInputs`): its threads then wait in every
+/// step for each other's parts of its input. Every random number comes from a
 /// stream keyed by (seed, neuron or pathway) and inputs are summed exactly in fixed point, so
 /// the spikes are bit-identical for any number of threads.
 ///
@@ -85,10 +85,13 @@ public final class Simulation: @unchecked Sendable {
     }
 
     /// `connectivity`, if given, builds the synapses for the thread partition instead of the
-    /// mode in `parameters` (tests: procedural rows written into a synapse store).
+    /// mode in `parameters` (tests: procedural rows written into a synapse store); `partition`,
+    /// if given, replaces the partition of `parameters.threads` threads (tests: populations
+    /// shared wherever wanted).
     init(network: Network, parameters: SimulationParameters,
          connectivity makeConnectivity: ((ThreadPartition) throws(InputError) -> Connectivity)?,
-         balanceRates: [Double]? = nil, resuming resumed: SimulationState? = nil) throws(InputError) {
+         balanceRates: [Double]? = nil, partition givenPartition: ThreadPartition? = nil,
+         resuming resumed: SimulationState? = nil) throws(InputError) {
         let start = Date()
         try Self.check(parameters, network: network)
         guard network.parameters.connection.transmissionProbability == 1 else {
@@ -106,7 +109,9 @@ public final class Simulation: @unchecked Sendable {
         self.parameters = parameters
         self.indexing = indexing
         let threads = min(parameters.threads, max(indexing.neuronCount, 1))
-        partition = if let balanceRates {
+        partition = if let givenPartition {
+            givenPartition
+        } else if let balanceRates {
             ThreadLoad(network: network, rates: balanceRates, resolution: parameters.resolution).costPartition(threads: threads)
         } else {
             .engine(indexing: indexing, threads: threads)

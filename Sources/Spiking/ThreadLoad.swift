@@ -13,23 +13,31 @@ import Model
 /// population share its rows in proportion to their parts of it, and so its cost. A thread's
 /// cost is its populations' sum (their parts' where shared); the slowest thread sets the pace
 /// (every batch ends at a barrier), so the run's real-time factor is the largest thread cost
-/// and its imbalance that cost over the mean. Memory bandwidth, caches and the exchange are not in the model: it says how evenly a
-/// partition spreads the work, not how fast one core runs it.
+/// and its imbalance that cost over the mean. Where threads share a population they wait for
+/// each other in every step instead of every batch: the real-time factor is then larger by the
+/// measured `UnitCosts.lockstep`. Memory bandwidth, caches and the exchange are not in the
+/// model: it says how evenly a partition spreads the work, not how fast one core runs it.
 public struct ThreadLoad: Sendable {
-    /// Core-seconds per event and per neuron step.
+    /// Core-seconds per event and per neuron step, and the slow-down of a run whose threads
+    /// share a population.
     public struct UnitCosts: Sendable {
         public var neuronStep: Double
         public var event: Double
+        public var lockstep: Double
 
         /// Measured on the project's 2-core AMD EPYC VM (2026-12-06, release build, full scale,
         /// chi 2.5, 300 ms, 2 threads; `perf record` shares of `docs/performance.md`): 3.9 ns per
         /// neuron step (the neuron update with its Poisson drive, 6.4 % of 623.5 core-s for
-        /// 1.04 · 10¹⁰ neuron steps) and 17.0 ns per event (the rest, for 3.43 · 10¹⁰ events).
-        public static let measured = UnitCosts(neuronStep: 3.9e-9, event: 17.0e-9)
+        /// 1.04 · 10¹⁰ neuron steps) and 17.0 ns per event (the rest, for 3.43 · 10¹⁰ events);
+        /// and a lock-step factor of 1.01: the same run with one population shared by the 2
+        /// threads took 311.7 s, against 308.1 s with whole populations (`--balance-rates`, one
+        /// run each, side by side).
+        public static let measured = UnitCosts(neuronStep: 3.9e-9, event: 17.0e-9, lockstep: 1.01)
 
-        public init(neuronStep: Double, event: Double) {
+        public init(neuronStep: Double, event: Double, lockstep: Double = 1) {
             self.neuronStep = neuronStep
             self.event = event
+            self.lockstep = lockstep
         }
     }
 
@@ -38,6 +46,7 @@ public struct ThreadLoad: Sendable {
     /// Core-seconds each population costs per simulated second.
     public let populationCosts: [Double]
     let indexing: NeuronIndexing
+    let lockstep: Double
 
     /// The load of `network` firing at `rates` (Hz per population, layout order), simulated at
     /// `resolution` ms per step.
@@ -52,6 +61,7 @@ public struct ThreadLoad: Sendable {
             }
         }
         eventsPerSecond = events
+        lockstep = costs.lockstep
         let stepsPerSecond = 1000 / resolution
         populationCosts = (0..<count).map { population in
             Double(network.neuronCounts[population]) * stepsPerSecond * costs.neuronStep + events[population] * costs.event
@@ -78,9 +88,25 @@ public struct ThreadLoad: Sendable {
         return mean > 0 ? costs.max()! / mean : 1
     }
 
-    /// Wall seconds per simulated second with `partition`: its slowest thread's cost.
+    /// Wall seconds per simulated second with `partition`: its slowest thread's cost, times the
+    /// lock-step factor where its threads share a population.
     public func realTimeFactor(_ partition: ThreadPartition) -> Double {
-        threadCosts(partition).max() ?? 0
+        (threadCosts(partition).max() ?? 0) * (sharesPopulations(partition) ? lockstep : 1)
+    }
+
+    /// Whether `partition` cuts inside a population with neurons.
+    public func sharesPopulations(_ partition: ThreadPartition) -> Bool {
+        (0..<indexing.populationCount).contains { partition.threads(owning: indexing.neurons(ofPopulation: $0)).count > 1 }
+    }
+
+    /// The partition by cost (`simulate --balance-rates`): of the best partition into whole
+    /// populations and the one that shares populations (`sharedCostPartition`), the one with
+    /// the smaller real-time factor — sharing only where the lock-step costs less than the
+    /// imbalance it removes.
+    public func costPartition(threads: Int) -> ThreadPartition {
+        let whole = wholePopulationPartition(threads: threads)
+        let shared = sharedCostPartition(threads: threads)
+        return realTimeFactor(shared) < realTimeFactor(whole) ? shared : whole
     }
 
     /// The partition into `threads` contiguous ranges of whole populations whose costliest
@@ -112,13 +138,13 @@ public struct ThreadLoad: Sendable {
         return ThreadPartition(boundaries: boundaries)
     }
 
-    /// The partition by cost (`simulate --balance-rates`): thread t's range ends where the
+    /// The partition by cost that may share populations: thread t's range ends where the
     /// cumulative cost, over the neurons in order, reaches (t + 1)/`threads` of the total. Each
     /// cut is moved to the nearest population boundary where that changes the cost before it by
     /// at most `snap` of a thread's share, else left inside the population, which the threads
     /// on either side then share. The imbalance is thus at most 1 + 2 · `snap` (and one neuron's
     /// cost).
-    public func costPartition(threads: Int, snap: Double = 0.01) -> ThreadPartition {
+    public func sharedCostPartition(threads: Int, snap: Double = 0.01) -> ThreadPartition {
         let total = populationCosts.reduce(0, +)
         let share = total / Double(threads)
         var boundaries = [0]

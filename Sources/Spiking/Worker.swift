@@ -125,6 +125,7 @@ final class Worker: @unchecked Sendable {
             // They are added population by population just before the update (`update`).
             groupSegments(arrivingIn: step, rows: rows)
             segments.clear(step: step)
+            addSharedInput(step: step, rows: rows)
             if pendingInputs.count > 1 { pendingInputs.sort { $0.code < $1.code } }
         }
     }
@@ -206,12 +207,14 @@ final class Worker: @unchecked Sendable {
         }
     }
 
-    /// Before the barrier of `step` (procedural connectivity): this thread's synapses onto the
-    /// populations it shares, into its windows (`SharedPopulationInputs`).
-    func addSharedInput(step: Int) {
-        guard case .procedural(let rows) = connectivity else { return }
+    /// Early in `step`, so that the threads it shares populations with wait as little as
+    /// possible: this thread's synapses onto those populations, into its windows
+    /// (`SharedPopulationInputs`).
+    @inline(__always)
+    private func addSharedInput(step: Int, rows: ProceduralConnectivity) {
         for population in sharedPopulations {
             addSynapses(of: population, into: shared.window(population: population, thread: thread, step: step), rows: rows)
+            shared.finishAdding(population: population, thread: thread, step: step)
         }
     }
 

@@ -1,4 +1,5 @@
 import Model
+import RunFormat
 import Testing
 import TestSupport
 @testable import Spiking
@@ -54,14 +55,20 @@ import TestSupport
         }
     }
 
-    /// Populations shared by threads (the partition by cost on 2, 3, 5 and 8 threads of 14
-    /// populations cuts inside them) give the same spikes, with procedural connectivity (each
-    /// thread regenerates its share of the rows onto a shared population) and with stored
-    /// connectivity; and a run checkpointed on 8 threads resumes on 5 with the same spikes.
+    /// Populations shared by threads (the partition by cost that shares populations, on 2, 3, 5
+    /// and 8 threads of 14 populations, cuts inside them) give the same spikes, with procedural
+    /// connectivity (each thread regenerates its share of the rows onto a shared population) and
+    /// with stored connectivity; and a run checkpointed on 8 threads resumes on 5 with the same
+    /// spikes.
     @Test func populationsSharedByThreadsGiveIdenticalSpikes() throws {
         let network = TestNetworks.small()
         let rates = (0..<network.populationCount).map { network.layout.population(at: $0).area == "alpha" ? 16.0 : 2.0 }
         let indexing = NeuronIndexing(neuronCounts: network.neuronCounts)
+        let load = ThreadLoad(network: network, rates: rates, resolution: 0.1)
+        func shared(_ parameters: SimulationParameters, resuming state: SimulationState? = nil) throws -> Simulation {
+            try Simulation(network: network, parameters: parameters, connectivity: nil,
+                           partition: load.sharedCostPartition(threads: parameters.threads), resuming: state)
+        }
         for connectivity in [ConnectivityMode.procedural, .stored] {
             var parameters = SimulationParameters()
             parameters.duration = 300
@@ -70,18 +77,16 @@ import TestSupport
             #expect(one.count > 1000)
             for threads in [2, 3, 5, 8] {
                 parameters.threads = threads
-                let shared = try Simulation(network: network, parameters: parameters, balanceRates: rates)
-                let cutInside = shared.partition.boundaries.filter { !indexing.firstNeuron.contains($0) }
-                #expect(!cutInside.isEmpty, "\(threads) threads: \(shared.partition.boundaries)")
-                #expect(try shared.runKeepingSpikes().spikes == one, "\(connectivity), \(threads) threads")
+                let simulation = try shared(parameters)
+                let cutInside = simulation.partition.boundaries.filter { !indexing.firstNeuron.contains($0) }
+                #expect(!cutInside.isEmpty, "\(threads) threads: \(simulation.partition.boundaries)")
+                #expect(try simulation.runKeepingSpikes().spikes == one, "\(connectivity), \(threads) threads")
             }
             parameters.threads = 8
-            let checkpointed = CheckpointTests.run(try Simulation(network: network, parameters: parameters, balanceRates: rates),
-                                                   checkpointSteps: 1500)
+            let checkpointed = CheckpointTests.run(try shared(parameters), checkpointSteps: 1500)
             parameters.threads = 5
             let state = try #require(checkpointed.states.first)
-            let continuation = try Simulation(network: network, parameters: parameters, resuming: state, balanceRates: rates)
-                .runKeepingSpikes().spikes
+            let continuation = try shared(parameters, resuming: state).runKeepingSpikes().spikes
             #expect(CheckpointTests.joined(one, upTo: state.step, continuation) == CheckpointTests.spikes(one))
         }
     }

@@ -80,24 +80,24 @@ import TestSupport
         #expect(load.imbalance(load.wholePopulationPartition(threads: 2)) < load.imbalance(.engine(indexing: indexing, threads: 2)))
     }
 
-    /// The partition by cost gives every thread its share of the cost to within twice the snap
-    /// (1 % of a share) and one neuron's cost, however many threads: with more threads than
-    /// populations it shares populations, where whole populations leave the costliest one's
-    /// cost as the real-time factor.
-    @Test func costPartitionSharesLargePopulations() {
+    /// The partition by cost that shares populations gives every thread its share of the cost to
+    /// within twice the snap (1 % of a share) and one neuron's cost, however many threads: with
+    /// more threads than populations it shares populations, where whole populations leave the
+    /// costliest one's cost as the real-time factor.
+    @Test func sharedCostPartitionSharesLargePopulations() {
         let load = ThreadLoad(network: network, rates: rates, resolution: 0.1, costs: costs)
         let indexing = NeuronIndexing(neuronCounts: network.neuronCounts)
         let total = load.populationCosts.reduce(0, +)
         let neuronCost = load.populationCosts.indices.map { load.populationCosts[$0] / Double(max(network.neuronCounts[$0], 1)) }.max()!
         for threads in [1, 2, 3, 8, 64] {
-            let byCost = load.costPartition(threads: threads)
+            let byCost = load.sharedCostPartition(threads: threads)
             #expect(byCost.threadCount == threads)
             let share = total / Double(threads)
             for cost in load.threadCosts(byCost) {
                 #expect(abs(cost - share) <= 2 * (0.01 * share + neuronCost), "\(threads) threads: \(cost) against \(share)")
             }
         }
-        let many = load.costPartition(threads: 64)
+        let many = load.sharedCostPartition(threads: 64)
         #expect(!many.boundaries.allSatisfy { indexing.firstNeuron.contains($0) })
         let whole = load.wholePopulationPartition(threads: 64)
         #expect(abs(load.realTimeFactor(whole) - load.populationCosts.max()!) <= 1e-8 * load.populationCosts.max()!)
@@ -111,7 +111,30 @@ import TestSupport
     @Test func costPartitionSnapsToPopulationBoundaries() {
         let load = ThreadLoad(network: network, rates: (0..<network.populationCount).map { _ in 0 }, resolution: 0.1,
                               costs: ThreadLoad.UnitCosts(neuronStep: 1e-9, event: 0))
-        #expect(load.costPartition(threads: 3).boundaries == [0, 187, 373, 560])
-        #expect(load.costPartition(threads: 3, snap: 0.1).boundaries == [0, 200, 360, 560])
+        #expect(load.sharedCostPartition(threads: 3).boundaries == [0, 187, 373, 560])
+        #expect(load.sharedCostPartition(threads: 3, snap: 0.1).boundaries == [0, 200, 360, 560])
+    }
+
+    /// The partition by cost is whichever of whole populations and shared ones is predicted
+    /// faster, the lock-step factor of shared populations counted: with a factor of 1.3, whole
+    /// populations on 2 threads (imbalance near 1 either way) and shared ones on 64 (where one
+    /// population is several threads' share).
+    @Test func costPartitionSharesOnlyWhereItPays() {
+        for lockstep in [1, ThreadLoad.UnitCosts.measured.lockstep, 1.3] {
+            var lockstepCosts = costs
+            lockstepCosts.lockstep = lockstep
+            let load = ThreadLoad(network: network, rates: rates, resolution: 0.1, costs: lockstepCosts)
+            for threads in [1, 2, 3, 8, 64] {
+                let whole = load.wholePopulationPartition(threads: threads), shared = load.sharedCostPartition(threads: threads)
+                let byCost = load.costPartition(threads: threads)
+                #expect(load.realTimeFactor(byCost) == min(load.realTimeFactor(whole), load.realTimeFactor(shared)))
+                let slowest = load.threadCosts(shared).max()!
+                #expect(load.realTimeFactor(shared) == slowest * (load.sharesPopulations(shared) ? lockstep : 1))
+            }
+            if lockstep == 1.3 {
+                #expect(!load.sharesPopulations(load.costPartition(threads: 2)))
+            }
+            #expect(load.sharesPopulations(load.costPartition(threads: 64)))
+        }
     }
 }
