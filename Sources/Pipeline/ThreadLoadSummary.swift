@@ -50,7 +50,7 @@ public struct ThreadLoadSummary: Sendable {
     public var text: String {
         var lines = [
             "thread load: \(String(format: "%.3g", eventsPerSecond)) synaptic events per simulated second; costliest population \(costliestPopulation)",
-            "  model: \(String(format: "%.1f", costs.neuronStep * 1e9)) ns per neuron step, \(String(format: "%.1f", costs.event * 1e9)) ns per event on the thread of its target population; real-time factors assume a core per thread at the measured unit costs",
+            "  model: \(String(format: "%.1f", costs.neuronStep * 1e9)) ns per neuron step, \(String(format: "%.1f", costs.event * 1e9)) ns per event on the thread of its target population, ×\(String(format: "%.2f", costs.lockstep)) where threads share a population; real-time factors assume a core per thread at the measured unit costs",
             "  threads   equal neurons: imbalance   RTF   by cost: imbalance   RTF   whole populations by cost: imbalance   RTF",
         ]
         for row in rows {
