@@ -112,8 +112,8 @@ final class SharedPopulationInputs: @unchecked Sendable {
 }
 
 /// The last step a thread has done something for (written by that thread, read by others):
-/// `publish` releases what it wrote before, `wait` acquires it. A waiting thread spins briefly,
-/// then yields the core, and after 200 µs naps 20 µs at a time (more threads than cores).
+/// `publish` releases what it wrote before, `wait` acquires it. A waiting thread spins, yields
+/// (`Backoff`), then naps 20 µs at a time (more threads than cores).
 final class StepCounter: Sendable {
     private let step: Atomic<Int>
 
@@ -126,18 +126,9 @@ final class StepCounter: Sendable {
     }
 
     func wait(until value: Int) {
-        var spins = 0
-        var yieldingSince: UInt64 = 0
+        var backoff = Backoff()
         while step.load(ordering: .acquiring) < value {
-            spins += 1
-            guard spins > SpinBarrier.spins else { continue }
-            let now = DispatchTime.now().uptimeNanoseconds
-            if yieldingSince == 0 { yieldingSince = now }
-            if now - yieldingSince > SpinBarrier.sleepAfterNanoseconds {
-                usleep(20)
-            } else {
-                sched_yield()
-            }
+            if !backoff.pause() { usleep(20) }
         }
     }
 }

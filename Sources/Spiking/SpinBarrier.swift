@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// A reusable barrier for a fixed number of threads: spins briefly, then yields the core, and
-/// after `sleepAfterNanoseconds` of waiting sleeps until the last thread arrives. With a core per
+/// after `Backoff.sleepAfterNanoseconds` of yielding sleeps until the last thread arrives. With a core per
 /// thread the wait is short and never reaches the sleep (a batch's imbalance of the notebook
 /// network is a few µs; at full scale a batch takes ~0.1 s, so an occasional wake-up's ~30 µs
 /// do not count); on a machine with more threads than cores (tests beside each other, a build
@@ -16,10 +16,6 @@ final class SpinBarrier: @unchecked Sendable {
     /// Guards the sleepers' wake-up: the last thread to arrive advances the generation and
     /// broadcasts under it, so that a thread going to sleep cannot miss its wake-up.
     private let lock = NSCondition()
-
-    static let spins = 256
-    /// Waiting longer than this (yielding) means the partner has no core: sleep.
-    static let sleepAfterNanoseconds: UInt64 = 200_000
 
     init(parties: Int) {
         self.parties = parties
@@ -35,22 +31,39 @@ final class SpinBarrier: @unchecked Sendable {
             lock.unlock()
             return
         }
-        var spins = 0
-        var yieldingSince: UInt64 = 0
+        var backoff = Backoff()
         while generation.load(ordering: .acquiring) == current {
-            spins += 1
-            guard spins > Self.spins else { continue }
-            let now = DispatchTime.now().uptimeNanoseconds
-            if yieldingSince == 0 {
-                yieldingSince = now
-            } else if now - yieldingSince > Self.sleepAfterNanoseconds {
+            if !backoff.pause() {
                 lock.lock()
                 while generation.load(ordering: .acquiring) == current { lock.wait() }
                 lock.unlock()
                 return
             }
-            sched_yield()
         }
+    }
+}
+
+/// How a thread waits for others (`SpinBarrier`, `StepCounter`): it spins briefly, then yields
+/// the core; once it has yielded for `sleepAfterNanoseconds`, the partner evidently has no core
+/// of its own, and the waiting thread should sleep instead.
+struct Backoff {
+    static let spins = 256
+    static let sleepAfterNanoseconds: UInt64 = 200_000
+    private var spins = 0
+    private var yieldingSince: UInt64 = 0
+
+    /// Spins or yields once; false, without yielding, once the wait should sleep.
+    mutating func pause() -> Bool {
+        spins += 1
+        guard spins > Self.spins else { return true }
+        let now = DispatchTime.now().uptimeNanoseconds
+        if yieldingSince == 0 {
+            yieldingSince = now
+        } else if now - yieldingSince > Self.sleepAfterNanoseconds {
+            return false
+        }
+        sched_yield()
+        return true
     }
 }
 
