@@ -9,12 +9,16 @@ struct SynapticEvent {
 
 /// The synapses of one procedural row that share a delay, waiting for their arrival step:
 /// positions `first ..< first + count` of the row `row` (`ProceduralConnectivity.rowCode`: its
-/// pathway and the source neuron within its population, packed into 32 bits). 8 bytes: the
-/// segments in flight are most of a full-scale run's memory at high activity.
+/// pathway and the source neuron within its population, packed into 32 bits). 7 bytes in an
+/// `EventRing` (which packs elements by size, not stride): the segments in flight are most of a
+/// full-scale run's memory at high activity, where a segment carries 3.7 synapses; a row's
+/// synapses of one delay beyond `maximumCount` take several segments.
 struct RowSegment {
     var row: UInt32
     var first: UInt16
-    var count: UInt16
+    var count: UInt8
+
+    static let maximumCount = Int(UInt8.max)
 }
 
 /// Events indexed by arrival step modulo a power of two larger than the longest delay: slot
@@ -24,16 +28,19 @@ struct RowSegment {
 /// slot), not to slots × the busiest step, and nothing is allocated once the pool is large
 /// enough. The pool grows by blocks that never move: growing copies nothing, so the old and the
 /// new pool are never held at once (at full scale the pool's peak, the burst at t = 0, is the
-/// run's peak memory). Owned by one thread.
-final class EventRing<Element>: @unchecked Sendable {
+/// run's peak memory). Elements lie `MemoryLayout<Element>.size` bytes apart, unaligned: a
+/// `RowSegment` takes 7 bytes, not its stride of 8. Owned by one thread.
+final class EventRing<Element: BitwiseCopyable>: @unchecked Sendable {
     static var chunkSize: Int { 64 }
     /// Chunks per block, 2^blockShift (a block holds `chunksPerBlock · chunkSize` elements).
     static var blockShift: Int { 10 }
     static var chunksPerBlock: Int { 1 << blockShift }
+    /// Bytes per element.
+    static var elementSize: Int { MemoryLayout<Element>.size }
     let mask: Int
     /// The blocks: chunk c holds elements `(c mod chunksPerBlock) · chunkSize ..< + chunkSize`
     /// of block `c / chunksPerBlock`.
-    private var blocks: UnsafeMutablePointer<UnsafeMutablePointer<Element>>
+    private var blocks: UnsafeMutablePointer<UnsafeMutableRawPointer>
     private var blockCapacity = 1
     /// Blocks allocated so far (the pool only grows).
     private(set) var blockCount = 0
@@ -47,7 +54,7 @@ final class EventRing<Element>: @unchecked Sendable {
     private let tail: UnsafeMutablePointer<Int32>
     private let tailCount: UnsafeMutablePointer<Int>
     /// Per slot: where its last chunk's elements are (meaningful once the slot has a chunk).
-    private let tailElements: UnsafeMutablePointer<UnsafeMutablePointer<Element>>
+    private let tailElements: UnsafeMutablePointer<UnsafeMutableRawPointer>
 
     /// A ring that holds events up to `horizon` steps ahead.
     init(horizon: Int) {
@@ -65,7 +72,7 @@ final class EventRing<Element>: @unchecked Sendable {
         // A full (empty) slot starts a chunk before its first append, so this placeholder is
         // never dereferenced.
         tailElements = .allocate(capacity: size)
-        tailElements.initialize(repeating: UnsafeMutablePointer(bitPattern: MemoryLayout<Element>.alignment)!, count: size)
+        tailElements.initialize(repeating: UnsafeMutableRawPointer(bitPattern: 1)!, count: size)
     }
 
     deinit {
@@ -80,16 +87,16 @@ final class EventRing<Element>: @unchecked Sendable {
 
     /// Where element `index` of chunk `chunk` is.
     @inline(__always)
-    private func element(chunk: Int32, index: Int) -> UnsafeMutablePointer<Element> {
+    private func element(chunk: Int32, index: Int) -> UnsafeMutableRawPointer {
         let chunk = Int(chunk)
-        return blocks[chunk >> Self.blockShift] + ((chunk & (Self.chunksPerBlock &- 1)) &* Self.chunkSize &+ index)
+        return blocks[chunk >> Self.blockShift] + ((chunk & (Self.chunksPerBlock &- 1)) &* Self.chunkSize &+ index) &* Self.elementSize
     }
 
     @inline(__always)
     func append(_ element: Element, step: Int) {
         let slot = step & mask
         if tailCount[slot] == Self.chunkSize { startChunk(slot: slot) }
-        (tailElements[slot] + tailCount[slot]).initialize(to: element)
+        tailElements[slot].storeBytes(of: element, toByteOffset: tailCount[slot] &* Self.elementSize, as: Element.self)
         tailCount[slot] &+= 1
     }
 
@@ -111,13 +118,14 @@ final class EventRing<Element>: @unchecked Sendable {
         }
         if chunksInUse == blockCount * Self.chunksPerBlock {
             if blockCount == blockCapacity {
-                let table = UnsafeMutablePointer<UnsafeMutablePointer<Element>>.allocate(capacity: 2 * blockCapacity)
+                let table = UnsafeMutablePointer<UnsafeMutableRawPointer>.allocate(capacity: 2 * blockCapacity)
                 table.moveInitialize(from: blocks, count: blockCount)
                 blocks.deallocate()
                 blocks = table
                 blockCapacity *= 2
             }
-            blocks[blockCount] = .allocate(capacity: Self.chunksPerBlock * Self.chunkSize)
+            blocks[blockCount] = .allocate(byteCount: Self.chunksPerBlock * Self.chunkSize * Self.elementSize,
+                                           alignment: MemoryLayout<Element>.alignment)
             // The chunk links are 4 bytes per chunk; copying them on growth is negligible.
             let links = UnsafeMutablePointer<Int32>.allocate(capacity: (blockCount + 1) * Self.chunksPerBlock)
             links.moveInitialize(from: nextChunk, count: chunksInUse)
@@ -148,7 +156,7 @@ final class EventRing<Element>: @unchecked Sendable {
             if next >= 0 { prefetch(chunk: next) }
             let count = chunk == last ? tailCount[slot] : Self.chunkSize
             let elements = element(chunk: chunk, index: 0)
-            for index in 0..<count { body(elements[index]) }
+            for index in 0..<count { body(elements.loadUnaligned(fromByteOffset: index &* Self.elementSize, as: Element.self)) }
             chunk = next
         }
     }
@@ -157,7 +165,7 @@ final class EventRing<Element>: @unchecked Sendable {
     @inline(__always)
     private func prefetch(chunk: Int32) {
         let start = UnsafeRawPointer(element(chunk: chunk, index: 0))
-        for offset in stride(from: 0, to: Self.chunkSize &* MemoryLayout<Element>.stride, by: 64) {
+        for offset in stride(from: 0, to: Self.chunkSize &* Self.elementSize, by: 64) {
             humam_prefetch(start + offset)
         }
     }

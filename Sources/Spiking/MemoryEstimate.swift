@@ -44,10 +44,10 @@ public struct MemoryEstimate: Sendable {
         let eventsInFlight = delayWeightedSynapses * rate * 1e-3
         // Plus one partly filled chunk per ring slot (at most 4096 slots for delays up to 409.6 ms).
         let chunkSlack = parameters.threads * 4096 * EventRing<SynapticEvent>.chunkSize * MemoryLayout<SynapticEvent>.stride
-        // Stored: 8-byte events, pools growing by doubling. Procedural: 8-byte row segments of
+        // Stored: 8-byte events, pools growing by doubling. Procedural: 7-byte row segments of
         // at least about 6 synapses each (measured at full scale: 12.7 at chi 1, 7.8 at chi 2.5).
         let bytesPerEvent = mode == .procedural
-            ? Double(MemoryLayout<RowSegment>.stride) / 6 : 2.0 * Double(MemoryLayout<SynapticEvent>.stride)
+            ? Double(EventRing<RowSegment>.elementSize) / 6 : 2.0 * Double(MemoryLayout<SynapticEvent>.stride)
         // Capped where it would not fit an Int (long delays): far beyond any memory then.
         activityBytes = Int(min(eventsInFlight * bytesPerEvent, 0x1p60)) + chunkSlack
     }

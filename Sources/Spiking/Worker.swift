@@ -315,10 +315,16 @@ final class Worker: @unchecked Sendable {
                     let code = rows.rowCode(pathway: row.pathway, local: local)
                     rows.forEachDelay(pathway: row.pathway, local: local, length: length,
                                       histogram: delayHistogram) { delay, first, count in
-                        queued &+= 1
-                        segments.append(RowSegment(row: code, first: UInt16(truncatingIfNeeded: first),
-                                                   count: UInt16(truncatingIfNeeded: count)),
-                                        step: step &+ delay)
+                        var start = first, left = count
+                        while left > 0 {
+                            let part = min(left, RowSegment.maximumCount)
+                            queued &+= 1
+                            segments.append(RowSegment(row: code, first: UInt16(truncatingIfNeeded: start),
+                                                       count: UInt8(truncatingIfNeeded: part)),
+                                            step: step &+ delay)
+                            start &+= part
+                            left &-= part
+                        }
                     }
                 }
             }

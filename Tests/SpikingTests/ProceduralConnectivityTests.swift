@@ -282,6 +282,11 @@ import TestSupport
     }
 
     static func spikes(_ network: Network, threads: Int, storedRows: Bool = false, duration: Double = 300) throws -> SpikeRecord {
+        try run(network, threads: threads, storedRows: storedRows, duration: duration).spikes
+    }
+
+    static func run(_ network: Network, threads: Int, storedRows: Bool = false,
+                    duration: Double = 300) throws -> (result: SimulationResult, spikes: SpikeRecord) {
         var parameters = SimulationParameters()
         parameters.duration = duration
         parameters.threads = threads
@@ -292,7 +297,7 @@ import TestSupport
                                                       partition: partition, threads: partition.threadCount)
                 .materialize(partition: partition))
         } : nil)
-        return try simulation.runKeepingSpikes().spikes
+        return try simulation.runKeepingSpikes()
     }
 
     /// The procedural engine and the stored engine fed the same synapses give the same spikes,
@@ -319,6 +324,37 @@ import TestSupport
         #expect(try Self.spikes(network, threads: 2) == procedural)
         #expect(try Self.spikes(network, threads: 3) == procedural)
         #expect(try Self.spikes(network, threads: 3, storedRows: true) == procedural)
+    }
+
+    /// A row's synapses of one delay beyond a segment's 255 (rows of ~2,000 synapses with delays
+    /// of 1.5 ± 0.05 ms, from the busiest population) are queued as several segments, and
+    /// deliver the same events and spikes as the stored engine fed the same synapses.
+    @Test func manySynapsesOfOneDelayTakeSeveralSegments() throws {
+        var network = TestNetworks.small()
+        let counts = try Self.run(network, threads: 1).result.populationSpikeCounts
+        let source = counts.indices.max { counts[$0] < counts[$1] }!
+        let target = network.layout.index(areaIndex: 0, layer: .layer23, cellType: .excitatory)
+        let element = target * network.populationCount + source
+        network.synapseCounts[element] = network.neuronCounts[source] * 2_000
+        network.weights[element] = network.layout.population(at: source).cellType == .excitatory ? 2 : -2
+        network.weightSDs[element] = 0.2
+        network.delayMeans[element] = 1.5
+        network.delaySDs[element] = 0.05
+        let (rows, _) = try Self.connectivity(network)
+        let pathway = rows.pathways.firstIndex { $0.source == source && $0.target == target }!
+        let histogram = UnsafeMutablePointer<UInt16>.allocate(capacity: rows.delayColumns)
+        histogram.initialize(repeating: 0, count: rows.delayColumns)
+        defer { histogram.deallocate() }
+        var largest = 0
+        rows.forEachDelay(pathway: pathway, local: 0, length: rows.rowLength(source: source, local: 0, column: rows.pathwayColumns[pathway]),
+                          histogram: histogram) { _, _, count in largest = max(largest, count) }
+        #expect(largest > RowSegment.maximumCount)
+        let procedural = try Self.run(network, threads: 1)
+        #expect(procedural.result.populationSpikeCounts[source] > 100)
+        let stored = try Self.run(network, threads: 1, storedRows: true)
+        #expect(stored.result.work.synapticEvents == procedural.result.work.synapticEvents)
+        #expect(stored.spikes == procedural.spikes)
+        #expect(try Self.spikes(network, threads: 2) == procedural.spikes)
     }
 
     @Test func autoStoresSmallNetworksAndRegeneratesLargeOnes() {
