@@ -20,7 +20,7 @@ import Synchronization
 /// Events are not stored either. When a neuron spikes, only the delays of each row are drawn,
 /// and the row is queued as one segment (pathway, source, positions, count) per delay that
 /// occurs; when a segment arrives, its synapses' targets and weights are drawn and added to the
-/// input. A row of 400 synapses thus waits as ~30 segments of 8 bytes instead of 400 events
+/// input. A row of 400 synapses thus waits as ~30 segments of 7 bytes instead of 400 events
 /// of 8, which keeps the burst at t = 0 (the original's initial potentials put 2.3 % of the
 /// neurons above threshold) and the high-activity states in memory.
 ///
