@@ -25,6 +25,29 @@ import Testing
         }
     }
 
+    /// Row segments lie 7 bytes apart (their size, not their stride of 8), unaligned, and come
+    /// back whole, every field, across chunks and blocks.
+    @Test func rowSegmentsArePackedBySize() {
+        #expect(EventRing<RowSegment>.elementSize == 7)
+        let ring = EventRing<RowSegment>(horizon: 3)
+        let total = 2 * EventRing<RowSegment>.chunksPerBlock * EventRing<RowSegment>.chunkSize + 99
+        func segment(_ index: Int) -> RowSegment {
+            RowSegment(row: UInt32(truncatingIfNeeded: index &* 2_654_435_761), first: UInt16(truncatingIfNeeded: index &* 40_503),
+                       count: UInt8(truncatingIfNeeded: index &* 157))
+        }
+        for index in 0..<total { ring.append(segment(index), step: index % 4) }
+        #expect(ring.blockCount >= 2)
+        for step in 0..<4 {
+            var index = step, wrong = 0
+            ring.forEach(step: step) { stored in
+                let drawn = segment(index)
+                if stored.row != drawn.row || stored.first != drawn.first || stored.count != drawn.count { wrong += 1 }
+                index += 4
+            }
+            #expect(wrong == 0 && index >= total, "step \(step)")
+        }
+    }
+
     @Test func clearedChunksAreReusedWithoutGrowth() {
         let ring = EventRing<Int>(horizon: 10)
         let perBlock = EventRing<Int>.chunksPerBlock * EventRing<Int>.chunkSize
