@@ -114,11 +114,9 @@ public struct SimulationRun: Sendable {
         if let balanceRates, let rates {
             let load = ThreadLoad(network: network, rates: rates, resolution: parameters.resolution)
             let equal = ThreadPartition.engine(indexing: simulation.indexing, threads: simulation.threadCount)
-            let shared = (0..<simulation.indexing.populationCount).count {
-                simulation.partition.threads(owning: simulation.indexing.neurons(ofPopulation: $0)).count > 1
-            }
             events(.balanced(file: balanceRates, imbalance: load.imbalance(simulation.partition),
-                             equalNeuronsImbalance: load.imbalance(equal), sharedPopulations: shared))
+                             equalNeuronsImbalance: load.imbalance(equal),
+                             sharedPopulations: simulation.partition.sharedPopulations(of: simulation.indexing).count))
         }
         // A resumed run is a run with checkpoints: an interruption checkpoints it again.
         // An interval beyond the run means no checkpoint before its end (and fits an Int).

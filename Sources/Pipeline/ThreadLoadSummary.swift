@@ -6,7 +6,7 @@ import Spiking
 /// (`ThreadLoad`), as printed by `humam network --thread-load RATES.csv`: per thread count, the
 /// imbalance (slowest thread over the mean) and the predicted real-time factor of the engine's
 /// partition (equal neurons per thread), of the partition by cost (`simulate --balance-rates`,
-/// which shares populations larger than a thread's share) and of the best partition by cost
+/// which shares populations where that is predicted faster) and of the best partition by cost
 /// into whole populations (what the partition by cost would be without shared populations).
 public struct ThreadLoadSummary: Sendable {
     public struct Row: Sendable {

@@ -62,13 +62,9 @@ final class BatchLoop: @unchecked Sendable {
         threads = simulation.partition.threadCount
         steps = simulation.parameters.steps
         let horizon = max(simulation.connectivity.maximumDelay, 1)
-        let shared = if case .procedural = simulation.connectivity {
-            SharedPopulationInputs(indexing: simulation.indexing, partition: simulation.partition, startStep: simulation.startStep)
-        } else {
-            // Stored connectivity delivers every event into the target's thread: nothing is shared.
-            SharedPopulationInputs(indexing: simulation.indexing, partition: ThreadPartition(boundaries: [0, simulation.indexing.neuronCount]),
-                                   startStep: simulation.startStep)
-        }
+        let procedural = if case .procedural = simulation.connectivity { true } else { false }
+        let shared = SharedPopulationInputs(indexing: simulation.indexing, partition: procedural ? simulation.partition : nil,
+                                            startStep: simulation.startStep)
         self.shared = shared
         workers = (0..<threads).map { thread in Worker(thread: thread, simulation: simulation, horizon: horizon, shared: shared) }
         batchLength = simulation.batchLength

@@ -86,6 +86,11 @@ public struct ThreadPartition: Sendable {
         return thread(ofNeuron: neurons.lowerBound) ..< thread(ofNeuron: neurons.upperBound - 1) + 1
     }
 
+    /// The populations of `indexing` that a cut divides between threads, ascending.
+    public func sharedPopulations(of indexing: NeuronIndexing) -> [Int] {
+        (0..<indexing.populationCount).filter { threads(owning: indexing.neurons(ofPopulation: $0)).count > 1 }
+    }
+
     @inline(__always)
     func thread(ofNeuron neuron: Int) -> Int {
         var thread = 0

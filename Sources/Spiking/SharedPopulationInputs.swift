@@ -34,12 +34,15 @@ final class SharedPopulationInputs: @unchecked Sendable {
     /// Per population, its share if several threads own its neurons.
     let shares: [Share?]
 
-    /// The shared populations of `partition`, for a run that starts at step `startStep`.
-    init(indexing: NeuronIndexing, partition: ThreadPartition, startStep: Int) {
+    /// The shared populations of `partition` (nil: none shared, as with stored connectivity,
+    /// where every event lands on its target's thread), for a run that starts at `startStep`.
+    init(indexing: NeuronIndexing, partition: ThreadPartition?, startStep: Int) {
+        let shared = Set(partition?.sharedPopulations(of: indexing) ?? [])
         shares = (0..<indexing.populationCount).map { population in
+            guard let partition, shared.contains(population) else { return nil }
             let neurons = indexing.neurons(ofPopulation: population)
+            // Threads with a part of it (a thread whose range is empty owns none).
             let threads = partition.threads(owning: neurons).filter { !neurons.clamped(to: partition.neurons(ofThread: $0)).isEmpty }
-            guard threads.count > 1 else { return nil }
             let size = IAFPSCExp.channelsPerNeuron * neurons.count
             let windows = (0..<2).map { _ in
                 threads.map { _ in
@@ -59,9 +62,6 @@ final class SharedPopulationInputs: @unchecked Sendable {
             for window in share.windows.joined() { window.deallocate() }
         }
     }
-
-    /// Whether any population is shared.
-    var isEmpty: Bool { shares.allSatisfy { $0 == nil } }
 
     /// The populations `thread` shares with others, ascending.
     func populations(sharedBy thread: Int) -> [Int] {
@@ -106,8 +106,7 @@ final class SharedPopulationInputs: @unchecked Sendable {
     }
 
     private func window(_ share: Share, slot: Int, step: Int) -> InputWindow {
-        InputWindow(base: share.windows[step & 1][slot], firstNeuron: share.neurons.lowerBound, neuronStride: 1,
-                    channelStride: share.neurons.count)
+        .population(share.neurons, base: share.windows[step & 1][slot])
     }
 }
 

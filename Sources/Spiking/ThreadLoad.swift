@@ -96,7 +96,7 @@ public struct ThreadLoad: Sendable {
 
     /// Whether `partition` cuts inside a population with neurons.
     public func sharesPopulations(_ partition: ThreadPartition) -> Bool {
-        (0..<indexing.populationCount).contains { partition.threads(owning: indexing.neurons(ofPopulation: $0)).count > 1 }
+        !partition.sharedPopulations(of: indexing).isEmpty
     }
 
     /// The partition by cost (`simulate --balance-rates`): of the best partition into whole

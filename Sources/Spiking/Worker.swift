@@ -230,8 +230,7 @@ final class Worker: @unchecked Sendable {
             let own = neurons.clamped(to: ownedNeurons)
             window = shared.collect(population: population, thread: thread, neurons: own, step: step)
         } else {
-            window = InputWindow(base: populationInput, firstNeuron: neurons.lowerBound, neuronStride: 1,
-                                 channelStride: neurons.count)
+            window = .population(neurons, base: populationInput)
             addSynapses(of: population, into: window, rows: rows)
         }
         addPendingInputs(below: neurons.upperBound, into: window)

@@ -42,7 +42,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Continue the interrupted run whose temporary folder (.NAME.partial-ID, with a checkpoint) is DIR; give the options of that run (--threads and --balance-rates may differ).", valueName: "dir"))
     var resume: String?
 
-    @Option(help: ArgumentHelp("Share the populations between the threads by the work these population rates make (a CSV area,layer,population,rate_hz: a previous run's rates.csv, or `humam theory --out`), instead of by equal numbers of neurons; at high activity (chi 2.5) equal neurons are far from equal work. A population costlier than a thread's share is shared by several threads. The spikes do not depend on it. See `humam network --thread-load`.", valueName: "csv"))
+    @Option(help: ArgumentHelp("Share the populations between the threads by the work these population rates make (a CSV area,layer,population,rate_hz: a previous run's rates.csv, or `humam theory --out`), instead of by equal numbers of neurons; at high activity (chi 2.5) equal neurons are far from equal work. Where the model predicts a gain, a population is shared by several threads. The spikes do not depend on it. See `humam network --thread-load`.", valueName: "csv"))
     var balanceRates: String?
 
     func validate() throws {

@@ -192,6 +192,11 @@ struct InputWindow {
     var neuronStride: Int
     var channelStride: Int
 
+    /// A population's window at `base`: `neurons` one channel after the other.
+    static func population(_ neurons: Range<Int>, base: UnsafeMutablePointer<Int64>) -> InputWindow {
+        InputWindow(base: base, firstNeuron: neurons.lowerBound, neuronStride: 1, channelStride: neurons.count)
+    }
+
     /// Where the input of `neuron` on `channel` (0 excitatory, 1 inhibitory) is.
     @inline(__always)
     func element(neuron: Int, channel: Int = 0) -> UnsafeMutablePointer<Int64> {
